@@ -1,0 +1,586 @@
+"""The scrutinykit model: what a set of council minutes says, as typed values.
+
+Every class here is a frozen, slotted, keyword-only attrs class holding
+tuples, ``datetime`` values, ``Decimal`` and enums.  This module imports
+nothing but attrs and the standard library: no parser types, no JSON.
+
+Two kinds of object make up a document:
+
+* **Nodes** cover the text.  Each carries a :class:`Span` of offsets into the
+  original source.  *Textual* nodes (:data:`TEXTUAL_NODES`) own the
+  characters of their span that no child node covers; *container* nodes own
+  nothing and are exactly covered by their children.  Together the textual
+  nodes cover every non-whitespace character of the source exactly once.
+* **Annotations** (:class:`Person`, :class:`Meeting`, :class:`Attendance`)
+  are facts read out of the nodes; they point back to the text with spans
+  too, but they overlap the nodes they were read from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Union
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "AttendanceBlock",
+    "AttendanceKind",
+    "Block",
+    "BudgetProposal",
+    "Conclusion",
+    "Document",
+    "DocumentKind",
+    "Furniture",
+    "Heading",
+    "ItemKind",
+    "ItemSection",
+    "Marker",
+    "MarkerKind",
+    "Meeting",
+    "MeetingEnd",
+    "Note",
+    "Outcome",
+    "Paragraph",
+    "Person",
+    "Point",
+    "PointList",
+    "Recommendation",
+    "Resolution",
+    "ScrutinyQuestions",
+    "SectionKind",
+    "Span",
+]
+
+
+@frozen(kw_only=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of offsets into the original text."""
+
+    start: int
+    """Offset of the first character (0-based, in ``str`` indices)."""
+    end: int
+    """Offset one past the last character."""
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+# ---------------------------------------------------------------------------
+# Enumerations
+# ---------------------------------------------------------------------------
+
+
+class DocumentKind(enum.Enum):
+    """The shape of a minutes document."""
+
+    MEETING = "meeting"
+    """The written minutes of a whole meeting, item after item."""
+    AGENDA_ITEM = "agenda_item"
+    """A page holding one agenda item and its minutes (a ModernGov item page)."""
+
+
+class ItemKind(enum.Enum):
+    """What an agenda item is for, read from its title."""
+
+    APOLOGIES = "apologies"
+    DECLARATIONS = "declarations"
+    PREVIOUS_MINUTES = "previous_minutes"
+    URGENT_BUSINESS = "urgent_business"
+    EXEMPT_ITEMS = "exempt_items"
+    PUBLIC_QUESTIONS = "public_questions"
+    WORK_PROGRAMME = "work_programme"
+    SUBSTANTIVE = "substantive"
+    """Business of substance: a report, a presentation, a question time."""
+
+
+class SectionKind(enum.Enum):
+    """The labelled parts of an agenda item after its agenda text."""
+
+    MINUTES = "minutes"
+    """``Minutes:`` — what the meeting recorded."""
+    DECISION = "decision"
+    """``Decision:`` — a decision block (it may repeat the minutes)."""
+    SUPPORTING_DOCUMENTS = "supporting_documents"
+    """``Supporting documents:`` / ``Additional documents:``."""
+
+
+class MarkerKind(enum.Enum):
+    """Lines that are page structure rather than content."""
+
+    AGENDA_ITEM_BANNER = "agenda_item_banner"
+    BREADCRUMB = "breadcrumb"
+    SECTION_LABEL = "section_label"
+    LINK = "link"
+
+
+class AttendanceKind(enum.Enum):
+    """Which attendance list a block or a person belongs to."""
+
+    PRESENT = "present"
+    CO_OPTEE = "co_optee"
+    ALSO_ATTENDING = "also_attending"
+    OFFICER = "officer"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"
+
+
+# ---------------------------------------------------------------------------
+# Annotations: people and the meeting
+# ---------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Person:
+    """A person named in the minutes, with what the text says about them."""
+
+    span: Span
+    """Where the whole entry (name, role, description) was written."""
+    name: str
+    """The name as written, without Councillor/Cllr and without notes."""
+    honorific: str | None = None
+    """A title written before the name: ``Councillor``, ``Mr``, ``Dr`` …"""
+    role: str | None = None
+    """A chairing role: ``Chair``, ``Chairman``, ``Vice-Chair`` …"""
+    description: str | None = None
+    """Office, job title or kind of co-optee, e.g. ``Diocesan co-optee``."""
+    kind: AttendanceKind = AttendanceKind.PRESENT
+    """The attendance list this entry belongs to."""
+
+
+@frozen(kw_only=True)
+class Attendance:
+    """Who was at the meeting, by list.
+
+    A list that the minutes do not mention is empty and its ``*_recorded``
+    flag is false; ``apologies`` is ``None`` when unknown, and an empty tuple
+    when the minutes say there were none.
+    """
+
+    present: tuple[Person, ...] = ()
+    """Members of the committee present, with chairing roles."""
+    co_optees: tuple[Person, ...] = ()
+    """Co-opted members, with their kind (``Diocesan co-optee``)."""
+    also_attending: tuple[Person, ...] = ()
+    """Others in attendance: cabinet members, visiting councillors, guests."""
+    officers: tuple[Person, ...] = ()
+    """Council officers in attendance, with job titles."""
+    apologies: tuple[Person, ...] | None = None
+    """Apologies for absence; ``()`` when there were none, ``None`` if unknown."""
+    substitutes: tuple[Person, ...] = ()
+    """Members attending as substitutes for others."""
+
+    def everyone(self) -> tuple[Person, ...]:
+        """Everyone named as present in any role (not apologies)."""
+        return self.present + self.co_optees + self.also_attending + self.officers + self.substitutes
+
+
+@frozen(kw_only=True)
+class Meeting:
+    """The meeting the document records, as far as the text says."""
+
+    committee: str | None = None
+    """The name of the committee or sub-committee that met."""
+    date: datetime.date | None = None
+    """The date of the meeting."""
+    start_time: datetime.time | None = None
+    """When the meeting began (``6.30pm`` → 18:30)."""
+    end_time: datetime.time | None = None
+    """When it ended (``The meeting ended at 9.15pm`` → 21:15)."""
+    venue: str | None = None
+    """Where it was held, when the text says."""
+    span: Span | None = None
+    """The header text these facts were read from, if any."""
+
+
+# ---------------------------------------------------------------------------
+# Nodes: textual leaves
+# ---------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of prose the grammar has no more specific type for."""
+
+    span: Span
+    """Where it stands in the source."""
+    text: str
+    """The text with runs of whitespace folded to one space."""
+
+
+@frozen(kw_only=True)
+class Heading:
+    """A heading line: a document title, an item title, a sub-heading."""
+
+    span: Span
+    """Where it stands in the source."""
+    text: str
+    """The heading text, whitespace folded."""
+
+
+@frozen(kw_only=True)
+class Note:
+    """A bracketed note on an agenda item, e.g. ``(Report to follow)``."""
+
+    span: Span
+    """Where it stands in the source."""
+    text: str
+    """The note without its brackets."""
+
+
+@frozen(kw_only=True)
+class Marker:
+    """Page structure: ``Agenda item``, ``Minutes:``, a breadcrumb, a link."""
+
+    span: Span
+    """Where it stands in the source."""
+    kind: MarkerKind
+    """What sort of structure the line is."""
+    text: str
+    """The line as written, whitespace folded."""
+
+
+@frozen(kw_only=True)
+class Furniture:
+    """PDF page furniture: a page number, a running header or footer."""
+
+    span: Span
+    """Where it stands in the source."""
+    text: str
+    """The furniture text."""
+
+
+@frozen(kw_only=True)
+class MeetingEnd:
+    """The closing line, e.g. ``The meeting ended at 9.15pm``."""
+
+    span: Span
+    """Where it stands in the source."""
+    text: str
+    """The line, whitespace folded."""
+    time: datetime.time | None
+    """The time it gives, if it gives one."""
+
+
+@frozen(kw_only=True)
+class Point:
+    """A numbered, lettered or bulleted point, possibly with sub-points.
+
+    A point owns the text of its own label and sentence; its sub-points own
+    theirs.
+    """
+
+    span: Span
+    """From the label to the end of the last sub-point."""
+    label: str
+    """The label as written: ``1``, ``a``, ``iv``, ``-``, ``•``."""
+    text: str
+    """The point's own text, without label or sub-points."""
+    points: tuple[Point, ...] = ()
+    """Sub-points, in order."""
+
+
+# ---------------------------------------------------------------------------
+# Nodes: containers
+# ---------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class PointList:
+    """Points that follow a paragraph and belong to no outcome."""
+
+    span: Span
+    """From the first point to the end of the last."""
+    points: tuple[Point, ...]
+    """The top-level points."""
+
+
+@frozen(kw_only=True)
+class AttendanceBlock:
+    """Lines of an attendance list as they stand in the text."""
+
+    span: Span
+    """From the label to the last entry."""
+    kind: AttendanceKind
+    """The list the block introduces (``Present:``, ``Also in attendance:``…)."""
+    lines: tuple[Paragraph | Point, ...]
+    """The label line and the entry lines, in order."""
+
+
+@frozen(kw_only=True)
+class _OutcomeBase:
+    span: Span
+    """From the introducing phrase to the end of the last point."""
+    intro: Paragraph
+    """The introducing paragraph (``RESOLVED that:``, ``Conclusions`` …)."""
+    made_by: str | None = None
+    """The body that made the outcome, when the intro names it."""
+    body: tuple[Paragraph, ...] = ()
+    """Unnumbered paragraphs of the outcome after the intro (``That …``)."""
+    points: tuple[Point, ...] = ()
+    """The numbered points, in order."""
+    text: str = ""
+    """The outcome's own words, without the label, when it is not only points."""
+    implicit: bool = False
+    """True when the label was lost and the outcome was recognised by form."""
+
+
+@frozen(kw_only=True)
+class Resolution(_OutcomeBase):
+    """A formal resolution: ``RESOLVED that …``, ``Resolved: That …``."""
+
+
+@frozen(kw_only=True)
+class Recommendation(_OutcomeBase):
+    """Recommendations the committee made (``The Sub-Committee recommended that``)."""
+
+
+@frozen(kw_only=True)
+class Conclusion(_OutcomeBase):
+    """Conclusions the committee reached (``came to the following conclusions``)."""
+
+
+Outcome = Union[Resolution, Recommendation, Conclusion]
+"""Any of the outcome types."""
+
+
+@frozen(kw_only=True)
+class ScrutinyQuestions:
+    """Questions the committee was asked to reach a conclusion on."""
+
+    span: Span
+    """From the asking sentence to the last question."""
+    intro: Paragraph
+    """The sentence that puts the questions."""
+    questions: tuple[Point, ...]
+    """The questions, one point each."""
+
+
+@frozen(kw_only=True)
+class BudgetProposal:
+    """A budget proposal considered within an item, with what was said of it."""
+
+    span: Span
+    """From the proposal heading to the end of its discussion."""
+    heading: Heading
+    """The heading line, e.g. ``2024-28 SAV CYPE 001 – …``."""
+    reference: str
+    """The savings reference, e.g. ``2024-28 SAV CYPE 001``."""
+    title: str
+    """The proposal's title after the reference."""
+    blocks: tuple[Block, ...] = ()
+    """Its discussion and conclusions, in order."""
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """The outcomes recorded on this proposal."""
+        return tuple(b for b in self.blocks if isinstance(b, _OutcomeBase))  # type: ignore[misc]
+
+
+Block = Union[
+    Paragraph,
+    Heading,
+    Note,
+    Marker,
+    Furniture,
+    MeetingEnd,
+    PointList,
+    AttendanceBlock,
+    Resolution,
+    Recommendation,
+    Conclusion,
+    ScrutinyQuestions,
+    BudgetProposal,
+]
+"""Anything that can stand in the flow of a document or an item."""
+
+
+@frozen(kw_only=True)
+class ItemSection:
+    """A labelled part of an item: its minutes, a decision, its documents."""
+
+    span: Span
+    """From the label to the end of the part."""
+    kind: SectionKind
+    """Which part."""
+    label: Marker
+    """The label line (``Minutes:``)."""
+    blocks: tuple[Block, ...] = ()
+    """The part's content, in order."""
+
+
+@frozen(kw_only=True)
+class AgendaItem:
+    """One agenda item: its heading, agenda text and labelled sections."""
+
+    span: Span
+    """From the heading to the end of the item."""
+    heading: tuple[Marker | Heading, ...]
+    """The heading lines (a number line, a banner and the title line)."""
+    title: str
+    """The item's title, without its number and agenda-item reference."""
+    minute_number: str | None = None
+    """The minute reference as written, e.g. ``A31/17``."""
+    agenda_number: str | None = None
+    """The agenda item number as written, e.g. ``5`` from ``(agenda item 5)``."""
+    kind: ItemKind = ItemKind.SUBSTANTIVE
+    """Procedural or substantive, read from the title."""
+    agenda: tuple[Block, ...] = ()
+    """What stands before the first label: the item's purpose, notes."""
+    sections: tuple[ItemSection, ...] = ()
+    """The labelled parts, in order."""
+    previous_minutes_date: datetime.date | None = None
+    """For a previous-minutes item, the date of the meeting they record."""
+    previous_minutes_agreed: bool | None = None
+    """For a previous-minutes item, whether they were agreed."""
+
+    @property
+    def minutes(self) -> tuple[Block, ...]:
+        """What the meeting recorded on the item.
+
+        The blocks of every ``Minutes:`` section; when the item has no such
+        label (written minutes) its agenda part is the minutes.
+        """
+        found = [s for s in self.sections if s.kind is SectionKind.MINUTES]
+        if not found:
+            has_labels = any(s.kind is SectionKind.DECISION for s in self.sections)
+            return () if has_labels else self.agenda
+        return tuple(b for s in found for b in s.blocks)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Bracketed notes in the agenda text, e.g. ``Report to follow``."""
+        return tuple(b.text for b in self.agenda if isinstance(b, Note))
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Every outcome recorded on the item, budget proposals included."""
+        out: list[Outcome] = []
+        for block in _item_blocks(self):
+            if isinstance(block, (Resolution, Recommendation, Conclusion)):
+                out.append(block)
+            elif isinstance(block, BudgetProposal):
+                out.extend(block.outcomes())
+        return tuple(out)
+
+    def budget_proposals(self) -> tuple[BudgetProposal, ...]:
+        """The budget proposals considered under the item."""
+        return tuple(b for b in _item_blocks(self) if isinstance(b, BudgetProposal))
+
+    def scrutiny_questions(self) -> tuple[Point, ...]:
+        """The questions the committee was asked to conclude on."""
+        return tuple(
+            q for b in _item_blocks(self) if isinstance(b, ScrutinyQuestions) for q in b.questions
+        )
+
+    def officers(self) -> tuple[Paragraph | Point, ...]:
+        """Lines listing officers in attendance for this item."""
+        return tuple(
+            line
+            for b in _item_blocks(self)
+            if isinstance(b, AttendanceBlock) and b.kind is AttendanceKind.OFFICER
+            for line in b.lines[1:]
+        )
+
+
+def _item_blocks(item: AgendaItem) -> Iterator[Block]:
+    yield from item.agenda
+    for section in item.sections:
+        yield from section.blocks
+
+
+@frozen(kw_only=True)
+class Document:
+    """A parsed minutes document: the source text and everything read from it."""
+
+    source: str = field(repr=lambda s: f"<{len(s)} characters>")
+    """The original text, exactly as given."""
+    kind: DocumentKind
+    """A whole meeting's minutes, or one agenda item's page."""
+    meeting: Meeting
+    """The meeting recorded (fields ``None`` where the text is silent)."""
+    attendance: Attendance
+    """Who attended, by list."""
+    front_matter: tuple[Block, ...] = ()
+    """Everything before the first agenda item: titles, attendance lists."""
+    items: tuple[AgendaItem, ...] = ()
+    """The agenda items, in order."""
+    closing: tuple[Block, ...] = ()
+    """The closing line and anything after it (signatures)."""
+    encoding: str | None = None
+    """The encoding the bytes were decoded from, when parsed from bytes."""
+
+    @property
+    def span(self) -> Span:
+        """The whole source."""
+        return Span(start=0, end=len(self.source))
+
+    def text_of(self, node: object) -> str:
+        """Exactly the source text ``node`` (anything with a ``span``) came from."""
+        span = node if isinstance(node, Span) else getattr(node, "span", None)
+        if not isinstance(span, Span):
+            raise TypeError(f"{type(node).__name__} has no span")
+        return self.source[span.start : span.end]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of an offset into the source."""
+        offset = max(0, min(offset, len(self.source)))
+        line = self.source.count("\n", 0, offset) + 1
+        col = offset - (self.source.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Every outcome in the document, in order."""
+        return tuple(o for item in self.items for o in item.outcomes())
+
+    def walk(self) -> Iterator[object]:
+        """Every node of the document, parents before children, in order."""
+        for block in self.front_matter:
+            yield from walk(block)
+        for item in self.items:
+            yield from walk(item)
+        for block in self.closing:
+            yield from walk(block)
+
+
+TEXTUAL_NODES: tuple[type, ...] = (Paragraph, Heading, Note, Marker, Furniture, MeetingEnd, Point)
+"""Node types that own text; all other nodes are covered by their children."""
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    names = []
+    for f in attrs.fields(cls):
+        if f.name in ("span", "source"):
+            continue
+        names.append(f.name)
+    return tuple(names)
+
+
+_CHILDREN: dict[type, tuple[str, ...]] = {}
+
+
+def walk(node: object) -> Iterator[object]:
+    """Yield ``node`` and every node under it, parents first, in text order."""
+    yield node
+    cls = type(node)
+    names = _CHILDREN.get(cls)
+    if names is None:
+        names = _child_fields(cls) if attrs.has(cls) else ()
+        _CHILDREN[cls] = names
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, tuple):
+            for child in value:
+                if attrs.has(type(child)) and hasattr(child, "span"):
+                    yield from walk(child)
+        elif attrs.has(type(value)) and isinstance(getattr(value, "span", None), Span):
+            yield from walk(value)
