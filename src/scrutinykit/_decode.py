@@ -86,9 +86,7 @@ _UTF16_NUL_TENTHS: Final = 9
 _CONTROL_ONE_IN: Final = 10
 
 #: C0 controls other than tab, newline, form feed and carriage return, DEL.
-_CONTROL_BYTES: Final = bytes(
-    b for b in (*range(0x20), 0x7F) if b not in b"\t\n\f\r"
-)
+_CONTROL_BYTES: Final = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\f\r")
 _CONTROL_BYTES_RE: Final = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 #: The same, plus the C1 controls, as characters.
@@ -309,9 +307,14 @@ _CONTINUATION: Final = (
 
 #: One misread UTF-8 sequence: a lead byte and its continuation bytes.
 _MOJIBAKE_RE: Final = re.compile(
-    "[\xc2-\xdf]" + _CONTINUATION
-    + "|[\xe0-\xef]" + _CONTINUATION + "{2}"
-    + "|[\xf0-\xf4]" + _CONTINUATION + "{3}"
+    "[\xc2-\xdf]"
+    + _CONTINUATION
+    + "|[\xe0-\xef]"
+    + _CONTINUATION
+    + "{2}"
+    + "|[\xf0-\xf4]"
+    + _CONTINUATION
+    + "{3}"
 )
 
 #: A repair that gives one of these (controls, unassigned, private use,

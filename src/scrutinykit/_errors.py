@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "GrammarError",
+    "InternalError",
     "NotMinutesError",
     "NotTextError",
     "ParseError",
@@ -95,3 +96,10 @@ class SerialisationError(ScrutinyKitError):
 
 class GrammarError(ScrutinyKitError):
     """The grammar files could not be found or loaded."""
+
+
+class InternalError(ScrutinyKitError):
+    """A bug in scrutinykit met this input; the message asks for a report.
+
+    The test suite asserts that no input ever raises it.
+    """

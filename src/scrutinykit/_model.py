@@ -443,6 +443,8 @@ class AgendaItem:
     """For a previous-minutes item, the date of the meeting they record."""
     previous_minutes_agreed: bool | None = None
     """For a previous-minutes item, whether they were agreed."""
+    officers: tuple[Person, ...] = ()
+    """Officers listed as in attendance for this item."""
 
     @property
     def minutes(self) -> tuple[Block, ...]:
@@ -482,14 +484,6 @@ class AgendaItem:
             q for b in _item_blocks(self) if isinstance(b, ScrutinyQuestions) for q in b.questions
         )
 
-    def officers(self) -> tuple[Paragraph | Point, ...]:
-        """Lines listing officers in attendance for this item."""
-        return tuple(
-            line
-            for b in _item_blocks(self)
-            if isinstance(b, AttendanceBlock) and b.kind is AttendanceKind.OFFICER
-            for line in b.lines[1:]
-        )
 
 
 def _item_blocks(item: AgendaItem) -> Iterator[Block]:

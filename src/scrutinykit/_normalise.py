@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from attrs import frozen
+from attrs import field, frozen
 
 __all__ = ["Normalised", "normalise"]
 
@@ -56,6 +56,8 @@ class Normalised:
 
     text: str
     """The normalised text."""
+    original: str = field(repr=False)
+    """The original text."""
     original_length: int
     """The length of the original text."""
     deletions: tuple[int, ...] = ()
@@ -72,6 +74,10 @@ class Normalised:
         if offset <= 0:
             return 0
         return min(self.to_original(offset - 1) + 1, self.original_length)
+
+    def original_slice(self, start: int, end: int) -> str:
+        """The original text between two *original* offsets."""
+        return self.original[start:end]
 
 
 def normalise(text: str) -> Normalised:
@@ -95,4 +101,4 @@ def normalise(text: str) -> Normalised:
     body = _SPLIT_SENTENCE.sub(lambda m: " " * len(m.group()), body)
     if not body.endswith("\n"):
         body += "\n"
-    return Normalised(text=body, original_length=len(text), deletions=tuple(deletions))
+    return Normalised(text=body, original=text, original_length=len(text), deletions=tuple(deletions))

@@ -1,0 +1,116 @@
+"""scrutinykit: UK council committee minutes as a typed model.
+
+Parse the minutes of overview and scrutiny committees (ModernGov pages,
+written minutes) into attrs objects — the meeting, attendance, agenda items,
+resolutions, recommendations and conclusions — every node with its span in
+the source text, and serialise them to JSON with cattrs::
+
+    import scrutinykit
+    doc = scrutinykit.parse_file("minutes.txt")
+    for outcome in doc.outcomes():
+        print(type(outcome).__name__, outcome.text or outcome.points[0].text)
+    json_text = scrutinykit.dumps(doc)
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._api import parse, parse_bytes, parse_file
+from ._errors import (
+    GrammarError,
+    InternalError,
+    NotMinutesError,
+    NotTextError,
+    ParseError,
+    ScrutinyKitError,
+    SerialisationError,
+)
+from ._grammar import grammar_dir
+from ._model import (
+    AgendaItem,
+    Attendance,
+    AttendanceBlock,
+    AttendanceKind,
+    Block,
+    BudgetProposal,
+    Conclusion,
+    Document,
+    DocumentKind,
+    Furniture,
+    Heading,
+    ItemKind,
+    ItemSection,
+    Marker,
+    MarkerKind,
+    Meeting,
+    MeetingEnd,
+    Note,
+    Outcome,
+    Paragraph,
+    Person,
+    Point,
+    PointList,
+    Recommendation,
+    Resolution,
+    ScrutinyQuestions,
+    SectionKind,
+    Span,
+    walk,
+)
+from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
+
+try:
+    __version__ = version("scrutinykit")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0+unknown"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceBlock",
+    "AttendanceKind",
+    "Block",
+    "BudgetProposal",
+    "Conclusion",
+    "Document",
+    "DocumentKind",
+    "Furniture",
+    "GrammarError",
+    "Heading",
+    "InternalError",
+    "ItemKind",
+    "ItemSection",
+    "Marker",
+    "MarkerKind",
+    "Meeting",
+    "MeetingEnd",
+    "NotMinutesError",
+    "NotTextError",
+    "Note",
+    "Outcome",
+    "Paragraph",
+    "ParseError",
+    "Person",
+    "Point",
+    "PointList",
+    "Recommendation",
+    "Resolution",
+    "ScrutinyKitError",
+    "ScrutinyQuestions",
+    "SectionKind",
+    "SerialisationError",
+    "Span",
+    "__version__",
+    "configure_converter",
+    "dumps",
+    "grammar_dir",
+    "loads",
+    "make_converter",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "to_dict",
+    "walk",
+]

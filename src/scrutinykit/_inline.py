@@ -1,0 +1,898 @@
+"""Typed inline values inside one line or paragraph of minutes text.
+
+Every extractor here is a small, linear-time scan: the regular expressions use
+only bounded quantifiers (no ``+``/``*`` over open-ended runs, no nested
+repetition), so searching a megabyte line that holds no match costs one pass
+over it.  Each ``find_*`` function returns ``(start, end, value)`` triples in
+text order, where ``start``/``end`` index into the string passed in (end
+exclusive).  No function raises on any ``str``: text that holds nothing gives
+``None`` or an empty list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import re
+from typing import NamedTuple
+
+__all__ = [
+    "HONORIFICS",
+    "ROLE_WORDS",
+    "PersonParts",
+    "find_dates",
+    "find_minute_numbers",
+    "find_money",
+    "find_percentages",
+    "find_times",
+    "parse_date",
+    "parse_person",
+    "parse_time",
+    "split_name_list",
+]
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+#: Titles that are offices rather than part of a person's name; they are
+#: reported as ``honorific`` and left out of ``name``.
+_ROLE_HONORIFICS: tuple[str, ...] = (
+    "County Councillor",
+    "Borough Councillor",
+    "District Councillor",
+    "City Councillor",
+    "Town Councillor",
+    "Parish Councillor",
+    "Councillor",
+    "Cllr",
+    "Alderman",
+    "Alderwoman",
+    "Assistant Chief Constable",
+    "Deputy Chief Constable",
+    "Chief Constable",
+    "Detective Chief Superintendent",
+    "Detective Superintendent",
+    "Detective Chief Inspector",
+    "Detective Inspector",
+    "Detective Sergeant",
+    "Detective Constable",
+    "Chief Superintendent",
+    "Superintendent",
+    "Chief Inspector",
+    "Inspector",
+    "Sergeant",
+    "Police Constable",
+)
+
+#: Personal forms of address: reported as ``honorific`` and also kept in
+#: ``name`` ("Dr Rachel Ingleby").
+_PERSONAL_HONORIFICS: tuple[str, ...] = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Canon",
+    "Professor",
+    "Prof",
+    "The Reverend",
+    "The Rev",
+    "Reverend",
+    "Revd",
+    "Rev",
+    "Father",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Rabbi",
+    "Imam",
+    "Pastor",
+    "Bishop",
+)
+
+#: Every honorific :func:`parse_person` recognises (singular forms).
+HONORIFICS: tuple[str, ...] = _ROLE_HONORIFICS + _PERSONAL_HONORIFICS
+
+#: Words that mark a job title or office rather than a personal name; used to
+#: decide which side of "Head of SEND - Paul Tresham" is the person.
+ROLE_WORDS: tuple[str, ...] = (
+    "Head",
+    "Director",
+    "Officer",
+    "Manager",
+    "Member",
+    "Chief",
+    "Assistant",
+    "Executive",
+    "Deputy",
+    "Interim",
+    "Acting",
+    "Senior",
+    "Lead",
+    "Leader",
+    "Cabinet",
+    "Portfolio",
+    "Holder",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Vice-Chair",
+    "Vice-Chairman",
+    "Clerk",
+    "Secretary",
+    "Adviser",
+    "Advisor",
+    "Analyst",
+    "Coordinator",
+    "Co-ordinator",
+    "Commissioner",
+    "Consultant",
+    "Representative",
+    "Co-optee",
+    "Governor",
+    "Solicitor",
+    "Lawyer",
+    "Auditor",
+    "Accountant",
+    "Treasurer",
+    "Engineer",
+    "Planner",
+    "Inspector",
+    "Superintendent",
+    "Sergeant",
+    "Constable",
+    "Commander",
+    "Mayor",
+    "President",
+    "Principal",
+    "Specialist",
+    "Practitioner",
+    "Partner",
+    "Service",
+    "Services",
+    "Team",
+    "Strategic",
+    "Corporate",
+    "Monitoring",
+    "Democratic",
+    "Council",
+    "Committee",
+    "Board",
+    "Panel",
+    "Department",
+    "Directorate",
+    "Councillor",
+    "Councillors",
+    "Cllr",
+    "Alderman",
+)
+
+_ROLE_WORDS_FOLDED = frozenset(word.casefold() for word in ROLE_WORDS)
+
+#: Role words plus every word of an honorific: a "name" made only of these
+#: ("Councillor", "Mr", "Chief Executive") is no name.
+_TITLE_WORDS_FOLDED = _ROLE_WORDS_FOLDED | frozenset(
+    word.casefold() for title in HONORIFICS for word in title.split()
+) | frozenset(("councillors", "cllrs", "aldermen"))
+
+_PARTICLES = frozenset(
+    ("de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la",
+     "al", "el", "bin", "binti", "ap", "ter", "ten", "dos", "das", "y")
+)
+
+_POST_NOMINALS = (
+    "MBE", "OBE", "CBE", "KBE", "DBE", "BEM", "JP", "DL", "QC", "KC", "MP", "MEP",
+    "QPM", "KPM", "PhD", "FRSA", "CPFA",
+)
+
+# --------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"\.?(?![^\W\d_])"
+)
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?,?\s{1,3}"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+_DATE_RE = re.compile(
+    rf"""
+    (?<![^\W\d_])                       # not glued to a preceding letter
+    (?:{_WEEKDAY})?
+    (?:
+        (?<![0-9./-])(?P<d1>[0-9]{{1,2}}){_ORDINAL}\s{{0,3}}(?:of\s{{1,3}})?
+        (?P<m1>{_MONTH}),?\s{{1,3}}(?P<y1>[0-9]{{4}})(?![0-9])
+      |
+        (?P<m2>{_MONTH})\s{{1,3}}(?P<d2>[0-9]{{1,2}}){_ORDINAL},?\s{{1,3}}
+        (?P<y2>[0-9]{{4}})(?![0-9])
+      |
+        (?<![0-9./-])(?P<d3>[0-9]{{1,2}})(?P<sep>[./-])(?P<m3>[0-9]{{1,2}})
+        (?P=sep)(?P<y3>[0-9]{{4}})(?![0-9]|[./-][0-9])
+      |
+        (?<![0-9./-])(?P<y4>[0-9]{{4}})-(?P<m4>[0-9]{{1,2}})-(?P<d4>[0-9]{{1,2}})
+        (?![0-9]|[./-][0-9])
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _month_number(name: str) -> int | None:
+    return _MONTHS.get(name.casefold()[:3])
+
+
+def _date_from_match(match: re.Match[str]) -> datetime.date | None:
+    group = match.group
+    month: int | None
+    if group("d1") is not None:
+        day, month, year = int(group("d1")), _month_number(group("m1")), int(group("y1"))
+    elif group("d2") is not None:
+        day, month, year = int(group("d2")), _month_number(group("m2")), int(group("y2"))
+    elif group("d3") is not None:
+        day, month, year = int(group("d3")), int(group("m3")), int(group("y3"))
+    else:
+        day, month, year = int(group("d4")), int(group("m4")), int(group("y4"))
+    if month is None:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, datetime.date]]:
+    """Return every valid calendar date written in ``text``, in order.
+
+    Recognised forms: "Tuesday 19 September 2017", "19th September, 2017",
+    "Wednesday, 15th January, 2025", "September 19, 2017", "19 Sept 2017",
+    "19/09/2017", "19.09.2017", "19-09-2017" (all day-first) and
+    "2017-09-19".  A leading weekday is part of the span.  Impossible dates
+    such as 31 February are skipped.
+    """
+    found: list[tuple[int, int, datetime.date]] = []
+    for match in _DATE_RE.finditer(text):
+        value = _date_from_match(match)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return found
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """Return the first valid date in ``text`` (see :func:`find_dates`), or None."""
+    for match in _DATE_RE.finditer(text):
+        value = _date_from_match(match)
+        if value is not None:
+            return value
+    return None
+
+
+# --------------------------------------------------------------------------
+# Times
+# --------------------------------------------------------------------------
+
+_TIME_RE = re.compile(
+    r"""
+    (?<![\w.:,/£$€])
+    (?:
+        (?P<word>(?:12(?:[.:]00)?\s{0,2})?(?:noon|mid-?day|midnight))(?![^\W\d_])
+      |
+        (?P<h>[0-9]{1,2})(?![0-9])
+        (?:(?P<sep>[.:])(?P<m>[0-9]{2})(?![.:/]?[0-9]))?
+        (?:\s{0,2}(?P<ampm>[ap])\.?m(?![^\W\d_])\.?)?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A bare "H.MM" is a time after one of these words ("started at 6.30").
+_TIME_CONTEXT_RE = re.compile(
+    r"""
+    (?<![^\W\d_])
+    (?:at|from|until|till|to|by|between|commenced|commencing|started|starting
+      |began|beginning|begins|ended|ending|ends|closed|closing|finished
+      |concluded|adjourned|reconvened|resumed|approximately|approx\.?|around
+      |about|before|after)
+    \s{1,3}\Z
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: ...but not when it is followed by a unit that makes it a plain number.
+_NOT_TIME_AFTER_RE = re.compile(
+    r"\s{0,2}(?:[%％]|per\s{0,2}cent|percent|million|billion|bn|[mk](?![^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
+def _time_from_match(text: str, match: re.Match[str]) -> datetime.time | None:
+    word = match.group("word")
+    if word is not None:
+        if "night" in word.casefold():
+            return datetime.time(0, 0)
+        return datetime.time(12, 0)
+    hour_text = match.group("h")
+    minute_text = match.group("m")
+    hour = int(hour_text)
+    minute = int(minute_text) if minute_text is not None else 0
+    if minute > 59:
+        return None
+    ampm = match.group("ampm")
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm in "pP" else 0)
+        return datetime.time(hour, minute)
+    if minute_text is None or hour > 23:
+        return None
+    if _NOT_TIME_AFTER_RE.match(text, match.end()):
+        return None
+    clearly_24h = hour >= 13 or (len(hour_text) == 2 and hour_text[0] == "0")
+    start = match.start()
+    if clearly_24h or _TIME_CONTEXT_RE.search(text, max(0, start - 24), start):
+        return datetime.time(hour, minute)
+    return None
+
+
+def find_times(text: str) -> list[tuple[int, int, datetime.time]]:
+    """Return every clock time written in ``text``, in order.
+
+    Recognised: "6.30pm", "6.30 p.m.", "6:30pm", "10am", "10.00 a.m.",
+    "12 noon", "noon", "midday", "midnight", and 24-hour "18:30"/"18.30" when
+    clearly a time: hour above 12, a leading zero ("09.30"), or a preceding
+    word such as "at", "from" or "until" ("started at 6.30").
+    """
+    found: list[tuple[int, int, datetime.time]] = []
+    for match in _TIME_RE.finditer(text):
+        value = _time_from_match(text, match)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return found
+
+
+def parse_time(text: str) -> datetime.time | None:
+    """Return the first clock time in ``text`` (see :func:`find_times`), or None."""
+    for match in _TIME_RE.finditer(text):
+        value = _time_from_match(text, match)
+        if value is not None:
+            return value
+    return None
+
+
+# --------------------------------------------------------------------------
+# Money and percentages
+# --------------------------------------------------------------------------
+
+_NUMBER = r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,15})(?![0-9])(?:\.(?P<frac>[0-9]{1,8})(?![0-9]))?"
+
+_MONEY_RE = re.compile(
+    rf"""
+    £\s{{0,2}}{_NUMBER}
+    (?:\s{{0,2}}(?P<mult>[Bb]illion|[Bb][Nn]|[Mm]illion|[Mm]n|[Mm]|[Tt]housand|[Kk])
+       (?![^\W\d_]))?
+    """,
+    re.VERBOSE,
+)
+
+_MULTIPLIERS: dict[str, int] = {
+    "billion": 10**9, "bn": 10**9, "million": 10**6, "mn": 10**6, "m": 10**6,
+    "thousand": 10**3, "k": 10**3,
+}
+
+_PERCENT_RE = re.compile(
+    rf"(?<![0-9.,]){_NUMBER}\s{{0,2}}(?:[%％]|(?i:per\s{{0,2}}cent|percent)(?![^\W\d_]))",
+)
+
+#: Enough precision that no amount the patterns can match is ever rounded.
+_DECIMAL_CONTEXT = decimal.Context(prec=64)
+
+
+def _number(match: re.Match[str]) -> decimal.Decimal:
+    digits = match.group("int").replace(",", "")
+    frac = match.group("frac")
+    return decimal.Decimal(f"{digits}.{frac}" if frac is not None else digits)
+
+
+def find_money(text: str) -> list[tuple[int, int, decimal.Decimal]]:
+    """Return every sterling amount in ``text`` as an exact Decimal of pounds.
+
+    "£3,500" -> 3500, "£12.50" -> 12.50, "£1.1 million"/"£25million"/"£2.5m"
+    scale by a million, "£300k"/"£5 thousand" by a thousand and "£1bn"/
+    "£1 billion" by a billion; a scaled whole amount has no fractional digits.
+    """
+    found: list[tuple[int, int, decimal.Decimal]] = []
+    for match in _MONEY_RE.finditer(text):
+        value = _number(match)
+        mult = match.group("mult")
+        if mult is not None:
+            factor = decimal.Decimal(_MULTIPLIERS[mult.lower()])
+            value = _DECIMAL_CONTEXT.multiply(value, factor)
+            if value == value.to_integral_value(context=_DECIMAL_CONTEXT):
+                value = value.quantize(decimal.Decimal(1), context=_DECIMAL_CONTEXT)
+        found.append((match.start(), match.end(), value))
+    return found
+
+
+def find_percentages(text: str) -> list[tuple[int, int, decimal.Decimal]]:
+    """Return every percentage in ``text``: "24%", "7.5 per cent", "12 percent"."""
+    return [(m.start(), m.end(), _number(m)) for m in _PERCENT_RE.finditer(text)]
+
+
+# --------------------------------------------------------------------------
+# Minute numbers
+# --------------------------------------------------------------------------
+
+_MINUTE_REF = r"""
+    (?:
+        [A-Z][A-Za-z]{1,5}/[0-9]{1,4}/[0-9]{2}(?:[0-9]{2})?(?:-[0-9]{2})?   # Cou/286/07-08
+      | [A-Z]{0,3}[0-9]{1,4}/[0-9]{2}(?:[0-9]{2})?                       # A26/17, 77/21
+      | [A-Z]{2,6}\.[0-9]{1,4}                                           # CYP.12
+      | [0-9]{4}\.[0-9]{2}                                               # 2307.01
+    )
+"""
+
+_MINUTE_RE = re.compile(
+    rf"""
+    (?<![\w/.,£$-])
+    (?:
+        (?i:minutes?)\s{{1,3}}(?:(?i:no|number|ref)\.?\s{{0,3}})?
+        (?P<ref>{_MINUTE_REF}|[0-9]{{1,4}}[a-z]?)
+      |
+        (?P<bare>{_MINUTE_REF})
+    )
+    (?![\w/]|[.-][0-9])
+    """,
+    re.VERBOSE,
+)
+
+_YEAR_SPAN_RE = re.compile(r"((?:19|20)[0-9]{2})/([0-9]{2}|[0-9]{4})")
+_YYMM_ITEM_RE = re.compile(r"[0-9]{2}([0-9]{2})\.[0-9]{2}")
+
+
+def _is_minute_reference(ref: str) -> bool:
+    span = _YEAR_SPAN_RE.fullmatch(ref)
+    if span is not None:  # "2017/18" is a financial year, not a minute
+        first, second = int(span.group(1)), int(span.group(2))
+        return (first + 1) % (100 if len(span.group(2)) == 2 else 10000) != second
+    yymm = _YYMM_ITEM_RE.fullmatch(ref)
+    if yymm is not None:  # "2307.01": year 23, month 07, item 01
+        return 1 <= int(yymm.group(1)) <= 12
+    return True
+
+
+def find_minute_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Return minute/item references in ``text`` as written, in order.
+
+    Recognised: "A26/17", "77/21", "C41/24", "CYP.12", "2307.01" (YYMM.NN),
+    "Cou/286/07-08", and "Minute 45" / "Minute No. 512" (giving "45"/"512").
+    Each span covers exactly the returned reference, so ``text[start:end]``
+    equals it.  Financial years such as "2017/18" are not references.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _MINUTE_RE.finditer(text):
+        name = "ref" if match.group("ref") is not None else "bare"
+        ref = match.group(name)
+        if _is_minute_reference(ref):
+            found.append((match.start(name), match.end(name), ref))
+    return found
+
+
+# --------------------------------------------------------------------------
+# Shared span helpers
+# --------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _trim_final_stop(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and a closing full stop that does not end an initial."""
+    start, end = _trim(text, start, end)
+    if end > start and text[end - 1] == ".":
+        before = text[end - 2] if end - 2 >= start else ""
+        initial = (
+            before.isalpha()
+            and before.isupper()
+            and (end - 3 < start or not text[end - 3].isalpha())
+        )
+        if not initial:
+            start, end = _trim(text, start, end - 1)
+    return start, end
+
+
+_OPEN = frozenset("([")
+_CLOSE = frozenset(")]")
+
+# --------------------------------------------------------------------------
+# Name lists
+# --------------------------------------------------------------------------
+
+_LIST_LABEL_RE = re.compile(
+    r"""
+    \s{0,20}
+    (?:also\s{1,3})?
+    (?:present|in\s{1,3}attendance|attending|absent
+      |apologies(?:\s{1,3}for\s{1,3}absence)?)
+    \s{0,3}:\s{0,20}
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_LIST_PLURAL_RE = re.compile(
+    r"""
+    \s{0,20}
+    (?:(?:County|Borough|District|City|Town|Parish)\s{1,3})?
+    (?:Councillors|COUNCILLORS|Cllrs\.?|CLLRS\.?|Aldermen|Messrs\.?)
+    (?:\s{0,3}:)?
+    \s{1,20}
+    """,
+    re.VERBOSE,
+)
+
+_LIST_SEP_RE = re.compile(r"[()\[\]]|[,;]|(?<!\s)\s{1,10}(?:and|&)(?=\s)")
+
+
+def _emit_entry(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = _trim_final_stop(text, start, end)
+    if start >= end or text[start:end] in ("and", "&"):
+        return
+    if any(c.isalnum() for c in text[start:end]):
+        spans.append((start, end))
+
+
+def split_name_list(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the individual people in a list of names.
+
+    Entries are separated by ",", ";", " and " and " & " outside parentheses,
+    so "Councillor A (Chair, from 7pm)" stays whole.  A leading "Present:"
+    style label and a leading plural title ("Councillors", "Cllrs") are not
+    part of the first entry; a singular "Councillor" is.  Each span is trimmed
+    of whitespace and of a closing full stop (but not the stop of an initial).
+    """
+    pos = 0
+    label = _LIST_LABEL_RE.match(text)
+    if label is not None:
+        pos = label.end()
+    plural = _LIST_PLURAL_RE.match(text, pos)
+    if plural is not None:
+        pos = plural.end()
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    entry_start = pos
+    for match in _LIST_SEP_RE.finditer(text, pos):
+        token = match.group()
+        if token in _OPEN:
+            depth += 1
+        elif token in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            _emit_entry(text, entry_start, match.start(), spans)
+            entry_start = match.end()
+    _emit_entry(text, entry_start, len(text), spans)
+    return spans
+
+
+# --------------------------------------------------------------------------
+# People
+# --------------------------------------------------------------------------
+
+
+class PersonParts(NamedTuple):
+    """One person's entry in minutes, taken apart.
+
+    ``honorific`` is the leading title as written (a plural "Councillors"
+    made singular, a trailing full stop dropped).  ``name`` is the name as
+    written without office titles (Councillor, Cllr, Alderman, police ranks),
+    parenthetical notes or post-nominals; personal honorifics (Mr, Dr, ...)
+    stay in it.  ``role`` is a chairing role ("Chair", "Vice-Chair", "in the
+    Chair", ...), ``description`` the office or job title after the first
+    comma or dash, ``note`` any other parenthetical remarks.  ``name_start``
+    and ``name_end`` locate ``name`` in the text parsed.
+    """
+
+    honorific: str | None
+    name: str
+    role: str | None
+    description: str | None
+    note: str | None
+    name_start: int
+    name_end: int
+
+
+def _honorific_pattern(title: str) -> str:
+    pattern = r"\s{1,3}".join(re.escape(word) for word in title.split())
+    if title.endswith("Councillor") or title == "Cllr":
+        pattern += "s?"
+    elif title == "Alderman":
+        pattern = r"Alderm[ae]n"
+    return pattern
+
+
+def _alternation(titles: tuple[str, ...]) -> str:
+    return "|".join(_honorific_pattern(t) for t in sorted(titles, key=len, reverse=True))
+
+
+_HONORIFIC_RE = re.compile(
+    rf"(?:(?P<office>{_alternation(_ROLE_HONORIFICS)})|(?P<personal>{_alternation(_PERSONAL_HONORIFICS)}))"
+    r"\.?(?=\s)",
+    re.IGNORECASE,
+)
+
+_CHAIR = r"(?:(?:vice|deputy)[\s-]{0,2})?chair(?:man|woman|person)?|in\s{1,3}the\s{1,3}chair"
+_CHAIR_RE = re.compile(rf"(?:{_CHAIR})\.?", re.IGNORECASE)
+_CHAIR_LABEL_RE = re.compile(rf"(?P<role>{_CHAIR})\s{{0,3}}:\s{{0,10}}", re.IGNORECASE)
+_CHAIR_SUFFIX_RE = re.compile(
+    r"[\s,]{1,5}(?P<role>in\s{1,3}the\s{1,3}[Cc]hair"
+    r"|(?:Vice[\s-]{0,2}|Deputy\s{1,3})?Chair(?:man|woman|person)?)\Z"
+)
+
+_POST_NOMINAL = "|".join(_POST_NOMINALS)
+_POST_NOMINAL_SUFFIX_RE = re.compile(rf"[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?\Z")
+_POST_NOMINALS_ONLY_RE = re.compile(
+    rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}"
+)
+
+_PERSON_SEP_RE = re.compile(r"[()\[\]]|[,;]|\s{1,5}[-–—]{1,2}\s{1,5}|[–—]")
+_PAREN_RE = re.compile(r"[()\[\]]")
+_ITEM_SEP_RE = re.compile(r"[()\[\]]|[,;]")
+
+#: Longest stretch of text still considered as a name side.
+_MAX_NAME_SIDE = 300
+
+
+def _normalise_role(text: str) -> str:
+    words = text.casefold().replace("-", " ").split()
+    if words[:1] == ["in"]:
+        return "in the Chair"
+    base = words[-1].capitalize() if words else "Chair"
+    if len(words) > 1 and words[0] == "vice":
+        return f"Vice-{base}"
+    if len(words) > 1 and words[0] == "deputy":
+        return f"Deputy {base}"
+    return base
+
+
+def _chair_role(text: str, start: int, end: int) -> str | None:
+    if end - start > 40:
+        return None
+    match = _CHAIR_RE.fullmatch(text, start, end)
+    return _normalise_role(match.group()) if match is not None else None
+
+
+def _singular_honorific(written: str) -> str:
+    title = " ".join(written.split()).rstrip(".")
+    folded = title.casefold()
+    if folded.endswith(("councillors", "cllrs")):
+        return title[:-1]
+    if folded.endswith("aldermen"):
+        return title[:-2] + ("a" if title[-2] == "e" else "A") + title[-1]
+    return title
+
+
+def _valid_name_token(token: str) -> bool:
+    word = token.rstrip(".,")
+    if not word or not word[0].isalpha():
+        return False
+    if not all(c.isalpha() or c in "'’-." for c in word):
+        return False
+    if word[0].isupper():
+        return True
+    if word.casefold() in _PARTICLES:
+        return True
+    return len(word) > 2 and word[0] in "dlo" and word[1] in "'’"
+
+
+def _is_role_word(token: str) -> bool:
+    return token.strip(".,'’").casefold() in _ROLE_WORDS_FOLDED
+
+
+def _is_title_word(token: str) -> bool:
+    return token.strip(".,'’").casefold() in _TITLE_WORDS_FOLDED
+
+
+class _Side(NamedTuple):
+    honorific: str | None
+    name_start: int
+    name_end: int
+    role: str | None
+    notes: list[str]
+    plausible: bool
+    namelike: bool
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split [start, end) at commas/semicolons outside nested brackets."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    for match in _ITEM_SEP_RE.finditer(text, start, end):
+        token = match.group()
+        if token in _OPEN:
+            depth += 1
+        elif token in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            items.append(_trim(text, item_start, match.start()))
+            item_start = match.end()
+    items.append(_trim(text, item_start, end))
+    return [(a, b) for a, b in items if a < b]
+
+
+def _analyse_side(text: str, start: int, end: int) -> _Side:
+    """Take apart the part of a person entry that should hold the name."""
+    start, end = _trim(text, start, end)
+    # Segments outside brackets, and the contents of top-level brackets.
+    outside: list[tuple[int, int]] = []
+    brackets: list[tuple[int, int]] = []
+    depth = 0
+    seg_start = start
+    for match in _PAREN_RE.finditer(text, start, end):
+        if match.group() in _OPEN:
+            if depth == 0:
+                outside.append((seg_start, match.start()))
+                seg_start = match.end()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                brackets.append((seg_start, match.start()))
+                seg_start = match.end()
+    (brackets if depth > 0 else outside).append((seg_start, end))
+
+    role: str | None = None
+    notes: list[str] = []
+    for a, b in brackets:
+        rest: list[str] = []
+        for ia, ib in _split_items(text, a, b):
+            chair = _chair_role(text, ia, ib)
+            if chair is not None and role is None:
+                role = chair
+            else:
+                rest.append(text[ia:ib])
+        if rest:
+            notes.append(", ".join(rest))
+
+    segments = [_trim(text, a, b) for a, b in outside]
+    segments = [(a, b) for a, b in segments if a < b]
+    if not segments:
+        return _Side(None, start, start, role, notes, False, False)
+    (ns, ne), extras = segments[0], segments[1:]
+    for a, b in extras:
+        if _POST_NOMINALS_ONLY_RE.fullmatch(text, a, b) is not None:
+            continue
+        chair = _chair_role(text, a, b)
+        if chair is not None and role is None:
+            role = chair
+        else:
+            notes.append(text[a:b])
+
+    honorific: str | None = None
+    core_start = ns
+    hon = _HONORIFIC_RE.match(text, ns, ne)
+    if hon is not None:
+        honorific = _singular_honorific(hon.group())
+        if hon.group("office") is not None:
+            ns, ne = _trim(text, hon.end(), ne)
+            personal = _HONORIFIC_RE.match(text, ns, ne)
+            if personal is not None and personal.group("personal") is not None:
+                core_start = personal.end()
+            else:
+                core_start = ns
+        else:
+            core_start = hon.end()
+
+    # Trailing post-nominals and "in the Chair" style suffixes.
+    while ne > core_start:
+        window = max(core_start, ne - 40)
+        suffix = _POST_NOMINAL_SUFFIX_RE.search(text, window, ne)
+        if suffix is None:
+            suffix = _CHAIR_SUFFIX_RE.search(text, window, ne)
+            if suffix is None:
+                break
+            if role is None:
+                role = _normalise_role(suffix.group("role"))
+        ns, ne = _trim(text, ns, suffix.start())
+        while ne > ns and text[ne - 1] == ",":
+            ns, ne = _trim(text, ns, ne - 1)
+
+    plausible = False
+    namelike = False
+    if ns < ne and ne - core_start <= _MAX_NAME_SIDE:
+        core = text[core_start:ne].split()
+        if 1 <= len(core) <= 6 and all(_valid_name_token(t) for t in core):
+            plausible = not all(_is_title_word(t) for t in core)
+            namelike = plausible and not any(_is_role_word(t) for t in core) and (
+                2 <= len(core) <= 4 or (honorific is not None and len(core) <= 4)
+            )
+    return _Side(honorific, ns, ne, role, notes, plausible, namelike)
+
+
+def _first_separator(text: str, start: int, end: int) -> tuple[int, int] | None:
+    depth = 0
+    for match in _PERSON_SEP_RE.finditer(text, start, end):
+        token = match.group()
+        if token in _OPEN:
+            depth += 1
+        elif token in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return match.start(), match.end()
+    return None
+
+
+def parse_person(text: str) -> PersonParts | None:
+    """Take one person's entry in minutes apart into :class:`PersonParts`.
+
+    "Councillor Jan Example (Chairman)" gives honorific "Councillor", name
+    "Jan Example", role "Chairman"; "Elaine Sample, Diocesan co-optee" gives
+    description "Diocesan co-optee"; with a dash, as in "Head of Service -
+    Pat Example", the side that looks like a personal name is the name.
+    Returns None when the text holds no plausible name.
+    """
+    start, end = _trim_final_stop(text, 0, len(text))
+    label_role: str | None = None
+    label = _CHAIR_LABEL_RE.match(text, start, end)
+    if label is not None:
+        label_role = _normalise_role(label.group("role"))
+        start = label.end()
+    if start >= end:
+        return None
+
+    description: tuple[int, int] | None = None
+    separator = _first_separator(text, start, end)
+    if separator is None:
+        side = _analyse_side(text, start, end)
+        if not side.plausible:
+            return None
+    else:
+        head = _analyse_side(text, start, separator[0])
+        tail = _analyse_side(text, separator[1], end)
+        if head.namelike or (head.plausible and not tail.namelike):
+            side, description = head, (separator[1], end)
+        elif tail.plausible:
+            side, description = tail, (start, separator[0])
+        else:
+            return None
+
+    desc_role: str | None = None
+    desc_text: str | None = None
+    if description is not None:
+        da, db = _trim(text, *description)
+        while db > da and text[db - 1] in ",;":
+            da, db = _trim(text, da, db - 1)
+        desc_role = _chair_role(text, da, db)
+        if (
+            desc_role is None
+            and da < db
+            and _POST_NOMINALS_ONLY_RE.fullmatch(text, da, db) is None
+        ):
+            desc_text = text[da:db]
+
+    return PersonParts(
+        honorific=side.honorific,
+        name=text[side.name_start : side.name_end],
+        role=label_role or side.role or desc_role,
+        description=desc_text,
+        note="; ".join(side.notes) or None,
+        name_start=side.name_start,
+        name_end=side.name_end,
+    )

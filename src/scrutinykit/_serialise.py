@@ -1,0 +1,144 @@
+"""JSON for the model, through cattrs.
+
+The serialised form is one JSON object: ``schema_version`` and then the
+document's fields.  Dates and times are ISO 8601 strings, ``Decimal`` values
+are strings, enums are their values, spans are ``[start, end]`` pairs, and
+every member of a union of node types carries a ``"type"`` tag naming its
+class in snake case (``"resolution"``, ``"point_list"``).
+
+:func:`make_converter` builds a converter with these rules;
+:func:`configure_converter` adds them to a converter of your own.
+
+Version history (see ``docs/json.md``):
+
+* 1 — the first published form.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Union
+
+import cattrs
+from cattrs.strategies import configure_tagged_union
+
+from ._errors import SerialisationError
+from ._model import Block, Document, Heading, Marker, Paragraph, Point, Span
+
+__all__ = ["SCHEMA_VERSION", "configure_converter", "dumps", "loads", "make_converter", "to_dict"]
+
+SCHEMA_VERSION = 1
+"""The version of the JSON form this release writes."""
+
+_SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def _tag(cls: type) -> str:
+    return _SNAKE.sub("_", cls.__name__).lower()
+
+
+def _structure_span(value: Any, _: type) -> Span:
+    if (
+        not isinstance(value, (list, tuple))
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise ValueError(f"a span is a [start, end] pair of integers, not {value!r}")
+    start, end = value
+    if not 0 <= start <= end:
+        raise ValueError(f"a span must have 0 <= start <= end, not {value!r}")
+    return Span(start=start, end=end)
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if not isinstance(value, str):
+        raise ValueError(f"a decimal is written as a string, not {value!r}")
+    try:
+        return Decimal(value)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a decimal number: {value!r}") from exc
+
+
+def _structure_date(value: Any, _: type) -> datetime.date:
+    if not isinstance(value, str):
+        raise ValueError(f"a date is an ISO string, not {value!r}")
+    return datetime.date.fromisoformat(value)
+
+
+def _structure_time(value: Any, _: type) -> datetime.time:
+    if not isinstance(value, str):
+        raise ValueError(f"a time is an ISO string, not {value!r}")
+    return datetime.time.fromisoformat(value)
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach ``converter`` scrutinykit's JSON rules (see the module docstring)."""
+    converter.register_unstructure_hook(Span, lambda s: [s.start, s.end])
+    converter.register_structure_hook(Span, _structure_span)
+    converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_unstructure_hook(datetime.time, lambda t: t.isoformat())
+    converter.register_structure_hook(datetime.time, _structure_time)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    for union in (Block, Union[Marker, Heading], Union[Paragraph, Point]):
+        configure_tagged_union(union, converter, tag_generator=_tag, tag_name="type")
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for scrutinykit's model."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    configure_converter(converter)
+    return converter
+
+
+_converter = make_converter()
+
+
+def to_dict(document: Document) -> dict[str, Any]:
+    """The document as plain JSON-ready data, with ``schema_version`` first."""
+    data = _converter.unstructure(document)
+    return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def dumps(document: Document, *, indent: int | None = None) -> str:
+    """The document as JSON text; the same document always gives the same text."""
+    return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
+
+
+def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring data of an older schema version up to :data:`SCHEMA_VERSION`."""
+    # Version 1 is the first; migrations from older versions go here.
+    return data
+
+
+def loads(text: str | bytes) -> Document:
+    """A document back from JSON written by :func:`dumps`.
+
+    :raises SerialisationError: the JSON is malformed, of an unknown schema
+        version, or does not fit the model; the message names the field.
+    """
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        col = getattr(exc, "colno", None)
+        raise SerialisationError(f"not valid JSON: {exc}", line=line, column=col) from exc
+    if not isinstance(data, dict):
+        raise SerialisationError(f"expected a JSON object, found {type(data).__name__}")
+    version = data.pop("schema_version", None)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SerialisationError("missing or invalid 'schema_version': not scrutinykit JSON?")
+    if version > SCHEMA_VERSION or version < 1:
+        raise SerialisationError(
+            f"unknown schema_version {version}: this scrutinykit reads versions 1 to {SCHEMA_VERSION}"
+        )
+    data = _migrate(data, version)
+    try:
+        return _converter.structure(data, Document)
+    except Exception as exc:
+        messages = cattrs.transform_error(exc, path="$") if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
+        raise SerialisationError("JSON does not fit the model: " + "; ".join(messages)) from exc

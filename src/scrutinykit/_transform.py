@@ -1,0 +1,524 @@
+"""Turn the grammar's parse tree into model nodes.
+
+One :class:`MinutesTransformer` method per grammar rule, named after it.
+Tokens carry offsets into the *normalised* text; every span is mapped back
+to the original text here, so the model only ever sees original offsets.
+Rules that yield more than one block (a paragraph followed by points, say)
+return a list, which the rule above flattens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from lark import Token, Transformer
+
+from ._model import (
+    AgendaItem,
+    AttendanceBlock,
+    AttendanceKind,
+    Block,
+    BudgetProposal,
+    Conclusion,
+    Furniture,
+    Heading,
+    ItemSection,
+    Marker,
+    MarkerKind,
+    MeetingEnd,
+    Note,
+    Paragraph,
+    Point,
+    PointList,
+    Recommendation,
+    Resolution,
+    ScrutinyQuestions,
+    SectionKind,
+    Span,
+)
+from ._normalise import Normalised
+
+__all__ = ["FrontMatter", "HeadingInfo", "MinutesTransformer", "ParsedTree"]
+
+
+def fold(text: str) -> str:
+    """``text`` with runs of whitespace folded to one space, trimmed."""
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Inline patterns used while transforming
+# ---------------------------------------------------------------------------
+
+_POINT_LABEL = re.compile(
+    r"(?:(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
+    r"|(?P<dot>[a-z])\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
+)
+_ROMAN = re.compile(r"[ivxlc]+")
+
+# "RESOLVED that:", "Resolved:", "UNANIMOUSLY RESOLVED –", "The Committee resolved:-",
+# "RECOMMENDED", "The Sub-Committee recommended that", "… came to the following conclusions".
+_OUTCOME_LABEL = re.compile(
+    r"(?P<body>(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){0,5}?"
+    r"(?:Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
+    r"|Commission|Members|Group|Cabinet)[ ]+)?"
+    r"(?:It[ ]+was[ ]+)?(?:UNANIMOUSLY[ ]+|Unanimously[ ]+|unanimously[ ]+)?"
+    r"(?:RESOLVED|Resolved|resolved|R E S O L V E D|RECOMMENDED|Recommended|recommended"
+    r"|(?:agreed[ ]+to[ ]+)?recommends?|came[ ]+to[ ]+the[ ]+following[ ]+conclusions?"
+    r"|reached[ ]+the[ ]+following[ ]+conclusions?|agreed[ ]+the[ ]+following[ ]+conclusions?"
+    r"|Conclusions?|CONCLUSIONS?|Recommendations?|RECOMMENDATIONS?)"
+    r"(?:[ ]*(?:THAT|That|that|T H A T)\b)?[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*"
+    r"(?:(?:THAT|That|that)\b[ ]*:?)?[ ]*"
+)
+_BODY_NAME = re.compile(
+    r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
+    r"|Commission|Members|Group|Cabinet)\s*$"
+)
+_AGENDA_REF = re.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
+_MINUTE_NUMBER = re.compile(
+    r"^(?:(?:[A-Z]{1,4}\.?)?\d{1,4}/\d{2,4}(?:-\d{2})?|[A-Za-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?"
+    r"|[A-Z]{2,5}\.\d{1,3}|\d{4}\.\d{2}|(?:Minute|MINUTE)[ ]+(?:[Nn][Oo]\.?[ ]*)?\d{1,4}|\d{1,4}\.?)"
+)
+_PROPOSAL_REF = re.compile(r"^(\d{4}[-/]\d{2,4}[ ]+[A-Z]{2,6}[ ]+[A-Z]{2,6}[ ]+\d{1,4})\s*(?:[\u2013\u2014:-]\s*)?")
+_PDF_SUFFIX = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.IGNORECASE)
+
+
+def _attendance_kind(label: str) -> AttendanceKind:
+    low = label.lower()
+    if low.startswith("apolog"):
+        return AttendanceKind.APOLOGIES
+    if "officer" in low:
+        return AttendanceKind.OFFICER
+    if low.startswith("also") or low.startswith("in attendance"):
+        return AttendanceKind.ALSO_ATTENDING
+    return AttendanceKind.PRESENT
+
+
+# ---------------------------------------------------------------------------
+# Intermediate values passed up the tree
+# ---------------------------------------------------------------------------
+
+
+class HeadingInfo:
+    """What an item heading rule found: its nodes and the item's numbers."""
+
+    __slots__ = ("agenda_number", "from_banner", "minute_number", "nodes", "title")
+
+    def __init__(
+        self,
+        nodes: tuple[Marker | Heading, ...],
+        title: str,
+        minute_number: str | None,
+        agenda_number: str | None,
+        from_banner: bool,
+    ) -> None:
+        self.nodes = nodes
+        self.title = title
+        self.minute_number = minute_number
+        self.agenda_number = agenda_number
+        self.from_banner = from_banner
+
+
+class FrontMatter(list[Block]):
+    """The blocks before the first item."""
+
+
+class Closing(list[Block]):
+    """The closing line and what follows it."""
+
+
+class ParsedTree:
+    """The transformer's result: the parts a :class:`Document` is built from."""
+
+    __slots__ = ("closing", "front_matter", "items")
+
+    def __init__(
+        self, front_matter: list[Block], items: list[AgendaItem], closing: list[Block]
+    ) -> None:
+        self.front_matter = front_matter
+        self.items = items
+        self.closing = closing
+
+
+# ---------------------------------------------------------------------------
+# The transformer
+# ---------------------------------------------------------------------------
+
+
+class MinutesTransformer(Transformer[Token, ParsedTree]):
+    """Build model nodes from the parse tree of one normalised text."""
+
+    def __init__(self, normalised: Normalised) -> None:
+        super().__init__(visit_tokens=False)
+        self._n = normalised
+        self._text = normalised.text
+
+    # -- spans --------------------------------------------------------------
+
+    def _span(self, start: int, end: int) -> Span:
+        """Map a normalised ``[start, end)`` to an original span."""
+        return Span(start=self._n.to_original(start), end=self._n.to_original_end(end))
+
+    def _token_span(self, token: Token) -> tuple[int, int]:
+        """Normalised start and end of a token, trailing blanks trimmed."""
+        start = token.start_pos or 0
+        return start, start + len(token.value.rstrip())
+
+    def _paragraph(self, token: Token) -> Paragraph:
+        start, end = self._token_span(token)
+        return Paragraph(span=self._span(start, end), text=fold(token.value))
+
+    def _joined(self, first: Span, last: Span) -> Span:
+        return Span(start=first.start, end=last.end)
+
+    # -- points ---------------------------------------------------------------
+
+    def _nest_points(self, tokens: Sequence[Token]) -> tuple[Point, ...]:
+        """Nest point lines by their label style: ``1.`` > ``(a)`` > ``(i)``."""
+        # Each entry: [style, label, token, children]
+        roots: list[list[Any]] = []
+        stack: list[list[Any]] = []
+        for token in tokens:
+            value = token.value
+            m = _POINT_LABEL.match(value)
+            if m is None:  # pragma: no cover - the grammar guarantees a label
+                label, style = "", "bullet:"
+            else:
+                kind = m.lastgroup or "bullet"
+                label = m.group(kind)
+                style = self._style(kind, label, stack)
+            entry: list[Any] = [style, label, token, []]
+            level = next((i for i, e in enumerate(stack) if e[0] == style), None)
+            if level is not None:
+                del stack[level:]
+            if stack:
+                stack[-1][3].append(entry)
+            else:
+                roots.append(entry)
+            stack.append(entry)
+        return tuple(self._point(e) for e in roots)
+
+    @staticmethod
+    def _style(kind: str, label: str, stack: list[list[Any]]) -> str:
+        if kind in ("paren", "close", "dot") and _ROMAN.fullmatch(label):
+            # "(i)" is a letter after "(h)", a roman numeral otherwise.
+            alpha = f"alpha:{kind}"
+            for entry in reversed(stack):
+                if entry[0] == alpha:
+                    prev = entry[1]
+                    if len(prev) == 1 and len(label) == 1 and ord(label) == ord(prev) + 1:
+                        return alpha
+                    break
+            return f"roman:{kind}"
+        if kind in ("paren", "close", "dot"):
+            return f"alpha:{kind}"
+        if kind == "bullet":
+            return f"bullet:{label}"
+        return f"num:{kind}"
+
+    def _point(self, entry: list[Any]) -> Point:
+        _, label, token, children = entry
+        start, end = self._token_span(token)
+        m = _POINT_LABEL.match(token.value)
+        own = token.value[m.end() :] if m else token.value
+        kids = tuple(self._point(c) for c in children)
+        span = self._span(start, end)
+        if kids:
+            span = Span(start=span.start, end=max(span.end, kids[-1].span.end))
+        return Point(span=span, label=label, text=fold(own), points=kids)
+
+    # -- blocks ---------------------------------------------------------------
+
+    def _split_dependents(
+        self, items: Sequence[Token]
+    ) -> tuple[list[Token], list[Token], list[Token]]:
+        """Split dependents into leading points, ``That`` clauses, and points after them."""
+        lead: list[Token] = []
+        clauses: list[Token] = []
+        after: list[Token] = []
+        for tok in items:
+            if tok.type == "THAT_CLAUSE":
+                clauses.append(tok)
+            elif clauses:
+                after.append(tok)
+            else:
+                lead.append(tok)
+        return lead, clauses, after
+
+    def point(self, children: list[Token]) -> Token:
+        return children[0]
+
+    def that_clause(self, children: list[Token]) -> Token:
+        return children[0]
+
+    def paragraph(self, children: list[Token]) -> list[Block]:
+        head, deps = children[0], children[1:]
+        para = self._paragraph(head)
+        blocks: list[Block] = [para]
+        lead, clauses, after = self._split_dependents(deps)
+        if lead:
+            points = self._nest_points(lead)
+            blocks.append(PointList(span=self._joined(points[0].span, points[-1].span), points=points))
+        if clauses:
+            body = tuple(self._paragraph(t) for t in clauses)
+            points = self._nest_points(after)
+            end = points[-1].span if points else body[-1].span
+            blocks.append(
+                Resolution(
+                    span=self._joined(body[0].span, end),
+                    intro=body[0],
+                    body=body[1:],
+                    points=points,
+                    text=" ".join(p.text for p in body),
+                    implicit=True,
+                )
+            )
+        return blocks
+
+    def _outcome(self, cls: type[Resolution | Recommendation | Conclusion], children: list[Token]) -> list[Block]:
+        head, deps = children[0], children[1:]
+        intro = self._paragraph(head)
+        lead, clauses, after = self._split_dependents(deps)
+        body = tuple(self._paragraph(t) for t in clauses)
+        points = self._nest_points(lead + after)
+        m = _OUTCOME_LABEL.match(intro.text)
+        rest = intro.text[m.end() :].strip() if m else ""
+        made_by = None
+        if m and m.group("body"):
+            b = _BODY_NAME.search(m.group("body"))
+            made_by = b.group(1) if b else None
+        text = " ".join([rest] * bool(rest) + [p.text for p in body])
+        last = intro.span
+        if body:
+            last = max(last, body[-1].span, key=lambda s: s.end)
+        if points:
+            last = max(last, points[-1].span, key=lambda s: s.end)
+        return [
+            cls(
+                span=self._joined(intro.span, last),
+                intro=intro,
+                made_by=made_by,
+                body=body,
+                points=points,
+                text=text,
+            )
+        ]
+
+    def resolution(self, children: list[Token]) -> list[Block]:
+        return self._outcome(Resolution, children)
+
+    def recommendation(self, children: list[Token]) -> list[Block]:
+        return self._outcome(Recommendation, children)
+
+    def conclusion(self, children: list[Token]) -> list[Block]:
+        return self._outcome(Conclusion, children)
+
+    def scrutiny_questions(self, children: list[Token]) -> list[Block]:
+        intro = self._paragraph(children[0])
+        points = self._nest_points(children[1:])
+        end = points[-1].span if points else intro.span
+        return [ScrutinyQuestions(span=self._joined(intro.span, end), intro=intro, questions=points)]
+
+    def attendance(self, children: list[Token]) -> list[Block]:
+        label = self._paragraph(children[0])
+        lines: list[Paragraph | Point] = [label]
+        for tok in children[1:]:
+            if tok.type == "POINT":
+                lines.extend(self._nest_points([tok]))
+            else:
+                lines.append(self._paragraph(tok))
+        return [
+            AttendanceBlock(
+                span=self._joined(label.span, lines[-1].span),
+                kind=_attendance_kind(label.text),
+                lines=tuple(lines),
+            )
+        ]
+
+    def meeting_line(self, children: list[Token]) -> list[Block]:
+        head = self._paragraph(children[0])
+        blocks: list[Block] = [Heading(span=head.span, text=head.text)]
+        if len(children) > 1:
+            blocks.extend(self.paragraph([children[0], *children[1:]])[1:])
+        return blocks
+
+    def note(self, children: list[Token]) -> list[Block]:
+        para = self._paragraph(children[0])
+        inner = para.text.strip(" .")
+        if inner.startswith("(") and inner.endswith(")"):
+            inner = inner[1:-1].strip()
+        return [Note(span=para.span, text=inner)]
+
+    def marker(self, children: list[Token]) -> list[Block]:
+        tok = children[0]
+        para = self._paragraph(tok)
+        kind = MarkerKind.BREADCRUMB if tok.type == "BREADCRUMB" else MarkerKind.LINK
+        return [Marker(span=para.span, kind=kind, text=para.text)]
+
+    def furniture(self, children: list[Token]) -> list[Block]:
+        para = self._paragraph(children[0])
+        return [Furniture(span=para.span, text=para.text)]
+
+    # -- item headings ------------------------------------------------------------
+
+    def _title_node(self, token: Token) -> tuple[Heading, str, str | None]:
+        para = self._paragraph(token)
+        title = _PDF_SUFFIX.sub("", para.text)
+        agenda_number = None
+        m = _AGENDA_REF.search(title)
+        if m:
+            agenda_number = m.group(1)
+            title = title[: m.start()].rstrip()
+        return Heading(span=para.span, text=para.text), title, agenda_number
+
+    def numbered_heading(self, children: list[Token]) -> HeadingInfo:
+        node, title, agenda_number = self._title_node(children[0])
+        m = _MINUTE_NUMBER.match(title)
+        number = None
+        if m:
+            number = m.group().rstrip(".")
+            title = title[m.end() :].strip()
+            title = title.lstrip("\u2013\u2014-:. ").strip()
+        return HeadingInfo((node,), title, number, agenda_number, False)
+
+    def referenced_heading(self, children: list[Token]) -> HeadingInfo:
+        node, title, agenda_number = self._title_node(children[0])
+        return HeadingInfo((node,), title, None, agenda_number, False)
+
+    def number_then_title(self, children: list[Token]) -> HeadingInfo:
+        num_tok, title_tok = children
+        start, end = self._token_span(num_tok)
+        number = Heading(span=self._span(start, end), text=fold(num_tok.value))
+        node, title, agenda_number = self._title_node(title_tok)
+        return HeadingInfo((number, node), title, number.text.rstrip("."), agenda_number, False)
+
+    def banner_then_title(self, children: list[Token]) -> HeadingInfo:
+        banner_tok, title_tok = children
+        start, end = self._token_span(banner_tok)
+        banner = Marker(
+            span=self._span(start, end), kind=MarkerKind.AGENDA_ITEM_BANNER, text=fold(banner_tok.value)
+        )
+        node, title, agenda_number = self._title_node(title_tok)
+        return HeadingInfo((banner, node), title, None, agenda_number, True)
+
+    # -- items and sections ----------------------------------------------------------
+
+    def _section(self, kind: SectionKind, children: list[Any]) -> ItemSection:
+        tok = children[0]
+        start, end = self._token_span(tok)
+        label = Marker(span=self._span(start, end), kind=MarkerKind.SECTION_LABEL, text=fold(tok.value))
+        blocks = tuple(self._blocks(children[1:]))
+        last = blocks[-1].span if blocks else label.span
+        return ItemSection(span=self._joined(label.span, last), kind=kind, label=label, blocks=blocks)
+
+    def minutes_section(self, children: list[Any]) -> ItemSection:
+        return self._section(SectionKind.MINUTES, children)
+
+    def decision_section(self, children: list[Any]) -> ItemSection:
+        return self._section(SectionKind.DECISION, children)
+
+    def supporting_documents(self, children: list[Any]) -> ItemSection:
+        return self._section(SectionKind.SUPPORTING_DOCUMENTS, children)
+
+    def budget_proposal(self, children: list[Any]) -> list[Block]:
+        tok = children[0]
+        para = self._paragraph(tok)
+        heading = Heading(span=para.span, text=para.text)
+        m = _PROPOSAL_REF.match(para.text)
+        reference = m.group(1) if m else para.text
+        title = para.text[m.end() :].strip() if m else ""
+        blocks = tuple(self._blocks(children[1:]))
+        last = blocks[-1].span if blocks else heading.span
+        return [
+            BudgetProposal(
+                span=self._joined(heading.span, last),
+                heading=heading,
+                reference=reference,
+                title=title,
+                blocks=blocks,
+            )
+        ]
+
+    def agenda_item(self, children: list[Any]) -> AgendaItem:
+        info: HeadingInfo = children[0]
+        agenda: list[Any] = []
+        sections: list[ItemSection] = []
+        for child in children[1:]:
+            if isinstance(child, ItemSection):
+                sections.append(child)
+            else:
+                agenda.append(child)
+        blocks = tuple(self._blocks(agenda))
+        last = info.nodes[-1].span
+        if sections:
+            last = sections[-1].span
+        elif blocks:
+            last = blocks[-1].span
+        return AgendaItem(
+            span=self._joined(info.nodes[0].span, last),
+            heading=info.nodes,
+            title=info.title,
+            minute_number=info.minute_number,
+            agenda_number=info.agenda_number,
+            agenda=blocks,
+            sections=tuple(sections),
+        )
+
+    def front_matter(self, children: list[Any]) -> FrontMatter:
+        return FrontMatter(self._blocks(children))
+
+    def closing(self, children: list[Any]) -> Closing:
+        tok = children[0]
+        para = self._paragraph(tok)
+        from ._inline import parse_time
+
+        end = MeetingEnd(span=para.span, text=para.text, time=parse_time(para.text))
+        return Closing([end, *self._blocks(children[1:])])
+
+    def start(self, children: list[Any]) -> ParsedTree:
+        front: list[Block] = []
+        items: list[AgendaItem] = []
+        closing: list[Block] = []
+        for child in children:
+            if isinstance(child, FrontMatter):
+                front = list(child)
+            elif isinstance(child, Closing):
+                closing = list(child)
+            elif isinstance(child, AgendaItem):
+                items.append(child)
+        return ParsedTree(front, items, closing)
+
+    # -- block lists ---------------------------------------------------------------
+
+    def _blocks(self, children: Iterable[Any]) -> list[Block]:
+        """Flatten rule results into blocks, rejoining lines of one paragraph.
+
+        The grammar sees lines; a paragraph hard-wrapped over several lines
+        (PDF text) arrives as several paragraphs with no blank line between,
+        and is joined here into one.
+        """
+        out: list[Block] = []
+        for child in children:
+            if isinstance(child, list):
+                for block in child:
+                    self._append(out, block)
+            else:
+                self._append(out, child)
+        return out
+
+    def _append(self, out: list[Block], block: Block) -> None:
+        if out and type(block) is Paragraph and type(out[-1]) is Paragraph:
+            prev = out[-1]
+            gap = self._gap(prev.span.end, block.span.start)
+            if gap.count("\n") <= 1:
+                out[-1] = Paragraph(
+                    span=Span(start=prev.span.start, end=block.span.end), text=f"{prev.text} {block.text}"
+                )
+                return
+        out.append(block)
+
+    def _gap(self, orig_end: int, orig_start: int) -> str:
+        """The original text between two original offsets (whitespace only)."""
+        return self._n.original_slice(orig_end, orig_start)
