@@ -36,9 +36,11 @@ __all__ = [
     "BudgetProposal",
     "Conclusion",
     "Document",
+    "EntryLine",
     "DocumentKind",
     "Furniture",
     "Heading",
+    "HeadingLine",
     "ItemKind",
     "ItemSection",
     "Marker",
@@ -291,6 +293,13 @@ class Point:
     """Sub-points, in order."""
 
 
+EntryLine = Union[Paragraph, Point]
+"""A line of an attendance list: a plain line or a bulleted entry."""
+
+HeadingLine = Union[Marker, Heading]
+"""A line of an item heading: a banner or number line, or the title."""
+
+
 # ---------------------------------------------------------------------------
 # Nodes: containers
 # ---------------------------------------------------------------------------
@@ -314,7 +323,7 @@ class AttendanceBlock:
     """From the label to the last entry."""
     kind: AttendanceKind
     """The list the block introduces (``Present:``, ``Also in attendance:``…)."""
-    lines: tuple[Paragraph | Point, ...]
+    lines: tuple[EntryLine, ...]
     """The label line and the entry lines, in order."""
 
 
@@ -425,7 +434,7 @@ class AgendaItem:
 
     span: Span
     """From the heading to the end of the item."""
-    heading: tuple[Marker | Heading, ...]
+    heading: tuple[HeadingLine, ...]
     """The heading lines (a number line, a banner and the title line)."""
     title: str
     """The item's title, without its number and agenda-item reference."""

@@ -20,13 +20,13 @@ import datetime
 import json
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Union
+from typing import Any
 
 import cattrs
 from cattrs.strategies import configure_tagged_union
 
 from ._errors import SerialisationError
-from ._model import Block, Document, Heading, Marker, Paragraph, Point, Span
+from ._model import Block, Document, EntryLine, HeadingLine, Span
 
 __all__ = ["SCHEMA_VERSION", "configure_converter", "dumps", "loads", "make_converter", "to_dict"]
 
@@ -84,7 +84,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(datetime.time, _structure_time)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)
-    for union in (Block, Union[Marker, Heading], Union[Paragraph, Point]):
+    # The inner unions first: configuring Block builds hooks for the classes in it.
+    for union in (EntryLine, HeadingLine, Block):
         configure_tagged_union(union, converter, tag_generator=_tag, tag_name="type")
 
 
