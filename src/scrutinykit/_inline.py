@@ -199,58 +199,71 @@ _MONTHS: dict[str, int] = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+# Month and weekday names as tries: a failing position costs a step or two.
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"\.?(?![^\W\d_])"
+    r"(?:J(?:an(?:uary)?|u(?:ne?|ly?))|F(?:eb(?:ruary)?)|M(?:ar(?:ch)?|ay)"
+    r"|A(?:pr(?:il)?|ug(?:ust)?)|S(?:ep(?:t(?:ember)?)?)|O(?:ct(?:ober)?)"
+    r"|N(?:ov(?:ember)?)|D(?:ec(?:ember)?))\.?(?![^\W\d_])"
 )
 _WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?,?\s{1,3}"
+    r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:r(?:s)?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+    r"\.?,?\s{1,3}"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 
-_DATE_RE = re.compile(
-    rf"""
-    (?<![^\W\d_])                       # not glued to a preceding letter
-    (?:{_WEEKDAY})?
-    (?:
-        (?<![0-9./-])(?P<d1>[0-9]{{1,2}}){_ORDINAL}\s{{0,3}}(?:of\s{{1,3}})?
-        (?P<m1>{_MONTH}),?\s{{1,3}}(?P<y1>[0-9]{{4}})(?![0-9])
-      |
-        (?P<m2>{_MONTH})\s{{1,3}}(?P<d2>[0-9]{{1,2}}){_ORDINAL},?\s{{1,3}}
-        (?P<y2>[0-9]{{4}})(?![0-9])
-      |
-        (?<![0-9./-])(?P<d3>[0-9]{{1,2}})(?P<sep>[./-])(?P<m3>[0-9]{{1,2}})
-        (?P=sep)(?P<y3>[0-9]{{4}})(?![0-9]|[./-][0-9])
-      |
-        (?<![0-9./-])(?P<y4>[0-9]{{4}})-(?P<m4>[0-9]{{1,2}})-(?P<d4>[0-9]{{1,2}})
-        (?![0-9]|[./-][0-9])
+
+def _dmy(tag: str) -> str:
+    return (
+        rf"(?P<d1{tag}>[0-9]{{1,2}}){_ORDINAL}\s{{0,3}}(?:of\s{{1,3}})?"
+        rf"(?P<m1{tag}>{_MONTH}),?\s{{1,3}}(?P<y1{tag}>[0-9]{{4}})(?![0-9])"
     )
-    """,
-    re.IGNORECASE | re.VERBOSE,
+
+
+def _mdy(tag: str) -> str:
+    return (
+        rf"(?P<m2{tag}>{_MONTH})\s{{1,3}}(?P<d2{tag}>[0-9]{{1,2}}){_ORDINAL},?\s{{1,3}}"
+        rf"(?P<y2{tag}>[0-9]{{4}})(?![0-9])"
+    )
+
+
+def _numeric(tag: str) -> str:
+    return (
+        rf"(?P<d3{tag}>[0-9]{{1,2}})(?P<sep{tag}>[./-])(?P<m3{tag}>[0-9]{{1,2}})"
+        rf"(?P=sep{tag})(?P<y3{tag}>[0-9]{{4}})(?![0-9]|[./-][0-9])"
+        rf"|(?P<y4{tag}>[0-9]{{4}})-(?P<m4{tag}>[0-9]{{1,2}})-(?P<d4{tag}>[0-9]{{1,2}})"
+        rf"(?![0-9]|[./-][0-9])"
+    )
+
+
+# Top-level branches open with a one-character look-ahead and a one-character
+# look-behind, so a position that cannot start a date costs a step or two:
+# "a" starts at a digit, "b" at a weekday, "c" at a month name.
+_DATE_RE = re.compile(
+    rf"(?=[0-9])(?<![0-9./-])(?:{_dmy('a')}|{_numeric('a')})"
+    rf"|(?=[a-z])(?<![^\W\d_])(?:{_WEEKDAY}(?:{_dmy('b')}|{_mdy('b')}|{_numeric('b')})|{_mdy('c')})",
+    re.IGNORECASE,
 )
 
 
 def _month_number(name: str) -> int | None:
+    if name.isdigit():
+        return int(name)
     return _MONTHS.get(name.casefold()[:3])
 
 
 def _date_from_match(match: re.Match[str]) -> datetime.date | None:
-    group = match.group
-    month: int | None
-    if group("d1") is not None:
-        day, month, year = int(group("d1")), _month_number(group("m1")), int(group("y1"))
-    elif group("d2") is not None:
-        day, month, year = int(group("d2")), _month_number(group("m2")), int(group("y2"))
-    elif group("d3") is not None:
-        day, month, year = int(group("d3")), int(group("m3")), int(group("y3"))
-    else:
-        day, month, year = int(group("d4")), int(group("m4")), int(group("y4"))
+    # Exactly one form matched: its day, month and year groups are the only
+    # ones set, named d*, m* and y*.
+    parts = {
+        key[0]: value
+        for key, value in match.groupdict().items()
+        if value is not None and key[0] in "dmy"
+    }
+    month = _month_number(parts["m"])
     if month is None:
         return None
     try:
-        return datetime.date(year, month, day)
+        return datetime.date(int(parts["y"]), month, int(parts["d"]))
     except ValueError:
         return None
 
@@ -285,67 +298,52 @@ def parse_date(text: str) -> datetime.date | None:
 # Times
 # --------------------------------------------------------------------------
 
+#: A bare "H.MM" with hour 0-12 is a time after one of these words
+#: ("started at 6.30").
+_TIME_CONTEXT = r"""
+    (?:at|from|until|till|to|by|between|commenced|commencing|started|starting
+      |began|beginning|begins|ended|ending|ends|closed|closing|finished
+      |concluded|adjourned|reconvened|resumed|approximately|approx\.?|around
+      |about|before|after)
+"""
+
+#: ...but not when a unit follows that makes it a plain number.
+_NOT_A_TIME_AFTER = (
+    r"(?!\s{0,2}(?:[%％]|per\s{0,2}cent|percent|million|billion|bn|[mk](?![^\W\d_])))"
+)
+
+# The optional context word is captured so the span can leave it out; the
+# conditional ``(?(ctx)...)`` lets a 24-hour "H.MM" with hour 0-12 through
+# only after such a word (or with a leading zero, "09.30").
 _TIME_RE = re.compile(
-    r"""
+    rf"""
     (?<![\w.:,/£$€])
-    (?:
-        (?P<word>(?:12(?:[.:]00)?\s{0,2})?(?:noon|mid-?day|midnight))(?![^\W\d_])
+    (?:(?=[a-z])(?P<ctx>{_TIME_CONTEXT})\s{{1,3}})?
+    (?=[0-9nm])
+    (?P<time>
+        (?P<word>(?:12(?:[.:]00)?\s{{0,2}})?(?:noon|mid-?day|midnight))(?![^\W\d_])
       |
-        (?P<h>[0-9]{1,2})(?![0-9])
-        (?:(?P<sep>[.:])(?P<m>[0-9]{2})(?![.:/]?[0-9]))?
-        (?:\s{0,2}(?P<ampm>[ap])\.?m(?![^\W\d_])\.?)?
+        (?P<h>1[0-2]|0?[1-9])(?![0-9])(?:[.:](?P<m>[0-5][0-9]))?
+        \s{{0,2}}(?P<ampm>[ap])\.?m(?![^\W\d_])\.?
+      |
+        (?P<h24>2[0-3]|1[3-9]|0[0-9]|(?(ctx)1?[0-9]|(?!)))[.:](?P<m24>[0-5][0-9])
+        (?![.:/]?[0-9]){_NOT_A_TIME_AFTER}
     )
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: A bare "H.MM" is a time after one of these words ("started at 6.30").
-_TIME_CONTEXT_RE = re.compile(
-    r"""
-    (?<![^\W\d_])
-    (?:at|from|until|till|to|by|between|commenced|commencing|started|starting
-      |began|beginning|begins|ended|ending|ends|closed|closing|finished
-      |concluded|adjourned|reconvened|resumed|approximately|approx\.?|around
-      |about|before|after)
-    \s{1,3}\Z
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 
-#: ...but not when it is followed by a unit that makes it a plain number.
-_NOT_TIME_AFTER_RE = re.compile(
-    r"\s{0,2}(?:[%％]|per\s{0,2}cent|percent|million|billion|bn|[mk](?![^\W\d_]))",
-    re.IGNORECASE,
-)
-
-
-def _time_from_match(text: str, match: re.Match[str]) -> datetime.time | None:
+def _time_from_match(match: re.Match[str]) -> datetime.time:
     word = match.group("word")
     if word is not None:
-        if "night" in word.casefold():
-            return datetime.time(0, 0)
-        return datetime.time(12, 0)
+        return datetime.time(0, 0) if "night" in word.casefold() else datetime.time(12, 0)
     hour_text = match.group("h")
-    minute_text = match.group("m")
-    hour = int(hour_text)
-    minute = int(minute_text) if minute_text is not None else 0
-    if minute > 59:
-        return None
-    ampm = match.group("ampm")
-    if ampm is not None:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm in "pP" else 0)
-        return datetime.time(hour, minute)
-    if minute_text is None or hour > 23:
-        return None
-    if _NOT_TIME_AFTER_RE.match(text, match.end()):
-        return None
-    clearly_24h = hour >= 13 or (len(hour_text) == 2 and hour_text[0] == "0")
-    start = match.start()
-    if clearly_24h or _TIME_CONTEXT_RE.search(text, max(0, start - 24), start):
-        return datetime.time(hour, minute)
-    return None
+    if hour_text is not None:
+        minute_text = match.group("m")
+        hour = int(hour_text) % 12 + (12 if match.group("ampm") in "pP" else 0)
+        return datetime.time(hour, int(minute_text) if minute_text is not None else 0)
+    return datetime.time(int(match.group("h24")), int(match.group("m24")))
 
 
 def find_times(text: str) -> list[tuple[int, int, datetime.time]]:
@@ -354,23 +352,19 @@ def find_times(text: str) -> list[tuple[int, int, datetime.time]]:
     Recognised: "6.30pm", "6.30 p.m.", "6:30pm", "10am", "10.00 a.m.",
     "12 noon", "noon", "midday", "midnight", and 24-hour "18:30"/"18.30" when
     clearly a time: hour above 12, a leading zero ("09.30"), or a preceding
-    word such as "at", "from" or "until" ("started at 6.30").
+    word such as "at", "from" or "until" ("started at 6.30").  The span
+    covers the time only, not that word.
     """
-    found: list[tuple[int, int, datetime.time]] = []
-    for match in _TIME_RE.finditer(text):
-        value = _time_from_match(text, match)
-        if value is not None:
-            found.append((match.start(), match.end(), value))
-    return found
+    return [
+        (match.start("time"), match.end("time"), _time_from_match(match))
+        for match in _TIME_RE.finditer(text)
+    ]
 
 
 def parse_time(text: str) -> datetime.time | None:
     """Return the first clock time in ``text`` (see :func:`find_times`), or None."""
-    for match in _TIME_RE.finditer(text):
-        value = _time_from_match(text, match)
-        if value is not None:
-            return value
-    return None
+    match = _TIME_RE.search(text)
+    return _time_from_match(match) if match is not None else None
 
 
 # --------------------------------------------------------------------------
@@ -497,10 +491,15 @@ def find_minute_numbers(text: str) -> list[tuple[int, int, str]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """Narrow [start, end) to leave out surrounding whitespace."""
+    if start >= end:
+        return start, start
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    if not stripped:
+        return start, start
+    start += len(piece) - len(stripped)
+    end -= len(stripped) - len(stripped.rstrip())
     return start, end
 
 
@@ -740,6 +739,8 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _analyse_side(text: str, start: int, end: int) -> _Side:
     """Take apart the part of a person entry that should hold the name."""
     start, end = _trim(text, start, end)
+    if end - start > _MAX_NAME_SIDE:  # far too long for a name and its notes
+        return _Side(None, start, start, None, [], False, False)
     # Segments outside brackets, and the contents of top-level brackets.
     outside: list[tuple[int, int]] = []
     brackets: list[tuple[int, int]] = []
@@ -764,6 +765,15 @@ def _analyse_side(text: str, start: int, end: int) -> _Side:
         rest: list[str] = []
         for ia, ib in _split_items(text, a, b):
             chair = _chair_role(text, ia, ib)
+            if chair is None and role is None:
+                # "(Vice-Chair in the Chair)": the chairing role is the suffix.
+                suffix = _CHAIR_SUFFIX_RE.search(text, max(ia, ib - 40), ib)
+                if suffix is not None and suffix.group("role")[:2].casefold() == "in":
+                    role = "in the Chair"
+                    ib = _trim(text, ia, suffix.start())[1]
+                    if ia < ib:
+                        rest.append(text[ia:ib])
+                    continue
             if chair is not None and role is None:
                 role = chair
             else:
@@ -858,20 +868,21 @@ def parse_person(text: str) -> PersonParts | None:
         return None
 
     description: tuple[int, int] | None = None
-    separator = _first_separator(text, start, end)
+    # A name side is short, so the separator is looked for near the start only.
+    separator = _first_separator(text, start, min(end, start + _MAX_NAME_SIDE))
     if separator is None:
         side = _analyse_side(text, start, end)
         if not side.plausible:
             return None
     else:
-        head = _analyse_side(text, start, separator[0])
-        tail = _analyse_side(text, separator[1], end)
-        if head.namelike or (head.plausible and not tail.namelike):
-            side, description = head, (separator[1], end)
-        elif tail.plausible:
-            side, description = tail, (start, separator[0])
-        else:
-            return None
+        side = _analyse_side(text, start, separator[0])
+        description = (separator[1], end)
+        if not side.namelike:
+            tail = _analyse_side(text, separator[1], end)
+            if tail.namelike or (tail.plausible and not side.plausible):
+                side, description = tail, (start, separator[0])
+            elif not side.plausible:
+                return None
 
     desc_role: str | None = None
     desc_text: str | None = None

@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 from lark import Token, Transformer
+
+from ._inline import parse_time
 
 from ._model import (
     AgendaItem,
@@ -43,6 +46,16 @@ from ._normalise import Normalised
 __all__ = ["FrontMatter", "HeadingInfo", "MinutesTransformer", "ParsedTree"]
 
 
+def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
+    """``item`` with ``blocks`` appended to its last part."""
+    end = Span(start=item.span.start, end=blocks[-1].span.end)
+    if item.sections:
+        last = item.sections[-1]
+        last = attrs.evolve(last, span=Span(start=last.span.start, end=end.end), blocks=(*last.blocks, *blocks))
+        return attrs.evolve(item, span=end, sections=(*item.sections[:-1], last))
+    return attrs.evolve(item, span=end, agenda=(*item.agenda, *blocks))
+
+
 def fold(text: str) -> str:
     """``text`` with runs of whitespace folded to one space, trimmed."""
     return " ".join(text.split())
@@ -69,8 +82,9 @@ _OUTCOME_LABEL = re.compile(
     r"|(?:agreed[ ]+to[ ]+)?recommends?|came[ ]+to[ ]+the[ ]+following[ ]+conclusions?"
     r"|reached[ ]+the[ ]+following[ ]+conclusions?|agreed[ ]+the[ ]+following[ ]+conclusions?"
     r"|Conclusions?|CONCLUSIONS?|Recommendations?|RECOMMENDATIONS?)"
-    r"(?:[ ]*(?:THAT|That|that|T H A T)\b)?[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*"
-    r"(?:(?:THAT|That|that)\b[ ]*:?)?[ ]*"
+    # "that" belongs to the label only when punctuation follows it ("RESOLVED that:");
+    # otherwise it opens the outcome's own words ("Resolved: That the report …").
+    r"(?:[ ]*(?:THAT|That|that|T H A T)[ ]*(?=:|-|\u2013|\u2014))?[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*"
 )
 _BODY_NAME = re.compile(
     r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
@@ -387,19 +401,26 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         node, title, agenda_number = self._title_node(children[0])
         return HeadingInfo((node,), title, None, agenda_number, False)
 
+    def _two_lines(self, token: Token) -> tuple[tuple[int, int, str], Token]:
+        """Split a number-or-banner token into its first line and a title token."""
+        value = token.value
+        start = token.start_pos or 0
+        first = value.split("\n", 1)[0]
+        rest = value[len(first) :]
+        lead = len(rest) - len(rest.lstrip())
+        title_start = start + len(first) + lead
+        title = Token("TEXT", rest[lead:], start_pos=title_start)
+        return (start, start + len(first.rstrip()), fold(first)), title
+
     def number_then_title(self, children: list[Token]) -> HeadingInfo:
-        num_tok, title_tok = children
-        start, end = self._token_span(num_tok)
-        number = Heading(span=self._span(start, end), text=fold(num_tok.value))
+        (start, end, text), title_tok = self._two_lines(children[0])
+        number = Heading(span=self._span(start, end), text=text)
         node, title, agenda_number = self._title_node(title_tok)
-        return HeadingInfo((number, node), title, number.text.rstrip("."), agenda_number, False)
+        return HeadingInfo((number, node), title, text.rstrip("."), agenda_number, False)
 
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
-        banner_tok, title_tok = children
-        start, end = self._token_span(banner_tok)
-        banner = Marker(
-            span=self._span(start, end), kind=MarkerKind.AGENDA_ITEM_BANNER, text=fold(banner_tok.value)
-        )
+        (start, end, text), title_tok = self._two_lines(children[0])
+        banner = Marker(span=self._span(start, end), kind=MarkerKind.AGENDA_ITEM_BANNER, text=text)
         node, title, agenda_number = self._title_node(title_tok)
         return HeadingInfo((banner, node), title, None, agenda_number, True)
 
@@ -466,28 +487,43 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             sections=tuple(sections),
         )
 
+    def _flat_sections(self, children: list[Any]) -> list[Block]:
+        # Sections outside an item (an item page whose heading was lost, or
+        # labels after the closing line) keep their label and blocks in the flow.
+        flat: list[Any] = []
+        for child in children:
+            if isinstance(child, ItemSection):
+                flat.append([child.label, *child.blocks])
+            else:
+                flat.append(child)
+        return self._blocks(flat)
+
     def front_matter(self, children: list[Any]) -> FrontMatter:
-        return FrontMatter(self._blocks(children))
+        return FrontMatter(self._flat_sections(children))
 
     def closing(self, children: list[Any]) -> Closing:
         tok = children[0]
         para = self._paragraph(tok)
-        from ._inline import parse_time
-
         end = MeetingEnd(span=para.span, text=para.text, time=parse_time(para.text))
-        return Closing([end, *self._blocks(children[1:])])
+        return Closing([end, *self._flat_sections(children[1:])])
 
     def start(self, children: list[Any]) -> ParsedTree:
-        front: list[Block] = []
+        front: list[Block] = list(children[0])
         items: list[AgendaItem] = []
         closing: list[Block] = []
-        for child in children:
-            if isinstance(child, FrontMatter):
-                front = list(child)
-            elif isinstance(child, Closing):
-                closing = list(child)
-            elif isinstance(child, AgendaItem):
+        for child in children[1:]:
+            if isinstance(child, AgendaItem):
+                if closing:
+                    # A closing line with items after it (two meetings on one
+                    # page): it stays in the flow, at the end of what it closed.
+                    if items:
+                        items[-1] = _extend_item(items[-1], closing)
+                    else:
+                        front.extend(closing)
+                    closing = []
                 items.append(child)
+            else:
+                closing.extend(child)
         return ParsedTree(front, items, closing)
 
     # -- block lists ---------------------------------------------------------------

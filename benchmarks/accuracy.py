@@ -1,0 +1,730 @@
+"""Accuracy of scrutinykit on the development corpus, scored against its gold annotations.
+
+Each document of the corpus (``docs/NNN-*.txt``) is parsed with
+:func:`scrutinykit.parse`, the resulting :class:`scrutinykit.Document` is
+mapped onto the gold schema by :func:`predict`, and :func:`score` compares the
+predictions with ``gold/NNN.json`` by the rules in the corpus README:
+
+* outcomes match one-to-one when their spans overlap by at least 0.5 (and,
+  separately, 0.9) of the longer span, greedily by best overlap;
+* items match one-to-one when their title spans overlap at all;
+* people match per role by name, after folding case and runs of whitespace;
+* meeting date and end time are exact matches over documents whose gold has one;
+* ``is_minutes`` is an exact match, and any outcome predicted on a document
+  that is not minutes is counted;
+* owners, due dates and exchanges are scored only when the model provides them.
+
+Run it from the repository root::
+
+    python -m benchmarks.accuracy [--corpus DIR] [--json]
+
+It prints the figures and, per document, what was missed or invented.  The
+corpus text is read at run time only; nothing of it is stored in the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import scrutinykit
+
+__all__ = [
+    "DEFAULT_CORPUS",
+    "ROLES",
+    "THRESHOLDS",
+    "DocResult",
+    "document_misses",
+    "fold_name",
+    "format_figures",
+    "main",
+    "match_spans",
+    "overlap_ratio",
+    "predict",
+    "predict_text",
+    "run_corpus",
+    "score",
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository root."""
+DEFAULT_CORPUS = ROOT.parent / "shared" / "devcorpus"
+"""Where the development corpus lives when nothing else is said."""
+ROLES: tuple[str, ...] = ("present", "apologies", "also_attending", "officers")
+"""The attendance roles of the gold schema, in report order."""
+THRESHOLDS: tuple[float, ...] = (0.5, 0.9)
+"""The outcome span-overlap thresholds, as shares of the longer span."""
+
+Gold = dict[str, Any]
+Pred = dict[str, Any]
+Span2 = tuple[int, int]
+
+_SNIPPET = 70
+
+
+# ---------------------------------------------------------------------------
+# Prediction: a Document in the gold schema
+# ---------------------------------------------------------------------------
+
+
+def _hhmm(value: object) -> str | None:
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    return None if value is None else str(value)
+
+
+def _iso(value: object) -> str | None:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()[:10]
+    return None if value is None else str(value)
+
+
+def _as_text(value: object) -> str | None:
+    """A stated value as text: a person's name, a date in ISO form, or ``str``."""
+    if value is None:
+        return None
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()[:10]
+    name = getattr(value, "name", None)
+    if isinstance(name, str):
+        return name
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return text
+    return str(value)
+
+
+def _has_field(cls: type, name: str) -> bool:
+    if attrs.has(cls):
+        return name in attrs.fields_dict(cls)
+    return hasattr(cls, name)
+
+
+def _outcome_classes() -> tuple[type, ...]:
+    """The outcome classes the model declares (``scrutinykit.Outcome``'s members)."""
+    outcome = getattr(scrutinykit, "Outcome", None)
+    return tuple(c for c in typing.get_args(outcome) if isinstance(c, type))
+
+
+def _is_outcome(node: object) -> bool:
+    """Whether ``node`` is an outcome: a declared outcome class, or shaped like one."""
+    if isinstance(node, _outcome_classes()):
+        return True
+    return all(hasattr(node, a) for a in ("span", "intro", "points"))
+
+
+def _outcome_nodes(doc: scrutinykit.Document) -> list[Any]:
+    """Every outcome in the document, wherever it stands, in text order."""
+    found: list[Any] = list(doc.outcomes())
+    seen = {id(o) for o in found}
+    for node in doc.walk():
+        if id(node) not in seen and _is_outcome(node):
+            found.append(node)
+            seen.add(id(node))
+    found.sort(key=lambda o: (o.span.start, o.span.end))
+    return found
+
+
+def _fold_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _title_span(item: scrutinykit.AgendaItem, source: str) -> Span2:
+    """The span of the item's title Heading node (not a number line or banner)."""
+    headings = [h for h in item.heading if isinstance(h, scrutinykit.Heading)]
+    title = _fold_text(item.title or "")[:20]
+    if title:
+        for h in reversed(headings):
+            if title in _fold_text(h.text):
+                return (h.span.start, h.span.end)
+    if headings:
+        last = headings[-1]
+        return (last.span.start, last.span.end)
+    if item.title:  # no Heading node: where the title text stands, if it is verbatim
+        at = source.find(item.title, item.span.start, item.span.end)
+        if at >= 0:
+            return (at, at + len(item.title))
+    if item.heading:
+        line = item.heading[-1]
+        return (line.span.start, line.span.end)
+    return (item.span.start, item.span.start)
+
+
+def _previous_minutes(doc: scrutinykit.Document) -> bool | None:
+    stated = getattr(doc, "previous_minutes_approved", None)
+    if isinstance(stated, bool):
+        return stated
+    verdicts = [getattr(i, "previous_minutes_agreed", None) for i in doc.items]
+    if any(v is True for v in verdicts):
+        return True
+    if any(v is False for v in verdicts):
+        return False
+    return None
+
+
+def _declarations(doc: scrutinykit.Document) -> str | None:
+    value = getattr(doc, "declarations", None)
+    value = getattr(value, "value", value)
+    return value if value in ("none", "some") else None
+
+
+def _exchanges(doc: scrutinykit.Document) -> tuple[int, bool]:
+    """The exchanges count and whether the model provides one at all."""
+
+    def count(value: object) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            return len(value)
+        return 0
+
+    if _has_field(type(doc), "exchanges"):
+        return count(getattr(doc, "exchanges", 0)), True
+    if _has_field(scrutinykit.AgendaItem, "exchanges"):
+        return sum(count(getattr(i, "exchanges", 0)) for i in doc.items), True
+    return 0, False
+
+
+def _empty_prediction(is_minutes: bool | None) -> Pred:
+    return {
+        "is_minutes": is_minutes,
+        "meeting": {"committee": None, "date": None, "start_time": None, "end_time": None,
+                    "venue_present": False},
+        **{role: [] for role in ROLES},
+        "items": [],
+        "outcomes": [],
+        "previous_minutes_approved": None,
+        "declarations": None,
+        "truncated": False,
+        "exchanges": 0,
+        "provided": {"owner": False, "due": False, "exchanges": False, "truncated": False},
+    }
+
+
+def predict(doc: scrutinykit.Document) -> Pred:
+    """Map a parsed document onto the gold schema of the development corpus.
+
+    ``present`` holds the members present, the co-optees and the substitutes
+    named in lists; fields the model does not (yet) have take the schema's
+    neutral value, and ``provided`` says which optional facts the model gave.
+    """
+    meeting = doc.meeting
+    att = doc.attendance
+    outcome_nodes = _outcome_nodes(doc)
+    classes = (*_outcome_classes(), *(type(o) for o in outcome_nodes))
+    has_owner = any(_has_field(c, "owner") for c in classes)
+    has_due = any(_has_field(c, "due") for c in classes)
+    outcomes: list[dict[str, Any]] = []
+    for o in outcome_nodes:
+        entry: dict[str, Any] = {
+            "type": type(o).__name__.lower(),
+            "start": o.span.start,
+            "end": o.span.end,
+            "points": len(getattr(o, "points", ()) or ()),
+            "implicit": bool(getattr(o, "implicit", False)),
+        }
+        if has_owner:
+            entry["owner"] = _as_text(getattr(o, "owner", None))
+        if has_due:
+            entry["due"] = _as_text(getattr(o, "due", None))
+        outcomes.append(entry)
+    items = []
+    for item in doc.items:
+        start, end = _title_span(item, doc.source)
+        items.append({
+            "number": item.minute_number or item.agenda_number,
+            "title_start": start,
+            "title_end": end,
+        })
+    is_minutes = getattr(doc, "is_minutes", True)
+    truncated = getattr(doc, "truncated", False)
+    exchanges, has_exchanges = _exchanges(doc)
+    present = (*att.present, *att.co_optees, *getattr(att, "substitutes", ()))
+    return {
+        "is_minutes": is_minutes if isinstance(is_minutes, bool) else True,
+        "meeting": {
+            "committee": meeting.committee,
+            "date": _iso(meeting.date),
+            "start_time": _hhmm(meeting.start_time),
+            "end_time": _hhmm(meeting.end_time),
+            "venue_present": bool(meeting.venue),
+        },
+        "present": [p.name for p in present],
+        "apologies": [p.name for p in att.apologies or ()],
+        "also_attending": [p.name for p in att.also_attending],
+        "officers": [p.name for p in att.officers],
+        "items": items,
+        "outcomes": outcomes,
+        "previous_minutes_approved": _previous_minutes(doc),
+        "declarations": _declarations(doc),
+        "truncated": bool(truncated),
+        "exchanges": exchanges,
+        "provided": {
+            "owner": has_owner,
+            "due": has_due,
+            "exchanges": has_exchanges,
+            "truncated": _has_field(type(doc), "truncated"),
+        },
+    }
+
+
+def predict_text(text: str) -> tuple[Pred | None, str | None]:
+    """Parse ``text`` and predict; ``(None, message)`` when anything crashes.
+
+    :class:`scrutinykit.NotMinutesError` is an answer, not a crash: the
+    prediction is an empty one with ``is_minutes`` false.
+    """
+    try:
+        doc = scrutinykit.parse(text)
+    except scrutinykit.NotMinutesError:
+        return _empty_prediction(False), None
+    except Exception as exc:  # every other failure is a crash, one document's only
+        return None, f"{type(exc).__name__}: {exc}"
+    try:
+        return predict(doc), None
+    except Exception as exc:  # the model changed under the benchmark
+        return None, f"predict() failed: {type(exc).__name__}: {exc}"
+
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+
+
+def overlap_ratio(a: Span2, b: Span2) -> float:
+    """The overlap of two ``(start, end)`` spans as a share of the longer one."""
+    longer = max(a[1] - a[0], b[1] - b[0])
+    if longer <= 0:
+        return 0.0
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return max(0, shared) / longer
+
+
+def match_spans(gold: Sequence[Span2], pred: Sequence[Span2], threshold: float) -> list[tuple[int, int]]:
+    """Match spans one-to-one, greedily by best overlap; ``(gold index, pred index)`` pairs.
+
+    A pair qualifies when the spans share at least one character and their
+    overlap is at least ``threshold`` of the longer span (``0`` accepts any
+    overlap).  Ties go to the earlier gold span, then the earlier prediction.
+    """
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            shared = min(g[1], p[1]) - max(g[0], p[0])
+            ratio = overlap_ratio(g, p)
+            if shared > 0 and ratio >= threshold:
+                candidates.append((-ratio, gi, pi))
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def fold_name(name: str) -> str:
+    """A name folded for comparison: case-folded, whitespace runs made one space."""
+    return " ".join(name.split()).casefold()
+
+
+def _names(names: Iterable[str]) -> set[str]:
+    return {fold_name(n) for n in names if fold_name(n)}
+
+
+def _spans(entries: Sequence[dict[str, Any]], start: str, end: str) -> list[Span2]:
+    return [(int(e[start]), int(e[end])) for e in entries]
+
+
+def _prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    """Precision, recall and F1; all 1.0 when there was nothing to find and nothing found."""
+    if n_gold == 0 and n_pred == 0:
+        return 1.0, 1.0, 1.0
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _ratio(ok: int, n: int) -> float | None:
+    return ok / n if n else None
+
+
+def _same_text(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return fold_name(str(a)) == fold_name(str(b))
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------
+
+
+def _tag(threshold: float) -> str:
+    return f"{round(threshold * 100):02d}"
+
+
+def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
+    """Score ``(gold, prediction)`` pairs by the corpus README's rules.
+
+    A prediction of ``None`` is a crash: it predicts nothing and gets
+    ``is_minutes`` wrong.  Counts are micro-averaged over all documents.
+    Ratios whose denominator is empty, and figures the model cannot yet
+    provide (owners, due dates, exchanges), are ``None`` (n/a).
+    """
+    n_docs = crashes = 0
+    out_gold = out_pred = 0
+    out_tp = dict.fromkeys(THRESHOLDS, 0)
+    out_typed = dict.fromkeys(THRESHOLDS, 0)
+    out_points = dict.fromkeys(THRESHOLDS, 0)
+    owner_n = owner_ok = due_n = due_ok = 0
+    owner_provided = due_provided = exchanges_provided = False
+    exchanges_n = exchanges_ok = 0
+    item_gold = item_pred = item_tp = number_ok = 0
+    people = {role: [0, 0, 0] for role in ROLES}  # tp, gold, predicted
+    date_n = date_ok = end_n = end_ok = 0
+    minutes_ok = 0
+    not_minutes_outcomes = 0
+
+    for gold, pred in pairs:
+        n_docs += 1
+        crashed = pred is None
+        if pred is None:
+            crashes += 1
+            pred = _empty_prediction(None)
+        provided = pred.get("provided", {})
+
+        # Outcomes
+        g_out, p_out = gold.get("outcomes", []), pred.get("outcomes", [])
+        out_gold += len(g_out)
+        out_pred += len(p_out)
+        if not gold.get("is_minutes", True):
+            not_minutes_outcomes += len(p_out)
+        g_spans, p_spans = _spans(g_out, "start", "end"), _spans(p_out, "start", "end")
+        for threshold in THRESHOLDS:
+            matched = match_spans(g_spans, p_spans, threshold)
+            out_tp[threshold] += len(matched)
+            out_typed[threshold] += sum(g_out[gi]["type"] == p_out[pi]["type"] for gi, pi in matched)
+            out_points[threshold] += sum(
+                int(g_out[gi].get("points", 0)) == int(p_out[pi].get("points", 0)) for gi, pi in matched
+            )
+            if threshold != THRESHOLDS[0]:
+                continue
+            owner_provided = owner_provided or bool(provided.get("owner"))
+            due_provided = due_provided or bool(provided.get("due"))
+            for gi, pi in matched:
+                g, p = g_out[gi], p_out[pi]
+                if g.get("owner") is not None or p.get("owner") is not None:
+                    owner_n += 1
+                    owner_ok += _same_text(g.get("owner"), p.get("owner"))
+                if g.get("due") is not None or p.get("due") is not None:
+                    due_n += 1
+                    due_ok += _same_text(g.get("due"), p.get("due"))
+
+        # Items
+        g_items, p_items = gold.get("items", []), pred.get("items", [])
+        item_gold += len(g_items)
+        item_pred += len(p_items)
+        matched = match_spans(
+            _spans(g_items, "title_start", "title_end"), _spans(p_items, "title_start", "title_end"), 0.0
+        )
+        item_tp += len(matched)
+        number_ok += sum(g_items[gi].get("number") == p_items[pi].get("number") for gi, pi in matched)
+
+        # People
+        for role in ROLES:
+            g_names, p_names = _names(gold.get(role, [])), _names(pred.get(role, []))
+            people[role][0] += len(g_names & p_names)
+            people[role][1] += len(g_names)
+            people[role][2] += len(p_names)
+
+        # Meeting
+        g_meeting, p_meeting = gold.get("meeting", {}), pred.get("meeting", {})
+        if g_meeting.get("date") is not None:
+            date_n += 1
+            date_ok += p_meeting.get("date") == g_meeting["date"]
+        if g_meeting.get("end_time") is not None:
+            end_n += 1
+            end_ok += p_meeting.get("end_time") == g_meeting["end_time"]
+
+        # Not minutes, exchanges
+        minutes_ok += not crashed and pred.get("is_minutes") == gold.get("is_minutes")
+        if provided.get("exchanges"):
+            exchanges_provided = True
+        exchanges_n += 1
+        exchanges_ok += int(pred.get("exchanges", 0)) == int(gold.get("exchanges", 0))
+
+    figures: dict[str, Any] = {"documents": n_docs, "crashes": crashes,
+                               "outcomes_gold": out_gold, "outcomes_predicted": out_pred}
+    for threshold in THRESHOLDS:
+        tag = _tag(threshold)
+        tp = out_tp[threshold]
+        precision, recall, f1 = _prf(tp, out_gold, out_pred)
+        figures[f"outcomes_{tag}_matched"] = tp
+        figures[f"outcomes_{tag}_precision"] = precision
+        figures[f"outcomes_{tag}_recall"] = recall
+        figures[f"outcomes_{tag}_f1"] = f1
+        figures[f"outcomes_{tag}_typed_f1"] = _prf(out_typed[threshold], out_gold, out_pred)[2]
+        figures[f"outcomes_{tag}_points_accuracy"] = _ratio(out_points[threshold], tp)
+    figures["owner_accuracy"] = _ratio(owner_ok, owner_n) if owner_provided else None
+    figures["owner_n"] = owner_n if owner_provided else None
+    figures["due_accuracy"] = _ratio(due_ok, due_n) if due_provided else None
+    figures["due_n"] = due_n if due_provided else None
+
+    precision, recall, f1 = _prf(item_tp, item_gold, item_pred)
+    figures.update({"items_gold": item_gold, "items_predicted": item_pred, "items_matched": item_tp,
+                    "items_precision": precision, "items_recall": recall, "items_f1": f1,
+                    "items_number_accuracy": _ratio(number_ok, item_tp)})
+
+    totals = [0, 0, 0]
+    for role in ROLES:
+        tp, n_gold, n_pred = people[role]
+        precision, recall, f1 = _prf(tp, n_gold, n_pred)
+        figures[f"people_{role}_gold"] = n_gold
+        figures[f"people_{role}_predicted"] = n_pred
+        figures[f"people_{role}_matched"] = tp
+        figures[f"people_{role}_precision"] = precision
+        figures[f"people_{role}_recall"] = recall
+        figures[f"people_{role}_f1"] = f1
+        totals = [a + b for a, b in zip(totals, people[role])]
+    precision, recall, f1 = _prf(*totals)
+    figures.update({"people_all_gold": totals[1], "people_all_predicted": totals[2],
+                    "people_all_matched": totals[0], "people_all_precision": precision,
+                    "people_all_recall": recall, "people_all_f1": f1})
+
+    figures.update({
+        "meeting_date_accuracy": _ratio(date_ok, date_n), "meeting_date_n": date_n,
+        "meeting_end_time_accuracy": _ratio(end_ok, end_n), "meeting_end_time_n": end_n,
+        "is_minutes_accuracy": _ratio(minutes_ok, n_docs),
+        "not_minutes_outcomes": not_minutes_outcomes,
+        "exchanges_accuracy": _ratio(exchanges_ok, exchanges_n) if exchanges_provided else None,
+    })
+    return figures
+
+
+# ---------------------------------------------------------------------------
+# Per-document misses
+# ---------------------------------------------------------------------------
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    folded = " ".join(text[start:end].split())
+    return folded if len(folded) <= _SNIPPET else folded[: _SNIPPET - 1] + "…"
+
+
+def document_misses(gold: Gold, pred: Pred | None, text: str, error: str | None = None) -> list[str]:
+    """What one document's prediction missed or invented, one line each.
+
+    Outcomes are matched at the 0.5 threshold; a match that fails 0.9 is
+    reported as a loose span.  Snippets quote the document (printed at run
+    time only).
+    """
+    lines: list[str] = []
+    if pred is None:
+        lines.append(f"crash: {error or 'no prediction'}")
+        pred = _empty_prediction(None)
+    elif pred.get("is_minutes") != gold.get("is_minutes"):
+        lines.append(f"is_minutes: predicted {pred.get('is_minutes')}, gold {gold.get('is_minutes')}")
+
+    g_out, p_out = gold.get("outcomes", []), pred.get("outcomes", [])
+    matched = match_spans(_spans(g_out, "start", "end"), _spans(p_out, "start", "end"), THRESHOLDS[0])
+    hit_gold = {gi for gi, _ in matched}
+    hit_pred = {pi for _, pi in matched}
+    for gi, g in enumerate(g_out):
+        if gi not in hit_gold:
+            lines.append(f"missed outcome {g['type']} [{g['start']}:{g['end']}] points={g.get('points', 0)}: "
+                         f"{_snippet(text, g['start'], g['end'])}")
+    for pi, p in enumerate(p_out):
+        if pi not in hit_pred:
+            lines.append(f"extra outcome {p['type']} [{p['start']}:{p['end']}] points={p.get('points', 0)}: "
+                         f"{_snippet(text, p['start'], p['end'])}")
+    for gi, pi in matched:
+        g, p = g_out[gi], p_out[pi]
+        where = f"[{g['start']}:{g['end']}]"
+        if g["type"] != p["type"]:
+            lines.append(f"wrong type {where}: predicted {p['type']}, gold {g['type']}")
+        if int(g.get("points", 0)) != int(p.get("points", 0)):
+            lines.append(f"wrong points {where}: predicted {p.get('points', 0)}, gold {g.get('points', 0)}")
+        ratio = overlap_ratio((g["start"], g["end"]), (p["start"], p["end"]))
+        if ratio < THRESHOLDS[-1]:
+            lines.append(f"loose span {where}: predicted [{p['start']}:{p['end']}], overlap {ratio:.2f}")
+
+    g_items, p_items = gold.get("items", []), pred.get("items", [])
+    matched = match_spans(
+        _spans(g_items, "title_start", "title_end"), _spans(p_items, "title_start", "title_end"), 0.0
+    )
+    hit_gold = {gi for gi, _ in matched}
+    hit_pred = {pi for _, pi in matched}
+    for gi, g in enumerate(g_items):
+        if gi not in hit_gold:
+            flag = " (heading missing)" if g.get("heading_missing") else ""
+            lines.append(f"missed item {g.get('number')}{flag}: "
+                         f"{_snippet(text, g['title_start'], g['title_end'])}")
+    for pi, p in enumerate(p_items):
+        if pi not in hit_pred:
+            lines.append(f"extra item {p.get('number')}: {_snippet(text, p['title_start'], p['title_end'])}")
+    for gi, pi in matched:
+        if g_items[gi].get("number") != p_items[pi].get("number"):
+            lines.append(f"wrong item number: predicted {p_items[pi].get('number')!r}, "
+                         f"gold {g_items[gi].get('number')!r}")
+
+    for role in ROLES:
+        g_names = {fold_name(n): n for n in gold.get(role, [])}
+        p_names = {fold_name(n): n for n in pred.get(role, [])}
+        missed = [g_names[k] for k in g_names if k not in p_names]
+        extra = [p_names[k] for k in p_names if k not in g_names]
+        if missed:
+            lines.append(f"missed {role}: {'; '.join(missed)}")
+        if extra:
+            lines.append(f"extra {role}: {'; '.join(extra)}")
+
+    g_meeting, p_meeting = gold.get("meeting", {}), pred.get("meeting", {})
+    for key in ("date", "end_time"):
+        if g_meeting.get(key) is not None and p_meeting.get(key) != g_meeting[key]:
+            lines.append(f"meeting {key}: predicted {p_meeting.get(key)}, gold {g_meeting[key]}")
+    return lines
+
+
+# ---------------------------------------------------------------------------
+# Running the corpus
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """One corpus document: its text, gold annotation and what was predicted."""
+
+    doc_id: str
+    path: Path
+    text: str
+    gold: Gold
+    pred: Pred | None
+    error: str | None
+
+
+def run_corpus(corpus: Path) -> list[DocResult]:
+    """Parse and predict every annotated document of ``corpus``, in id order.
+
+    :raises FileNotFoundError: ``corpus`` has no ``docs/`` or ``gold/`` directory.
+    """
+    docs_dir, gold_dir = corpus / "docs", corpus / "gold"
+    if not docs_dir.is_dir() or not gold_dir.is_dir():
+        raise FileNotFoundError(f"no development corpus at {corpus} (expected docs/ and gold/ in it)")
+    results = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        doc_id = gold_path.stem
+        texts = sorted(docs_dir.glob(f"{doc_id}-*.txt")) or sorted(docs_dir.glob(f"{doc_id}.txt"))
+        if not texts:
+            print(f"accuracy: no document for gold {gold_path.name}; skipped", file=sys.stderr)
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = texts[0].read_text(encoding="utf-8")
+        pred, error = predict_text(text)
+        results.append(DocResult(doc_id, texts[0], text, gold, pred, error))
+    return results
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def format_figures(figures: dict[str, Any]) -> str:
+    """The figures as a Markdown table: figure, value, and the counts behind it."""
+    rows: list[tuple[str, str, str]] = []
+    f = figures
+    rows.append(("documents", _fmt(f["documents"]), ""))
+    rows.append(("crashes", _fmt(f["crashes"]), ""))
+    for threshold in THRESHOLDS:
+        t = _tag(threshold)
+        label = f"outcomes ≥{threshold:g}"
+        rows.append((f"{label} precision", _fmt(f[f"outcomes_{t}_precision"]),
+                     f"{f[f'outcomes_{t}_matched']}/{f['outcomes_predicted']} predicted"))
+        rows.append((f"{label} recall", _fmt(f[f"outcomes_{t}_recall"]),
+                     f"{f[f'outcomes_{t}_matched']}/{f['outcomes_gold']} gold"))
+        rows.append((f"{label} F1", _fmt(f[f"outcomes_{t}_f1"]), ""))
+        rows.append((f"{label} F1, type must match", _fmt(f[f"outcomes_{t}_typed_f1"]), ""))
+        rows.append((f"{label} points right", _fmt(f[f"outcomes_{t}_points_accuracy"]),
+                     f"of {f[f'outcomes_{t}_matched']} matched"))
+    rows.append(("action owners right", _fmt(f["owner_accuracy"]),
+                 "" if f["owner_n"] is None else f"of {f['owner_n']} matched with an owner"))
+    rows.append(("action due dates right", _fmt(f["due_accuracy"]),
+                 "" if f["due_n"] is None else f"of {f['due_n']} matched with a due date"))
+    rows.append(("items precision", _fmt(f["items_precision"]),
+                 f"{f['items_matched']}/{f['items_predicted']} predicted"))
+    rows.append(("items recall", _fmt(f["items_recall"]), f"{f['items_matched']}/{f['items_gold']} gold"))
+    rows.append(("items F1", _fmt(f["items_f1"]), ""))
+    rows.append(("item numbers right", _fmt(f["items_number_accuracy"]), f"of {f['items_matched']} matched"))
+    for role in (*ROLES, "all"):
+        rows.append((f"people {role.replace('_', ' ')} F1", _fmt(f[f"people_{role}_f1"]),
+                     f"P {_fmt(f[f'people_{role}_precision'])}, R {_fmt(f[f'people_{role}_recall'])}; "
+                     f"{f[f'people_{role}_matched']} matched, {f[f'people_{role}_gold']} gold, "
+                     f"{f[f'people_{role}_predicted']} predicted"))
+    rows.append(("meeting date right", _fmt(f["meeting_date_accuracy"]),
+                 f"of {f['meeting_date_n']} with a gold date"))
+    rows.append(("meeting end time right", _fmt(f["meeting_end_time_accuracy"]),
+                 f"of {f['meeting_end_time_n']} with a gold end time"))
+    rows.append(("is_minutes right", _fmt(f["is_minutes_accuracy"]), f"of {f['documents']} documents"))
+    rows.append(("outcomes on not-minutes docs", _fmt(f["not_minutes_outcomes"]), "each one an error"))
+    rows.append(("exchanges counts right", _fmt(f["exchanges_accuracy"]), ""))
+    lines = ["| figure | value | detail |", "| --- | ---: | --- |"]
+    lines.extend(f"| {a} | {b} | {c} |" for a, b, c in rows)
+    return "\n".join(lines)
+
+
+def _format_misses(results: Sequence[DocResult]) -> str:
+    lines = ["| doc | miss |", "| --- | --- |"]
+    for r in results:
+        for miss in document_misses(r.gold, r.pred, r.text, r.error):
+            lines.append(f"| {r.doc_id} | {miss.replace('|', '¦')} |")
+    return "\n".join(lines) if len(lines) > 2 else "No misses."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; print the figures (and the misses) or, with ``--json``, the figures as JSON."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.accuracy",
+        description="Score scrutinykit against the gold annotations of the development corpus.",
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help=f"the corpus directory, holding docs/ and gold/ (default: {DEFAULT_CORPUS})")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON, nothing else")
+    args = parser.parse_args(argv)
+    corpus: Path = args.corpus
+    try:
+        results = run_corpus(corpus)
+    except FileNotFoundError as exc:
+        print(f"accuracy: {exc}; pass --corpus DIR", file=sys.stderr)
+        return 2
+    figures = score((r.gold, r.pred) for r in results)
+    if args.json:
+        print(json.dumps(figures, indent=2, sort_keys=True))
+        return 0
+    print(f"Accuracy on {corpus} ({figures['documents']} documents, scrutinykit {scrutinykit.__version__})")
+    print()
+    print(format_figures(figures))
+    print()
+    print("Misses by document (outcomes matched at 0.5)")
+    print()
+    print(_format_misses(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

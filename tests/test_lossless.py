@@ -1,0 +1,84 @@
+"""Nothing is lost: every non-whitespace character is owned by exactly one node."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scrutinykit as sk
+from scrutinykit._model import TEXTUAL_NODES
+
+from .conftest import SEEDS, FIXTURES
+
+
+def ownership(doc: sk.Document) -> list[int]:
+    """How many textual nodes own each character of the source."""
+    owners = [0] * len(doc.source)
+    for node in doc.walk():
+        if not isinstance(node, TEXTUAL_NODES):
+            continue
+        span = node.span  # type: ignore[attr-defined]
+        children = [c.span for c in getattr(node, "points", ())]
+        for i in range(span.start, span.end):
+            if not any(c.start <= i < c.end for c in children):
+                owners[i] += 1
+    return owners
+
+
+def assert_lossless(doc: sk.Document) -> None:
+    """Every non-whitespace character has one owner; spans nest and are ordered."""
+    owners = ownership(doc)
+    for i, ch in enumerate(doc.source):
+        if not ch.isspace() and ch not in "\u200b\u200c\u200d\u200e\u200f\ufeff\u00ad":
+            assert owners[i] == 1, f"offset {i} ({ch!r}) owned {owners[i]} times: {doc.source[max(0, i - 30):i + 30]!r}"
+    for node in doc.walk():
+        span = node.span  # type: ignore[attr-defined]
+        assert 0 <= span.start <= span.end <= len(doc.source)
+        assert doc.text_of(node) == doc.source[span.start : span.end]
+        if isinstance(node, TEXTUAL_NODES):
+            text = doc.text_of(node)
+            assert text == text.strip(), f"{type(node).__name__} span has untrimmed whitespace"
+
+
+def siblings_ordered(doc: sk.Document) -> None:
+    """Blocks at each level come in text order and do not overlap."""
+    levels = [doc.front_matter, tuple(doc.items), doc.closing]
+    for item in doc.items:
+        levels.append(item.agenda)
+        levels.extend(s.blocks for s in item.sections)
+    last = -1
+    for level in levels[:3]:
+        for node in level:
+            assert node.span.start >= last
+            last = node.span.end
+    for level in levels[3:]:
+        for a, b in zip(level, level[1:]):
+            assert a.span.end <= b.span.start
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_is_lossless(path: Path) -> None:
+    """Every non-whitespace character of each seed lies in exactly one node."""
+    doc = sk.parse_file(path)
+    assert doc.source == path.read_text(encoding="utf-8")
+    assert_lossless(doc)
+    siblings_ordered(doc)
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "documents").glob("*.txt")), ids=lambda p: p.stem)
+def test_fixture_is_lossless(path: Path) -> None:
+    """Our own fixture documents are covered exactly too."""
+    doc = sk.parse_file(path)
+    assert_lossless(doc)
+    siblings_ordered(doc)
+
+
+def test_crlf_and_invisible_characters_keep_spans_original() -> None:
+    """Spans point into the original text even when normalising removed characters."""
+    text = "Agenda item\r\n\r\nBus\u200bes Review\r\n\r\nMinutes:\r\n\r\nRESOLVED: That the re\u00adport be noted.\r\n"
+    doc = sk.parse(text)
+    (outcome,) = doc.outcomes()
+    assert doc.text_of(outcome) == "RESOLVED: That the re\u00adport be noted."
+    assert doc.text_of(doc.items[0].heading[1]) == "Bus\u200bes Review"
+    assert_lossless(doc)

@@ -1,0 +1,139 @@
+"""The facts each seed must yield (issue: end to end on the seed minutes)."""
+
+from __future__ import annotations
+
+import datetime
+
+import scrutinykit as sk
+from scrutinykit import (
+    Conclusion,
+    DocumentKind,
+    ItemKind,
+    Recommendation,
+    Resolution,
+)
+
+
+def test_002_meeting(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 002 is a whole meeting on 19 Sep 2017 from 18:30 to 21:15."""
+    doc = seed_docs["002"]
+    assert doc.kind is DocumentKind.MEETING
+    assert doc.meeting.date == datetime.date(2017, 9, 19)
+    assert doc.meeting.start_time == datetime.time(18, 30)
+    assert doc.meeting.end_time == datetime.time(21, 15)
+    assert doc.meeting.committee == "CHILDREN AND YOUNG PEOPLE SCRUTINY SUB-COMMITTEE"
+
+
+def test_002_attendance(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 002 lists the chair, 6 members, 2 co-optees, 1 also attending, no apologies."""
+    a = seed_docs["002"].attendance
+    assert [p.name for p in a.present] == [
+        "Jan Buttinger",
+        "Sean Fitzsimons",
+        "Maddie Henson",
+        "Bernadette Khan",
+        "Andrew Rendle",
+        "Andy Stranack",
+    ]
+    assert a.present[0].role == "Chairman"
+    assert all(p.honorific == "Councillor" for p in a.present)
+    assert [(p.name, p.description) for p in a.co_optees] == [
+        ("Elaine Jones", "Diocesan co-optee"),
+        ("Dave Harvey", "teacher representative co-optee"),
+    ]
+    assert [(p.name, p.description) for p in a.also_attending] == [
+        ("Alisa Flemming", "Cabinet Member for Children, Young People and Learning")
+    ]
+    assert a.apologies == ()
+
+
+def test_002_items(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 002 has items A26/17 to A31/17 and the Children's Workforce (item 7)."""
+    items = seed_docs["002"].items
+    assert [i.minute_number for i in items] == ["A26/17", "A27/17", "A28/17", "A29/17", "A30/17", "A31/17", None]
+    assert [i.kind for i in items] == [
+        ItemKind.APOLOGIES,
+        ItemKind.DECLARATIONS,
+        ItemKind.PREVIOUS_MINUTES,
+        ItemKind.URGENT_BUSINESS,
+        ItemKind.EXEMPT_ITEMS,
+        ItemKind.SUBSTANTIVE,
+        ItemKind.SUBSTANTIVE,
+    ]
+    assert items[6].title == "The Children's Workforce"
+    assert items[6].agenda_number == "7"
+    assert items[0].agenda_number == "1"
+    previous = items[2]
+    assert previous.previous_minutes_date == datetime.date(2017, 6, 20)
+    assert previous.previous_minutes_agreed is True
+
+
+def test_002_officers_for_item(seed_docs: dict[str, sk.Document]) -> None:
+    """Two officers attended for item A31/17, with job titles."""
+    item = seed_docs["002"].items[5]
+    assert [(p.name, p.description) for p in item.officers] == [
+        ("Sarah Warman", "Head of Commissioning and Improvement (People)"),
+        ("Sarah Moorman", "Director of Human Resources"),
+    ]
+
+
+def test_002_resolutions(seed_docs: dict[str, sk.Document]) -> None:
+    """A31/17 ends in a 3-point resolution; item 7 in a one-paragraph resolution."""
+    doc = seed_docs["002"]
+    (three,) = doc.items[5].outcomes()
+    assert isinstance(three, Resolution)
+    assert [p.label for p in three.points] == ["1", "2", "3"]
+    assert three.points[1].text.startswith("That the plan should include")
+    (one,) = doc.items[6].outcomes()
+    assert isinstance(one, Resolution)
+    assert one.points == ()
+    assert one.text.startswith("That consideration should be given to running a dedicated staff")
+    assert doc.text_of(one).startswith("RESOLVED:")
+    assert doc.text_of(one).endswith("lead to swift improvements")
+
+
+def test_000_conclusions_and_recommendations(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 000 (an item page) has 6 conclusions and 4 recommendations."""
+    doc = seed_docs["000"]
+    assert doc.kind is DocumentKind.AGENDA_ITEM
+    (item,) = doc.items
+    assert item.notes == ("Report to follow",)
+    conclusion, recommendation = item.outcomes()
+    assert isinstance(conclusion, Conclusion)
+    assert len(conclusion.points) == 6
+    assert conclusion.made_by == "Sub-Committee"
+    assert isinstance(recommendation, Recommendation)
+    assert len(recommendation.points) == 4
+    assert recommendation.made_by == "Sub-Committee"
+
+
+def test_001_budget_proposals(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 001 puts 3 questions and two budget proposals with 6 and 7 conclusions."""
+    (item,) = seed_docs["001"].items
+    assert item.title == "Budget Scrutiny Challenge"
+    questions = item.scrutiny_questions()
+    assert len(questions) == 3
+    assert questions[0].text == "Are the savings deliverable, sustainable and not an unacceptable risk?"
+    first, second = item.budget_proposals()
+    assert first.reference == "2024-28 SAV CYPE 001"
+    assert first.title == "Children's Social Care staffing budget realignment"
+    assert second.reference == "2024-28 SAV CYPE 003"
+    assert [len(o.points) for o in first.outcomes()] == [6]
+    assert [len(o.points) for o in second.outcomes()] == [7]
+    assert all(isinstance(o, Conclusion) for o in item.outcomes())
+
+
+def test_003_one_resolution(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 003 has exactly one resolution, written on one line."""
+    (item,) = seed_docs["003"].items
+    (resolution,) = item.outcomes()
+    assert isinstance(resolution, Resolution)
+    assert resolution.text.startswith("That the Cabinet Member and Officers be congratulated")
+
+
+def test_004_conclusions_and_recommendations(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 004 has 4 conclusions and 2 recommendations."""
+    (item,) = seed_docs["004"].items
+    assert [(type(o), len(o.points)) for o in item.outcomes()] == [(Conclusion, 4), (Recommendation, 2)]
+    assert item.notes == ("To follow",)
+    assert item.title == "Early Help CSC and Education Dashboard"
