@@ -197,8 +197,13 @@ def _exchanges(doc: scrutinykit.Document) -> tuple[int, bool]:
 def _empty_prediction(is_minutes: bool | None) -> Pred:
     return {
         "is_minutes": is_minutes,
-        "meeting": {"committee": None, "date": None, "start_time": None, "end_time": None,
-                    "venue_present": False},
+        "meeting": {
+            "committee": None,
+            "date": None,
+            "start_time": None,
+            "end_time": None,
+            "venue_present": False,
+        },
         **{role: [] for role in ROLES},
         "items": [],
         "outcomes": [],
@@ -240,11 +245,13 @@ def predict(doc: scrutinykit.Document) -> Pred:
     items = []
     for item in doc.items:
         start, end = _title_span(item, doc.source)
-        items.append({
-            "number": item.minute_number or item.agenda_number,
-            "title_start": start,
-            "title_end": end,
-        })
+        items.append(
+            {
+                "number": item.minute_number or item.agenda_number,
+                "title_start": start,
+                "title_end": end,
+            }
+        )
     is_minutes = getattr(doc, "is_minutes", True)
     truncated = getattr(doc, "truncated", False)
     exchanges, has_exchanges = _exchanges(doc)
@@ -467,8 +474,12 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
         exchanges_n += 1
         exchanges_ok += int(pred.get("exchanges", 0)) == int(gold.get("exchanges", 0))
 
-    figures: dict[str, Any] = {"documents": n_docs, "crashes": crashes,
-                               "outcomes_gold": out_gold, "outcomes_predicted": out_pred}
+    figures: dict[str, Any] = {
+        "documents": n_docs,
+        "crashes": crashes,
+        "outcomes_gold": out_gold,
+        "outcomes_predicted": out_pred,
+    }
     for threshold in THRESHOLDS:
         tag = _tag(threshold)
         tp = out_tp[threshold]
@@ -485,9 +496,17 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
     figures["due_n"] = due_n if due_provided else None
 
     precision, recall, f1 = _prf(item_tp, item_gold, item_pred)
-    figures.update({"items_gold": item_gold, "items_predicted": item_pred, "items_matched": item_tp,
-                    "items_precision": precision, "items_recall": recall, "items_f1": f1,
-                    "items_number_accuracy": _ratio(number_ok, item_tp)})
+    figures.update(
+        {
+            "items_gold": item_gold,
+            "items_predicted": item_pred,
+            "items_matched": item_tp,
+            "items_precision": precision,
+            "items_recall": recall,
+            "items_f1": f1,
+            "items_number_accuracy": _ratio(number_ok, item_tp),
+        }
+    )
 
     totals = [0, 0, 0]
     for role in ROLES:
@@ -501,17 +520,28 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
         figures[f"people_{role}_f1"] = f1
         totals = [a + b for a, b in zip(totals, people[role])]
     precision, recall, f1 = _prf(*totals)
-    figures.update({"people_all_gold": totals[1], "people_all_predicted": totals[2],
-                    "people_all_matched": totals[0], "people_all_precision": precision,
-                    "people_all_recall": recall, "people_all_f1": f1})
+    figures.update(
+        {
+            "people_all_gold": totals[1],
+            "people_all_predicted": totals[2],
+            "people_all_matched": totals[0],
+            "people_all_precision": precision,
+            "people_all_recall": recall,
+            "people_all_f1": f1,
+        }
+    )
 
-    figures.update({
-        "meeting_date_accuracy": _ratio(date_ok, date_n), "meeting_date_n": date_n,
-        "meeting_end_time_accuracy": _ratio(end_ok, end_n), "meeting_end_time_n": end_n,
-        "is_minutes_accuracy": _ratio(minutes_ok, n_docs),
-        "not_minutes_outcomes": not_minutes_outcomes,
-        "exchanges_accuracy": _ratio(exchanges_ok, exchanges_n) if exchanges_provided else None,
-    })
+    figures.update(
+        {
+            "meeting_date_accuracy": _ratio(date_ok, date_n),
+            "meeting_date_n": date_n,
+            "meeting_end_time_accuracy": _ratio(end_ok, end_n),
+            "meeting_end_time_n": end_n,
+            "is_minutes_accuracy": _ratio(minutes_ok, n_docs),
+            "not_minutes_outcomes": not_minutes_outcomes,
+            "exchanges_accuracy": _ratio(exchanges_ok, exchanges_n) if exchanges_provided else None,
+        }
+    )
     return figures
 
 
@@ -545,12 +575,16 @@ def document_misses(gold: Gold, pred: Pred | None, text: str, error: str | None 
     hit_pred = {pi for _, pi in matched}
     for gi, g in enumerate(g_out):
         if gi not in hit_gold:
-            lines.append(f"missed outcome {g['type']} [{g['start']}:{g['end']}] points={g.get('points', 0)}: "
-                         f"{_snippet(text, g['start'], g['end'])}")
+            lines.append(
+                f"missed outcome {g['type']} [{g['start']}:{g['end']}] points={g.get('points', 0)}: "
+                f"{_snippet(text, g['start'], g['end'])}"
+            )
     for pi, p in enumerate(p_out):
         if pi not in hit_pred:
-            lines.append(f"extra outcome {p['type']} [{p['start']}:{p['end']}] points={p.get('points', 0)}: "
-                         f"{_snippet(text, p['start'], p['end'])}")
+            lines.append(
+                f"extra outcome {p['type']} [{p['start']}:{p['end']}] points={p.get('points', 0)}: "
+                f"{_snippet(text, p['start'], p['end'])}"
+            )
     for gi, pi in matched:
         g, p = g_out[gi], p_out[pi]
         where = f"[{g['start']}:{g['end']}]"
@@ -571,15 +605,18 @@ def document_misses(gold: Gold, pred: Pred | None, text: str, error: str | None 
     for gi, g in enumerate(g_items):
         if gi not in hit_gold:
             flag = " (heading missing)" if g.get("heading_missing") else ""
-            lines.append(f"missed item {g.get('number')}{flag}: "
-                         f"{_snippet(text, g['title_start'], g['title_end'])}")
+            lines.append(
+                f"missed item {g.get('number')}{flag}: {_snippet(text, g['title_start'], g['title_end'])}"
+            )
     for pi, p in enumerate(p_items):
         if pi not in hit_pred:
             lines.append(f"extra item {p.get('number')}: {_snippet(text, p['title_start'], p['title_end'])}")
     for gi, pi in matched:
         if g_items[gi].get("number") != p_items[pi].get("number"):
-            lines.append(f"wrong item number: predicted {p_items[pi].get('number')!r}, "
-                         f"gold {g_items[gi].get('number')!r}")
+            lines.append(
+                f"wrong item number: predicted {p_items[pi].get('number')!r}, "
+                f"gold {g_items[gi].get('number')!r}"
+            )
 
     for role in ROLES:
         g_names = {fold_name(n): n for n in gold.get(role, [])}
@@ -654,32 +691,73 @@ def format_figures(figures: dict[str, Any]) -> str:
     for threshold in THRESHOLDS:
         t = _tag(threshold)
         label = f"outcomes ≥{threshold:g}"
-        rows.append((f"{label} precision", _fmt(f[f"outcomes_{t}_precision"]),
-                     f"{f[f'outcomes_{t}_matched']}/{f['outcomes_predicted']} predicted"))
-        rows.append((f"{label} recall", _fmt(f[f"outcomes_{t}_recall"]),
-                     f"{f[f'outcomes_{t}_matched']}/{f['outcomes_gold']} gold"))
+        rows.append(
+            (
+                f"{label} precision",
+                _fmt(f[f"outcomes_{t}_precision"]),
+                f"{f[f'outcomes_{t}_matched']}/{f['outcomes_predicted']} predicted",
+            )
+        )
+        rows.append(
+            (
+                f"{label} recall",
+                _fmt(f[f"outcomes_{t}_recall"]),
+                f"{f[f'outcomes_{t}_matched']}/{f['outcomes_gold']} gold",
+            )
+        )
         rows.append((f"{label} F1", _fmt(f[f"outcomes_{t}_f1"]), ""))
         rows.append((f"{label} F1, type must match", _fmt(f[f"outcomes_{t}_typed_f1"]), ""))
-        rows.append((f"{label} points right", _fmt(f[f"outcomes_{t}_points_accuracy"]),
-                     f"of {f[f'outcomes_{t}_matched']} matched"))
-    rows.append(("action owners right", _fmt(f["owner_accuracy"]),
-                 "" if f["owner_n"] is None else f"of {f['owner_n']} matched with an owner"))
-    rows.append(("action due dates right", _fmt(f["due_accuracy"]),
-                 "" if f["due_n"] is None else f"of {f['due_n']} matched with a due date"))
-    rows.append(("items precision", _fmt(f["items_precision"]),
-                 f"{f['items_matched']}/{f['items_predicted']} predicted"))
+        rows.append(
+            (
+                f"{label} points right",
+                _fmt(f[f"outcomes_{t}_points_accuracy"]),
+                f"of {f[f'outcomes_{t}_matched']} matched",
+            )
+        )
+    rows.append(
+        (
+            "action owners right",
+            _fmt(f["owner_accuracy"]),
+            "" if f["owner_n"] is None else f"of {f['owner_n']} matched with an owner",
+        )
+    )
+    rows.append(
+        (
+            "action due dates right",
+            _fmt(f["due_accuracy"]),
+            "" if f["due_n"] is None else f"of {f['due_n']} matched with a due date",
+        )
+    )
+    rows.append(
+        (
+            "items precision",
+            _fmt(f["items_precision"]),
+            f"{f['items_matched']}/{f['items_predicted']} predicted",
+        )
+    )
     rows.append(("items recall", _fmt(f["items_recall"]), f"{f['items_matched']}/{f['items_gold']} gold"))
     rows.append(("items F1", _fmt(f["items_f1"]), ""))
     rows.append(("item numbers right", _fmt(f["items_number_accuracy"]), f"of {f['items_matched']} matched"))
     for role in (*ROLES, "all"):
-        rows.append((f"people {role.replace('_', ' ')} F1", _fmt(f[f"people_{role}_f1"]),
-                     f"P {_fmt(f[f'people_{role}_precision'])}, R {_fmt(f[f'people_{role}_recall'])}; "
-                     f"{f[f'people_{role}_matched']} matched, {f[f'people_{role}_gold']} gold, "
-                     f"{f[f'people_{role}_predicted']} predicted"))
-    rows.append(("meeting date right", _fmt(f["meeting_date_accuracy"]),
-                 f"of {f['meeting_date_n']} with a gold date"))
-    rows.append(("meeting end time right", _fmt(f["meeting_end_time_accuracy"]),
-                 f"of {f['meeting_end_time_n']} with a gold end time"))
+        rows.append(
+            (
+                f"people {role.replace('_', ' ')} F1",
+                _fmt(f[f"people_{role}_f1"]),
+                f"P {_fmt(f[f'people_{role}_precision'])}, R {_fmt(f[f'people_{role}_recall'])}; "
+                f"{f[f'people_{role}_matched']} matched, {f[f'people_{role}_gold']} gold, "
+                f"{f[f'people_{role}_predicted']} predicted",
+            )
+        )
+    rows.append(
+        ("meeting date right", _fmt(f["meeting_date_accuracy"]), f"of {f['meeting_date_n']} with a gold date")
+    )
+    rows.append(
+        (
+            "meeting end time right",
+            _fmt(f["meeting_end_time_accuracy"]),
+            f"of {f['meeting_end_time_n']} with a gold end time",
+        )
+    )
     rows.append(("is_minutes right", _fmt(f["is_minutes_accuracy"]), f"of {f['documents']} documents"))
     rows.append(("outcomes on not-minutes docs", _fmt(f["not_minutes_outcomes"]), "each one an error"))
     rows.append(("exchanges counts right", _fmt(f["exchanges_accuracy"]), ""))
@@ -702,8 +780,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m benchmarks.accuracy",
         description="Score scrutinykit against the gold annotations of the development corpus.",
     )
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help=f"the corpus directory, holding docs/ and gold/ (default: {DEFAULT_CORPUS})")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"the corpus directory, holding docs/ and gold/ (default: {DEFAULT_CORPUS})",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON, nothing else")
     args = parser.parse_args(argv)
     corpus: Path = args.corpus

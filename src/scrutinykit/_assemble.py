@@ -130,6 +130,18 @@ def people_in_text(text: str, base: int, kind: AttendanceKind) -> list[Person]:
     return people
 
 
+def _unique(people: list[Person]) -> list[Person]:
+    """The first mention of each name (folded), in order."""
+    seen: set[str] = set()
+    out: list[Person] = []
+    for person in people:
+        key = " ".join(person.name.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(person)
+    return out
+
+
 def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     people: list[Person] = []
     for i, line in enumerate(block.lines):
@@ -291,6 +303,8 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         item, apologies = _finish_item(item, source, apologies)
         items.append(item)
         people[AttendanceKind.OFFICER].extend(item.officers)
+    if apologies is not None:
+        apologies = _unique(apologies)
     attendance = Attendance(
         present=tuple(people[AttendanceKind.PRESENT]),
         co_optees=tuple(people[AttendanceKind.CO_OPTEE]),
