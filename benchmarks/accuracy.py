@@ -253,6 +253,8 @@ def predict(doc: scrutinykit.Document) -> Pred:
             }
         )
     is_minutes = getattr(doc, "is_minutes", True)
+    if getattr(getattr(doc, "kind", None), "value", None) in ("not_minutes", "agenda", "other"):
+        is_minutes = False  # a document kind the model may add for pages that are not minutes
     truncated = getattr(doc, "truncated", False)
     exchanges, has_exchanges = _exchanges(doc)
     present = (*att.present, *att.co_optees, *getattr(att, "substitutes", ()))

@@ -90,9 +90,7 @@ ITEM = "Item 7: Councillor Bryn Sample (Chair) – apologies"
             "utf-16-be",
             id="utf-16-be-sniffed",
         ),
-        pytest.param(
-            ITEM.encode("utf-16-le"), ITEM, "utf-16-le", id="utf-16-le-sniffed-one-dash"
-        ),
+        pytest.param(ITEM.encode("utf-16-le"), ITEM, "utf-16-le", id="utf-16-le-sniffed-one-dash"),
         pytest.param(REPORT.encode("cp1252"), REPORT, "cp1252", id="cp1252"),
         pytest.param(LATIN.encode("latin-1"), LATIN, "cp1252", id="latin-1-as-cp1252"),
         pytest.param(
@@ -123,9 +121,7 @@ def test_decode_bytes_strips_only_the_bom() -> None:
     ("data", "needle", "offset"),
     [
         pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF file", 0, id="pdf"),
-        pytest.param(
-            b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", "ZIP archive", 0, id="zip"
-        ),
+        pytest.param(b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", "ZIP archive", 0, id="zip"),
         pytest.param(b"PK\x05\x06" + b"\x00" * 18, "ZIP archive", 0, id="empty-zip"),
         pytest.param(b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip", 0, id="gzip"),
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image", 0, id="png"),
@@ -264,9 +260,7 @@ def test_decode_bytes_long_input() -> None:
 # decode_bytes: properties
 # --------------------------------------------------------------------------
 
-_CONTROLS = frozenset(
-    chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r\f"
-)
+_CONTROLS = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r\f")
 
 
 @given(st.binary())
@@ -275,7 +269,8 @@ def test_decode_bytes_any_bytes(data: bytes) -> None:
     try:
         text, encoding = decode_bytes(data)
     except NotTextError as exc:
-        assert exc.offset is None or 0 <= exc.offset <= len(data)
+        offset = exc.offset
+        assert offset is None or 0 <= offset <= len(data)
     else:
         assert isinstance(text, str)
         assert isinstance(encoding, str)
@@ -299,10 +294,7 @@ def test_decode_bytes_utf8_round_trip(text: str) -> None:
 
 def _misread(text: str, codec: str = "cp1252") -> str:
     """Return ``text`` as UTF-8 read byte by byte in ``codec`` (Latin-1 fallback)."""
-    return "".join(
-        bytes([b]).decode(codec, errors="ignore") or chr(b)
-        for b in text.encode("utf-8")
-    )
+    return "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in text.encode("utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -333,9 +325,7 @@ def test_detect_mojibake(text: str, expected: bool) -> None:
         pytest.param("a budget of Â£5,000", "a budget of £5,000", id="pound"),
         pytest.param(_misread(REPORT), REPORT, id="whole-report"),
         pytest.param(_misread(REPORT, "latin-1"), REPORT, id="latin-1-misread"),
-        pytest.param(
-            "Café minutes: Councilâ€™s plan", "Café minutes: Council’s plan", id="mixed"
-        ),
+        pytest.param("Café minutes: Councilâ€™s plan", "Café minutes: Council’s plan", id="mixed"),
         pytest.param(_misread(_misread(REPORT)), REPORT, id="encoded-twice"),
         pytest.param(
             _misread("Councillor Łucja Przykład"),
@@ -359,8 +349,7 @@ def test_repair_mojibake(text: str, expected: str) -> None:
 
 _PLAIN = st.text(
     alphabet=st.sampled_from(
-        list("abcdefghijklmnopqrstuvwxyz ABCXYZ.,;:0123456789")
-        + list("’‘“”–—…£€°½ŵŷłŁœüö")
+        list("abcdefghijklmnopqrstuvwxyz ABCXYZ.,;:0123456789") + list("’‘“”–—…£€°½ŵŷłŁœüö")
     )
 )
 

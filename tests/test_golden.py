@@ -55,7 +55,9 @@ def _main(argv: list[str]) -> int:
         old = path.read_text(encoding="utf-8") if path.exists() else ""
         new = render(seed)
         if old != new:
-            sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True), str(path), "now"))
+            sys.stdout.writelines(
+                difflib.unified_diff(old.splitlines(True), new.splitlines(True), str(path), "now")
+            )
             if write:
                 path.write_text(new, encoding="utf-8")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 import scrutinykit as sk
 from scrutinykit._model import TEXTUAL_NODES
 
-from .conftest import SEEDS, FIXTURES
+from .conftest import FIXTURES, SEEDS
 
 
 def ownership(doc: sk.Document) -> list[int]:
@@ -31,7 +32,9 @@ def assert_lossless(doc: sk.Document) -> None:
     owners = ownership(doc)
     for i, ch in enumerate(doc.source):
         if not ch.isspace() and ch not in "\u200b\u200c\u200d\u200e\u200f\ufeff\u00ad":
-            assert owners[i] == 1, f"offset {i} ({ch!r}) owned {owners[i]} times: {doc.source[max(0, i - 30):i + 30]!r}"
+            assert owners[i] == 1, (
+                f"offset {i} ({ch!r}) owned {owners[i]} times: {doc.source[max(0, i - 30) : i + 30]!r}"
+            )
     for node in doc.walk():
         span = node.span  # type: ignore[attr-defined]
         assert 0 <= span.start <= span.end <= len(doc.source)
@@ -53,7 +56,7 @@ def siblings_ordered(doc: sk.Document) -> None:
             assert node.span.start >= last
             last = node.span.end
     for level in levels[3:]:
-        for a, b in zip(level, level[1:]):
+        for a, b in itertools.pairwise(level):
             assert a.span.end <= b.span.start
 
 
@@ -76,7 +79,10 @@ def test_fixture_is_lossless(path: Path) -> None:
 
 def test_crlf_and_invisible_characters_keep_spans_original() -> None:
     """Spans point into the original text even when normalising removed characters."""
-    text = "Agenda item\r\n\r\nBus\u200bes Review\r\n\r\nMinutes:\r\n\r\nRESOLVED: That the re\u00adport be noted.\r\n"
+    text = (
+        "Agenda item\r\n\r\nBus\u200bes Review\r\n\r\nMinutes:\r\n\r\n"
+        "RESOLVED: That the re\u00adport be noted.\r\n"
+    )
     doc = sk.parse(text)
     (outcome,) = doc.outcomes()
     assert doc.text_of(outcome) == "RESOLVED: That the re\u00adport be noted."

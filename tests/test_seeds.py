@@ -50,7 +50,15 @@ def test_002_attendance(seed_docs: dict[str, sk.Document]) -> None:
 def test_002_items(seed_docs: dict[str, sk.Document]) -> None:
     """Seed 002 has items A26/17 to A31/17 and the Children's Workforce (item 7)."""
     items = seed_docs["002"].items
-    assert [i.minute_number for i in items] == ["A26/17", "A27/17", "A28/17", "A29/17", "A30/17", "A31/17", None]
+    assert [i.minute_number for i in items] == [
+        "A26/17",
+        "A27/17",
+        "A28/17",
+        "A29/17",
+        "A30/17",
+        "A31/17",
+        None,
+    ]
     assert [i.kind for i in items] == [
         ItemKind.APOLOGIES,
         ItemKind.DECLARATIONS,

@@ -70,7 +70,9 @@ simple_blocks = st.one_of(
     outcome(sk.Resolution),
     outcome(sk.Recommendation),
     outcome(sk.Conclusion),
-    st.builds(sk.ScrutinyQuestions, span=spans, intro=paragraphs, questions=st.lists(points, max_size=3).map(tuple)),
+    st.builds(
+        sk.ScrutinyQuestions, span=spans, intro=paragraphs, questions=st.lists(points, max_size=3).map(tuple)
+    ),
 )
 blocks = st.one_of(
     simple_blocks,

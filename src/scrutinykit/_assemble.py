@@ -7,6 +7,7 @@ without moving or dropping any node.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 
@@ -43,16 +44,34 @@ __all__ = ["assemble"]
 
 _ITEM_KINDS: tuple[tuple[ItemKind, re.Pattern[str]], ...] = (
     (ItemKind.APOLOGIES, re.compile(r"\bapolog", re.I)),
-    (ItemKind.DECLARATIONS, re.compile(r"\b(?:disclosures?|declarations?)\b.*\binterests?\b|\binterests?\b", re.I)),
+    (
+        ItemKind.DECLARATIONS,
+        re.compile(r"\b(?:disclosures?|declarations?)\b.*\binterests?\b|\binterests?\b", re.I),
+    ),
     (ItemKind.PREVIOUS_MINUTES, re.compile(r"^(?:to (?:approve|confirm|agree) )?(?:the )?minutes\b", re.I)),
     (ItemKind.URGENT_BUSINESS, re.compile(r"\burgent (?:business|items?)\b", re.I)),
-    (ItemKind.EXEMPT_ITEMS, re.compile(r"\bexempt (?:items?|information)\b|\bexclusion of (?:the )?(?:press|public)\b", re.I)),
-    (ItemKind.PUBLIC_QUESTIONS, re.compile(r"\bpublic (?:questions?|speaking|participation)\b|questions from (?:members of )?the public", re.I)),
+    (
+        ItemKind.EXEMPT_ITEMS,
+        re.compile(r"\bexempt (?:items?|information)\b|\bexclusion of (?:the )?(?:press|public)\b", re.I),
+    ),
+    (
+        ItemKind.PUBLIC_QUESTIONS,
+        re.compile(
+            r"\bpublic (?:questions?|speaking|participation)\b|questions from (?:members of )?the public",
+            re.I,
+        ),
+    ),
     (ItemKind.WORK_PROGRAMME, re.compile(r"\bwork ?programme\b|\bforward plan\b", re.I)),
 )
 
-_NO_APOLOGIES = re.compile(r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I)
-_APOLOGIES_FROM = re.compile(r"\bapologies(?: for absence)? (?:were|was) (?:received|submitted|given|tendered) (?:from|by|on behalf of)\s+", re.I)
+_NO_APOLOGIES = re.compile(
+    r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I
+)
+_APOLOGIES_FROM = re.compile(
+    r"\bapologies(?: for absence)? (?:were|was) (?:received|submitted|given|tendered)"
+    r" (?:from|by|on behalf of)\s+",
+    re.I,
+)
 _AGREED = re.compile(
     r"\b(?:were|be|was|being) (?:agreed|approved|confirmed|signed|accepted)\b|\bcorrect record\b", re.I
 )
@@ -155,7 +174,7 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
             text, base = text[at:], base + at
         elif i == 0:
             m = _LABEL.match(text)
-            if m is None or block.kind is AttendanceKind.OFFICER and text.rstrip().endswith(":"):
+            if m is None or (block.kind is AttendanceKind.OFFICER and text.rstrip().endswith(":")):
                 continue
             text, base = text[m.end() :], base + m.end()
         text = text.split("\n")[0] if "\n" in text and i == 0 else text
@@ -224,9 +243,9 @@ def _meeting(front: Sequence[Block], closing: Sequence[Block], source: str) -> M
                 committee = m.group("name").strip(" ,-")
                 spans.append(block.span)
     end_time = None
-    for block in closing:
-        if isinstance(block, MeetingEnd):
-            end_time = block.time
+    for node in closing:
+        if isinstance(node, MeetingEnd):
+            end_time = node.time
             break
     span = Span(start=min(s.start for s in spans), end=max(s.end for s in spans)) if spans else None
     return Meeting(
@@ -248,22 +267,22 @@ def _texts(blocks: Iterable[Block]) -> Iterable[Paragraph]:
             yield from block.body
 
 
-def _finish_item(item: AgendaItem, source: str, apologies: list[Person] | None) -> tuple[AgendaItem, list[Person] | None]:
+def _finish_item(
+    item: AgendaItem, source: str, apologies: list[Person] | None
+) -> tuple[AgendaItem, list[Person] | None]:
     kind = _classify_item(item.title)
-    changes: dict[str, object] = {"kind": kind}
     minutes = item.minutes
+    previous_date: datetime.date | None = None
+    previous_agreed: bool | None = None
     if kind is ItemKind.PREVIOUS_MINUTES:
-        changes["previous_minutes_date"] = parse_date(item.title)
-        agreed = any(_AGREED.search(p.text) for p in _texts(minutes))
-        if not agreed:
-            agreed = any(_AGREED.search(o.text) or "correct record" in o.text for o in item.outcomes())
-        changes["previous_minutes_agreed"] = True if agreed else None
-        if changes["previous_minutes_date"] is None:
-            for p in _texts(minutes):
-                d = parse_date(p.text)
-                if d is not None:
-                    changes["previous_minutes_date"] = d
-                    break
+        previous_date = parse_date(item.title)
+        for p in _texts(minutes):
+            if previous_date is None:
+                previous_date = parse_date(p.text)
+            if _AGREED.search(p.text):
+                previous_agreed = True
+        if any(_AGREED.search(o.text) for o in item.outcomes()):
+            previous_agreed = True
     if kind is ItemKind.APOLOGIES:
         for p in _texts(minutes):
             if _NO_APOLOGIES.search(p.text):
@@ -272,11 +291,17 @@ def _finish_item(item: AgendaItem, source: str, apologies: list[Person] | None) 
             if found:
                 apologies = (apologies or []) + found
     officers: list[Person] = []
-    for block in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
-        if isinstance(block, AttendanceBlock) and block.kind is AttendanceKind.OFFICER:
-            officers.extend(_block_people(block, source))
-    changes["officers"] = tuple(officers)
-    return attrs.evolve(item, **changes), apologies
+    for node in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+        if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
+            officers.extend(_block_people(node, source))
+    finished = attrs.evolve(
+        item,
+        kind=kind,
+        previous_minutes_date=previous_date,
+        previous_minutes_agreed=previous_agreed,
+        officers=tuple(officers),
+    )
+    return finished, apologies
 
 
 def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Document:

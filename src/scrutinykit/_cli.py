@@ -18,13 +18,13 @@ from ._api import parse_file
 from ._errors import ScrutinyKitError
 from ._grammar import grammar_dir
 from ._model import (
+    TEXTUAL_NODES,
     AgendaItem,
     Conclusion,
     Document,
     Paragraph,
     Recommendation,
     Resolution,
-    TEXTUAL_NODES,
 )
 from ._serialise import dumps
 
@@ -52,16 +52,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("parse", help="parse minutes files and print JSON or a summary", epilog=_EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "parse",
+        help="parse minutes files and print JSON or a summary",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="minutes files (or folders with -r)")
-    p.add_argument("--format", choices=("json", "summary"), default="json",
-                   help="json: one JSON document per line (default); summary: a readable outline")
+    p.add_argument(
+        "--format",
+        choices=("json", "summary"),
+        default="json",
+        help="json: one JSON document per line (default); summary: a readable outline",
+    )
     p.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
     p.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
 
-    c = sub.add_parser("check", help="report what was found and any unclassified text", epilog=_EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    c = sub.add_parser(
+        "check",
+        help="report what was found and any unclassified text",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
 
@@ -93,8 +105,12 @@ def _summary(doc: Document, out: TextIO) -> None:
     if when or m.end_time:
         print(f"  meeting: {when or '?'}" + (f", ended {m.end_time}" if m.end_time else ""), file=out)
     a = doc.attendance
-    for label, people in (("present", a.present), ("co-optees", a.co_optees),
-                          ("also attending", a.also_attending), ("officers", a.officers)):
+    for label, people in (
+        ("present", a.present),
+        ("co-optees", a.co_optees),
+        ("also attending", a.also_attending),
+        ("officers", a.officers),
+    ):
         if people:
             print(f"  {label}: " + ", ".join(p.name for p in people), file=out)
     if a.apologies is not None:
@@ -135,7 +151,9 @@ def _check(doc: Document, path: Path, out: TextIO) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the command line; return the exit status."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr

@@ -25,6 +25,7 @@ Everything here runs in time linear in the size of the input.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from typing import Final
@@ -197,9 +198,7 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def _decode_strict(
-    data: bytes, start: int, codec: str, why: str, source: str | None
-) -> str:
+def _decode_strict(data: bytes, start: int, codec: str, why: str, source: str | None) -> str:
     """Decode ``data[start:]`` with ``codec`` or raise :class:`NotTextError`."""
     try:
         return data[start:].decode(codec)
@@ -207,8 +206,7 @@ def _decode_strict(
         offset = start + exc.start
         label = _LABELS[codec]
         raise NotTextError(
-            f"the bytes at offset {offset} are not valid {label} ({exc.reason}),"
-            f" although {why}",
+            f"the bytes at offset {offset} are not valid {label} ({exc.reason}), although {why}",
             source=source,
             offset=offset,
         ) from exc
@@ -252,9 +250,7 @@ def _refuse_binary_bytes(data: bytes, source: str | None) -> None:
         )
 
 
-def _refuse_control_chars(
-    text: str, start: int, codec: str, source: str | None
-) -> None:
+def _refuse_control_chars(text: str, start: int, codec: str, source: str | None) -> None:
     """Raise :class:`NotTextError` if ``text`` is too full of control characters.
 
     Tab, newline, carriage return and form feed do not count; C1 controls
@@ -284,10 +280,8 @@ def _mojibake_byte_table() -> dict[str, int]:
     table: dict[str, int] = {}
     for byte in range(256):
         table[chr(byte)] = byte
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             table[bytes([byte]).decode("cp1252")] = byte
-        except UnicodeDecodeError:
-            pass
     return table
 
 
@@ -297,11 +291,7 @@ _MOJIBAKE_BYTE: Final = _mojibake_byte_table()
 #: Characters that UTF-8 continuation bytes (0x80 to 0xBF) are misread as.
 _CONTINUATION: Final = (
     "["
-    + "".join(
-        re.escape(char)
-        for char, byte in sorted(_MOJIBAKE_BYTE.items())
-        if 0x80 <= byte <= 0xBF
-    )
+    + "".join(re.escape(char) for char, byte in sorted(_MOJIBAKE_BYTE.items()) if 0x80 <= byte <= 0xBF)
     + "]"
 )
 

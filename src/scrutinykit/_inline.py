@@ -176,18 +176,57 @@ _ROLE_WORDS_FOLDED = frozenset(word.casefold() for word in ROLE_WORDS)
 
 #: Role words plus every word of an honorific: a "name" made only of these
 #: ("Councillor", "Mr", "Chief Executive") is no name.
-_TITLE_WORDS_FOLDED = _ROLE_WORDS_FOLDED | frozenset(
-    word.casefold() for title in HONORIFICS for word in title.split()
-) | frozenset(("councillors", "cllrs", "aldermen"))
+_TITLE_WORDS_FOLDED = (
+    _ROLE_WORDS_FOLDED
+    | frozenset(word.casefold() for title in HONORIFICS for word in title.split())
+    | frozenset(("councillors", "cllrs", "aldermen"))
+)
 
 _PARTICLES = frozenset(
-    ("de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la",
-     "al", "el", "bin", "binti", "ap", "ter", "ten", "dos", "das", "y")
+    (
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "binti",
+        "ap",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+        "y",
+    )
 )
 
 _POST_NOMINALS = (
-    "MBE", "OBE", "CBE", "KBE", "DBE", "BEM", "JP", "DL", "QC", "KC", "MP", "MEP",
-    "QPM", "KPM", "PhD", "FRSA", "CPFA",
+    "MBE",
+    "OBE",
+    "CBE",
+    "KBE",
+    "DBE",
+    "BEM",
+    "JP",
+    "DL",
+    "QC",
+    "KC",
+    "MP",
+    "MEP",
+    "QPM",
+    "KPM",
+    "PhD",
+    "FRSA",
+    "CPFA",
 )
 
 # --------------------------------------------------------------------------
@@ -195,8 +234,18 @@ _POST_NOMINALS = (
 # --------------------------------------------------------------------------
 
 _MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 # Month and weekday names as tries: a failing position costs a step or two.
@@ -255,9 +304,7 @@ def _date_from_match(match: re.Match[str]) -> datetime.date | None:
     # Exactly one form matched: its day, month and year groups are the only
     # ones set, named d*, m* and y*.
     parts = {
-        key[0]: value
-        for key, value in match.groupdict().items()
-        if value is not None and key[0] in "dmy"
+        key[0]: value for key, value in match.groupdict().items() if value is not None and key[0] in "dmy"
     }
     month = _month_number(parts["m"])
     if month is None:
@@ -308,9 +355,7 @@ _TIME_CONTEXT = r"""
 """
 
 #: ...but not when a unit follows that makes it a plain number.
-_NOT_A_TIME_AFTER = (
-    r"(?!\s{0,2}(?:[%％]|per\s{0,2}cent|percent|million|billion|bn|[mk](?![^\W\d_])))"
-)
+_NOT_A_TIME_AFTER = r"(?!\s{0,2}(?:[%％]|per\s{0,2}cent|percent|million|billion|bn|[mk](?![^\W\d_])))"
 
 # The optional context word is captured so the span can leave it out; the
 # conditional ``(?(ctx)...)`` lets a 24-hour "H.MM" with hour 0-12 through
@@ -356,8 +401,7 @@ def find_times(text: str) -> list[tuple[int, int, datetime.time]]:
     covers the time only, not that word.
     """
     return [
-        (match.start("time"), match.end("time"), _time_from_match(match))
-        for match in _TIME_RE.finditer(text)
+        (match.start("time"), match.end("time"), _time_from_match(match)) for match in _TIME_RE.finditer(text)
     ]
 
 
@@ -383,8 +427,13 @@ _MONEY_RE = re.compile(
 )
 
 _MULTIPLIERS: dict[str, int] = {
-    "billion": 10**9, "bn": 10**9, "million": 10**6, "mn": 10**6, "m": 10**6,
-    "thousand": 10**3, "k": 10**3,
+    "billion": 10**9,
+    "bn": 10**9,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "k": 10**3,
 }
 
 _PERCENT_RE = re.compile(
@@ -508,11 +557,7 @@ def _trim_final_stop(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = _trim(text, start, end)
     if end > start and text[end - 1] == ".":
         before = text[end - 2] if end - 2 >= start else ""
-        initial = (
-            before.isalpha()
-            and before.isupper()
-            and (end - 3 < start or not text[end - 3].isalpha())
-        )
+        initial = before.isalpha() and before.isupper() and (end - 3 < start or not text[end - 3].isalpha())
         if not initial:
             start, end = _trim(text, start, end - 1)
     return start, end
@@ -646,9 +691,7 @@ _CHAIR_SUFFIX_RE = re.compile(
 
 _POST_NOMINAL = "|".join(_POST_NOMINALS)
 _POST_NOMINAL_SUFFIX_RE = re.compile(rf"[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?\Z")
-_POST_NOMINALS_ONLY_RE = re.compile(
-    rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}"
-)
+_POST_NOMINALS_ONLY_RE = re.compile(rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}")
 
 _PERSON_SEP_RE = re.compile(r"[()\[\]]|[,;]|\s{1,5}[-–—]{1,2}\s{1,5}|[–—]")
 _PAREN_RE = re.compile(r"[()\[\]]")
@@ -659,15 +702,14 @@ _MAX_NAME_SIDE = 300
 
 
 def _normalise_role(text: str) -> str:
-    words = text.casefold().replace("-", " ").split()
-    if words[:1] == ["in"]:
+    """Spell a chairing role one way: "vice chair" -> "Vice-Chair"."""
+    compact = "".join(c for c in text.casefold() if c.isalpha())
+    if compact.startswith("in"):
         return "in the Chair"
-    base = words[-1].capitalize() if words else "Chair"
-    if len(words) > 1 and words[0] == "vice":
-        return f"Vice-{base}"
-    if len(words) > 1 and words[0] == "deputy":
-        return f"Deputy {base}"
-    return base
+    for prefix, spelled in (("vice", "Vice-"), ("deputy", "Deputy ")):
+        if compact.startswith(prefix):
+            return spelled + compact[len(prefix) :].capitalize()
+    return compact.capitalize()
 
 
 def _chair_role(text: str, start: int, end: int) -> str | None:
@@ -830,8 +872,10 @@ def _analyse_side(text: str, start: int, end: int) -> _Side:
         core = text[core_start:ne].split()
         if 1 <= len(core) <= 6 and all(_valid_name_token(t) for t in core):
             plausible = not all(_is_title_word(t) for t in core)
-            namelike = plausible and not any(_is_role_word(t) for t in core) and (
-                2 <= len(core) <= 4 or (honorific is not None and len(core) <= 4)
+            namelike = (
+                plausible
+                and not any(_is_role_word(t) for t in core)
+                and (2 <= len(core) <= 4 or (honorific is not None and len(core) <= 4))
             )
     return _Side(honorific, ns, ne, role, notes, plausible, namelike)
 
@@ -891,11 +935,7 @@ def parse_person(text: str) -> PersonParts | None:
         while db > da and text[db - 1] in ",;":
             da, db = _trim(text, da, db - 1)
         desc_role = _chair_role(text, da, db)
-        if (
-            desc_role is None
-            and da < db
-            and _POST_NOMINALS_ONLY_RE.fullmatch(text, da, db) is None
-        ):
+        if desc_role is None and da < db and _POST_NOMINALS_ONLY_RE.fullmatch(text, da, db) is None:
             desc_text = text[da:db]
 
     return PersonParts(

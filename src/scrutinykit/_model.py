@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Union
 
 import attrs
@@ -36,8 +35,8 @@ __all__ = [
     "BudgetProposal",
     "Conclusion",
     "Document",
-    "EntryLine",
     "DocumentKind",
+    "EntryLine",
     "Furniture",
     "Heading",
     "HeadingLine",
@@ -393,7 +392,7 @@ class BudgetProposal:
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """The outcomes recorded on this proposal."""
-        return tuple(b for b in self.blocks if isinstance(b, _OutcomeBase))  # type: ignore[misc]
+        return tuple(b for b in self.blocks if isinstance(b, (Resolution, Recommendation, Conclusion)))
 
 
 Block = Union[
@@ -489,10 +488,7 @@ class AgendaItem:
 
     def scrutiny_questions(self) -> tuple[Point, ...]:
         """The questions the committee was asked to conclude on."""
-        return tuple(
-            q for b in _item_blocks(self) if isinstance(b, ScrutinyQuestions) for q in b.questions
-        )
-
+        return tuple(q for b in _item_blocks(self) if isinstance(b, ScrutinyQuestions) for q in b.questions)
 
 
 def _item_blocks(item: AgendaItem) -> Iterator[Block]:

@@ -33,7 +33,7 @@ __all__ = ["Normalised", "normalise"]
 _DELETE = re.compile("\r(?=\n)|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 _TABLE: dict[int, str] = {}
-for _cp in list(range(0x00, 0x20)) + [0x7F] + list(range(0x80, 0xA0)):
+for _cp in [*range(0x20), 0x7F, *range(0x80, 0xA0)]:
     _TABLE[_cp] = " "
 for _cp in (0x0A,):
     del _TABLE[_cp]

@@ -141,5 +141,9 @@ def loads(text: str | bytes) -> Document:
     try:
         return _converter.structure(data, Document)
     except Exception as exc:
-        messages = cattrs.transform_error(exc, path="$") if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
+        messages = (
+            cattrs.transform_error(exc, path="$")
+            if isinstance(exc, cattrs.BaseValidationError)
+            else [str(exc)]
+        )
         raise SerialisationError("JSON does not fit the model: " + "; ".join(messages)) from exc

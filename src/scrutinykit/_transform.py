@@ -17,7 +17,6 @@ import attrs
 from lark import Token, Transformer
 
 from ._inline import parse_time
-
 from ._model import (
     AgendaItem,
     AttendanceBlock,
@@ -51,7 +50,9 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
     end = Span(start=item.span.start, end=blocks[-1].span.end)
     if item.sections:
         last = item.sections[-1]
-        last = attrs.evolve(last, span=Span(start=last.span.start, end=end.end), blocks=(*last.blocks, *blocks))
+        last = attrs.evolve(
+            last, span=Span(start=last.span.start, end=end.end), blocks=(*last.blocks, *blocks)
+        )
         return attrs.evolve(item, span=end, sections=(*item.sections[:-1], last))
     return attrs.evolve(item, span=end, agenda=(*item.agenda, *blocks))
 
@@ -95,7 +96,9 @@ _MINUTE_NUMBER = re.compile(
     r"^(?:(?:[A-Z]{1,4}\.?)?\d{1,4}/\d{2,4}(?:-\d{2})?|[A-Za-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?"
     r"|[A-Z]{2,5}\.\d{1,3}|\d{4}\.\d{2}|(?:Minute|MINUTE)[ ]+(?:[Nn][Oo]\.?[ ]*)?\d{1,4}|\d{1,4}\.?)"
 )
-_PROPOSAL_REF = re.compile(r"^(\d{4}[-/]\d{2,4}[ ]+[A-Z]{2,6}[ ]+[A-Z]{2,6}[ ]+\d{1,4})\s*(?:[\u2013\u2014:-]\s*)?")
+_PROPOSAL_REF = re.compile(
+    r"^(\d{4}[-/]\d{2,4}[ ]+[A-Z]{2,6}[ ]+[A-Z]{2,6}[ ]+\d{1,4})\s*(?:[\u2013\u2014:-]\s*)?"
+)
 _PDF_SUFFIX = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.IGNORECASE)
 
 
@@ -105,7 +108,7 @@ def _attendance_kind(label: str) -> AttendanceKind:
         return AttendanceKind.APOLOGIES
     if "officer" in low:
         return AttendanceKind.OFFICER
-    if low.startswith("also") or low.startswith("in attendance"):
+    if low.startswith(("also", "in attendance")):
         return AttendanceKind.ALSO_ATTENDING
     return AttendanceKind.PRESENT
 
@@ -148,9 +151,7 @@ class ParsedTree:
 
     __slots__ = ("closing", "front_matter", "items")
 
-    def __init__(
-        self, front_matter: list[Block], items: list[AgendaItem], closing: list[Block]
-    ) -> None:
+    def __init__(self, front_matter: list[Block], items: list[AgendaItem], closing: list[Block]) -> None:
         self.front_matter = front_matter
         self.items = items
         self.closing = closing
@@ -245,9 +246,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     # -- blocks ---------------------------------------------------------------
 
-    def _split_dependents(
-        self, items: Sequence[Token]
-    ) -> tuple[list[Token], list[Token], list[Token]]:
+    def _split_dependents(self, items: Sequence[Token]) -> tuple[list[Token], list[Token], list[Token]]:
         """Split dependents into leading points, ``That`` clauses, and points after them."""
         lead: list[Token] = []
         clauses: list[Token] = []
@@ -291,7 +290,9 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             )
         return blocks
 
-    def _outcome(self, cls: type[Resolution | Recommendation | Conclusion], children: list[Token]) -> list[Block]:
+    def _outcome(
+        self, cls: type[Resolution | Recommendation | Conclusion], children: list[Token]
+    ) -> list[Block]:
         head, deps = children[0], children[1:]
         intro = self._paragraph(head)
         lead, clauses, after = self._split_dependents(deps)
