@@ -145,3 +145,19 @@ def test_004_conclusions_and_recommendations(seed_docs: dict[str, sk.Document]) 
     assert [(type(o), len(o.points)) for o in item.outcomes()] == [(Conclusion, 4), (Recommendation, 2)]
     assert item.notes == ("To follow",)
     assert item.title == "Early Help CSC and Education Dashboard"
+
+
+def test_figures_are_typed_decimals(seed_docs: dict[str, sk.Document]) -> None:
+    """Money and percentages become Decimal figures with spans."""
+    from decimal import Decimal
+
+    figures = seed_docs["001"].figures
+    assert [(f.kind.value, f.value) for f in figures] == [
+        ("percentage", Decimal("7")),
+        ("money", Decimal("1100000")),
+        ("money", Decimal("1100000")),
+    ]
+    doc = seed_docs["000"]
+    (money,) = [f for f in doc.figures if f.kind is sk.FigureKind.MONEY]
+    assert money.value == Decimal("25000000")
+    assert doc.text_of(money) == "£25million"

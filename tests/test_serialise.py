@@ -143,6 +143,16 @@ documents = st.builds(
     front_matter=st.lists(blocks, max_size=3).map(tuple),
     items=st.lists(items, max_size=2).map(tuple),
     closing=st.lists(blocks, max_size=2).map(tuple),
+    figures=st.lists(
+        st.builds(
+            sk.Figure,
+            span=spans,
+            kind=st.sampled_from(sk.FigureKind),
+            value=st.decimals(allow_nan=False, allow_infinity=False),
+            text=texts,
+        ),
+        max_size=3,
+    ).map(tuple),
     encoding=names,
 )
 

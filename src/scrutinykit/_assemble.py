@@ -13,8 +13,17 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ._inline import find_dates, parse_date, parse_person, parse_time, split_name_list
+from ._inline import (
+    find_dates,
+    find_money,
+    find_percentages,
+    parse_date,
+    parse_person,
+    parse_time,
+    split_name_list,
+)
 from ._model import (
+    TEXTUAL_NODES,
     AgendaItem,
     Attendance,
     AttendanceBlock,
@@ -22,6 +31,8 @@ from ._model import (
     Block,
     Document,
     DocumentKind,
+    Figure,
+    FigureKind,
     Heading,
     ItemKind,
     Marker,
@@ -33,6 +44,7 @@ from ._model import (
     Point,
     Resolution,
     Span,
+    walk,
 )
 from ._transform import ParsedTree
 
@@ -304,6 +316,31 @@ def _finish_item(
     return finished, apologies
 
 
+def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
+    """Money and percentages in the text each textual node owns, in order."""
+    found: list[Figure] = []
+    for root in roots:
+        for node in walk(root):
+            if not isinstance(node, TEXTUAL_NODES):
+                continue
+            span: Span = node.span  # type: ignore[attr-defined]
+            kids = getattr(node, "points", ())
+            end = kids[0].span.start if kids else span.end
+            text = source[span.start : end]
+            for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
+                for start, stop, value in finder(text):
+                    found.append(
+                        Figure(
+                            span=Span(start=span.start + start, end=span.start + stop),
+                            kind=kind,
+                            value=value,
+                            text=text[start:stop],
+                        )
+                    )
+    found.sort(key=lambda f: f.span)
+    return tuple(found)
+
+
 def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Document:
     """Build the document from the transformer's result."""
     front = _group_attendance(tree.front_matter)
@@ -349,5 +386,6 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         front_matter=tuple(front),
         items=tuple(items),
         closing=tuple(tree.closing),
+        figures=_figures((*front, *items, *tree.closing), source),
         encoding=encoding,
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Union
 
 import attrs
@@ -37,6 +38,8 @@ __all__ = [
     "Document",
     "DocumentKind",
     "EntryLine",
+    "Figure",
+    "FigureKind",
     "Furniture",
     "Heading",
     "HeadingLine",
@@ -125,6 +128,15 @@ class MarkerKind(enum.Enum):
     LINK = "link"
 
 
+class FigureKind(enum.Enum):
+    """What a figure in the text measures."""
+
+    MONEY = "money"
+    """An amount in pounds (``£1.1 million`` → ``Decimal("1100000")``)."""
+    PERCENTAGE = "percentage"
+    """A percentage (``24%``, ``7.5 per cent``)."""
+
+
 class AttendanceKind(enum.Enum):
     """Which attendance list a block or a person belongs to."""
 
@@ -158,6 +170,20 @@ class Person:
     """Office, job title or kind of co-optee, e.g. ``Diocesan co-optee``."""
     kind: AttendanceKind = AttendanceKind.PRESENT
     """The attendance list this entry belongs to."""
+
+
+@frozen(kw_only=True)
+class Figure:
+    """A figure written in the text: money or a percentage, with its value."""
+
+    span: Span
+    """Where the figure is written."""
+    kind: FigureKind
+    """Money or a percentage."""
+    value: Decimal
+    """The value: pounds for money, the number before ``%`` for percentages."""
+    text: str
+    """The figure as written."""
 
 
 @frozen(kw_only=True)
@@ -515,6 +541,8 @@ class Document:
     """The agenda items, in order."""
     closing: tuple[Block, ...] = ()
     """The closing line and anything after it (signatures)."""
+    figures: tuple[Figure, ...] = ()
+    """Money and percentages written anywhere in the text, in order."""
     encoding: str | None = None
     """The encoding the bytes were decoded from, when parsed from bytes."""
 
@@ -555,10 +583,13 @@ TEXTUAL_NODES: tuple[type, ...] = (Paragraph, Heading, Note, Marker, Furniture, 
 """Node types that own text; all other nodes are covered by their children."""
 
 
+_ANNOTATION_FIELDS = frozenset({"span", "source", "officers", "figures", "meeting", "attendance"})
+
+
 def _child_fields(cls: type) -> tuple[str, ...]:
     names = []
     for f in attrs.fields(cls):
-        if f.name in ("span", "source"):
+        if f.name in _ANNOTATION_FIELDS:
             continue
         names.append(f.name)
     return tuple(names)
