@@ -1,0 +1,238 @@
+"""Speed, scaling and memory of scrutinykit, measured side by side in one run.
+
+Run from the repository root::
+
+    python -m benchmarks.throughput            # the full table (about a minute)
+    python -m benchmarks.throughput --quick    # smaller sizes, fewer repeats
+
+Every figure is the median of repeated runs (``--repeats``).  Throughput is
+megabytes of source text (UTF-8) per second on one core.  Two floors are
+measured on the same inputs in the same run: Lark's lexer alone over the same
+grammar (what any Lark-based parser must pay) and one ``re.split`` of the text
+on blank lines (what reading the text at all costs).  Cold start and peak
+memory are measured in fresh interpreters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lark import Lark
+from lark.lexer import Lexer, LexerThread
+
+import scrutinykit as sk
+from scrutinykit._batch import parse_many
+from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir
+from scrutinykit._normalise import normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
+MB = 1_000_000
+
+
+def _median_seconds(fn: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _texts(paths: list[Path]) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def _mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / MB
+
+
+def _build(texts: list[str], size: int) -> str:
+    """One long document of about ``size`` bytes made by repeating ``texts``."""
+    out: list[str] = []
+    total = 0
+    while total < size:
+        for text in texts:
+            out.append(text)
+            total += len(text.encode("utf-8")) + 2
+            if total >= size:
+                break
+    return "\n\n".join(out)
+
+
+def _end_to_end(texts: list[str]) -> None:
+    for text in texts:
+        with contextlib.suppress(sk.NotMinutesError):
+            sk.dumps(sk.parse(text))
+
+
+_BASIC: list[Lexer] = []
+
+
+def _lex_only(texts: list[str]) -> None:
+    """Lark's lexer alone over the same grammar (built once, as the parser's is)."""
+    if not _BASIC:
+        lark = Lark.open(str(grammar_dir() / GRAMMAR_FILE), parser="lalr", lexer="basic")
+        _BASIC.append(lark._build_lexer())
+    lexer = _BASIC[0]
+    for text in texts:
+        for _ in LexerThread.from_text(lexer, normalise(text).text).lex(None):
+            pass
+
+
+def _split_only(texts: list[str]) -> None:
+    for text in texts:
+        re.split(r"\n\s*\n", text)
+
+
+def throughput_rows(corpora: dict[str, list[str]], repeats: int) -> list[dict[str, object]]:
+    """End-to-end MB/s and the ratios to the two floors, per corpus."""
+    rows = []
+    for name, texts in corpora.items():
+        size = _mb(texts)
+        full = _median_seconds(lambda t=texts: _end_to_end(t), repeats)  # type: ignore[misc]
+        lex = _median_seconds(lambda t=texts: _lex_only(t), repeats)  # type: ignore[misc]
+        split = _median_seconds(lambda t=texts: _split_only(t), repeats)  # type: ignore[misc]
+        rows.append(
+            {
+                "input": name,
+                "MB": round(size, 3),
+                "end_to_end_MB_s": round(size / full, 2),
+                "lexer_MB_s": round(size / lex, 2),
+                "x_lexer": round(full / lex, 2),
+                "x_re_split": round(full / split, 1),
+            }
+        )
+    return rows
+
+
+def scaling_exponent(seed_texts: list[str], sizes: list[int], repeats: int) -> dict[str, float]:
+    """The k in time ∝ size^k, for one long document and for many documents."""
+    out: dict[str, float] = {}
+    for shape in ("one long document", "many documents"):
+        xs, ys = [], []
+        for size in sizes:
+            if shape == "one long document":
+                texts = [_build(seed_texts, size)]
+            else:
+                texts = []
+                total = 0
+                while total < size:
+                    for t in seed_texts:
+                        texts.append(t)
+                        total += len(t)
+            seconds = _median_seconds(lambda t=texts: _end_to_end(t), repeats)  # type: ignore[misc]
+            xs.append(math.log(_mb(texts)))
+            ys.append(math.log(seconds))
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        k = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum((x - mean_x) ** 2 for x in xs)
+        out[shape] = round(k, 3)
+    return out
+
+
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
+_PEAK = (
+    "; print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
+)
+
+
+def _child(code: str, *args: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, as the child reports it) of a fresh interpreter."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code + _PEAK, *args], check=True, capture_output=True, text=True
+    )
+    wall = time.perf_counter() - start
+    return wall, int(done.stdout.split()[-1]) / 1000
+
+
+def cold_start(repeats: int) -> float:
+    """Median wall time of import + first parse of a seed in a fresh interpreter."""
+    code = "import sys, scrutinykit; scrutinykit.parse_file(sys.argv[1])"
+    return statistics.median(_child(code, str(SEEDS[2]))[0] for _ in range(repeats))
+
+
+def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
+    """Peak RSS of parsing a file in a fresh interpreter, minus a bare import, per MB."""
+    base = "import sys, scrutinykit; sys.argv[1]"
+    full = "import sys, scrutinykit; d = scrutinykit.parse_file(sys.argv[1]); scrutinykit.dumps(d)"
+    size = text_path.stat().st_size / MB
+    _, idle = _child(base, str(text_path))
+    _, peak = _child(full, str(text_path))
+    print(f"(peak RSS: import only {idle} MB, parse and dump {peak} MB)", file=sys.stderr)
+    per_mb = round((peak - idle) / size, 2)
+    return {"input_MB": round(size, 2), "peak_MB": round(peak, 1), "MB_per_MB": per_mb}
+
+
+def json_load_speed(texts: list[str], repeats: int) -> float:
+    """MB of source text per second turned back into the model from JSON."""
+    dumped = [sk.dumps(sk.parse(t)) for t in texts]
+    seconds = _median_seconds(lambda: [sk.loads(d) for d in dumped], repeats)
+    return round(_mb(texts) / seconds, 1)
+
+
+def batch_speedup(texts: list[str], repeats: int) -> float:
+    """Time on 1 worker over time on 2 workers, for the same documents."""
+    one = _median_seconds(lambda: list(parse_many(texts, workers=1)), repeats)
+    two = _median_seconds(lambda: list(parse_many(texts, workers=2, chunksize=8)), repeats)
+    return round(one / two, 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print a table (or JSON)."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="smaller sizes and fewer repeats")
+    ap.add_argument("--repeats", type=int, default=None)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    repeats = args.repeats or (3 if args.quick else 5)
+    seeds = _texts(SEEDS)
+    corpora: dict[str, list[str]] = {"seeds": seeds}
+    dev = sorted(DEVCORPUS.glob("*.txt")) if DEVCORPUS.is_dir() else []
+    if dev:
+        corpora["devcorpus"] = _texts(dev)
+    corpora["1 MB document"] = [_build(seeds, MB)]
+    if not args.quick:
+        corpora["10 MB document"] = [_build(seeds, 10 * MB)]
+    sizes = [10_000, 100_000, 1 * MB] + ([] if args.quick else [10 * MB])
+
+    figures: dict[str, object] = {"throughput": throughput_rows(corpora, repeats)}
+    figures["scaling_exponent"] = scaling_exponent(seeds, sizes, max(1, repeats - 2))
+    big = ROOT / ".benchmark-1mb.txt"
+    big.write_text(_build(seeds, MB), encoding="utf-8")
+    try:
+        figures["peak_memory"] = peak_memory_per_mb(big)
+    finally:
+        big.unlink()
+    figures["cold_start_s"] = round(cold_start(repeats), 3)
+    figures["json_load_MB_s"] = json_load_speed(seeds * 20, repeats)
+    figures["batch_speedup_2_workers"] = batch_speedup(seeds * 50, max(1, repeats - 2))
+
+    if args.json:
+        print(json.dumps(figures, indent=1))
+        return 0
+    print(f"{'input':<16} {'MB':>7} {'MB/s':>7} {'lexer MB/s':>11} {'x lexer':>8} {'x re.split':>11}")
+    for row in figures["throughput"]:  # type: ignore[attr-defined]
+        print(
+            f"{row['input']:<16} {row['MB']:>7} {row['end_to_end_MB_s']:>7} {row['lexer_MB_s']:>11}"
+            f" {row['x_lexer']:>8} {row['x_re_split']:>11}"
+        )
+    keys = ("scaling_exponent", "peak_memory", "cold_start_s", "json_load_MB_s", "batch_speedup_2_workers")
+    for key in keys:
+        print(f"{key}: {figures[key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
