@@ -393,7 +393,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         m = _MINUTE_NUMBER.match(title)
         number = None
         if m:
-            number = m.group().rstrip(".")
+            number = m.group()  # as written: "41." keeps its full stop
             title = title[m.end() :].strip()
             title = title.lstrip("\u2013\u2014-:. ").strip()
         return HeadingInfo((node,), title, number, agenda_number, False)
@@ -417,7 +417,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         (start, end, text), title_tok = self._two_lines(children[0])
         number = Heading(span=self._span(start, end), text=text)
         node, title, agenda_number = self._title_node(title_tok)
-        return HeadingInfo((number, node), title, text.rstrip("."), agenda_number, False)
+        return HeadingInfo((number, node), title, text, agenda_number, False)
 
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
         (start, end, text), title_tok = self._two_lines(children[0])
