@@ -14,8 +14,6 @@ the source text, and serialise them to JSON with cattrs::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ._api import parse, parse_bytes, parse_file
 from ._errors import (
     GrammarError,
@@ -62,10 +60,18 @@ from ._model import (
 )
 from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
 
-try:
-    __version__ = version("scrutinykit")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # __version__ comes from the installed package's metadata, read on first
+    # use: importlib.metadata costs more than the rest of the import.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("scrutinykit")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            return "0+unknown"
+    raise AttributeError(f"module 'scrutinykit' has no attribute {name!r}")
 
 __all__ = [
     "SCHEMA_VERSION",

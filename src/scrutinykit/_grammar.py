@@ -52,6 +52,7 @@ def load_parser() -> Lark:
                         parser="lalr",
                         lexer="contextual",
                         strict=True,
+                        cache=True,
                         propagate_positions=False,
                         maybe_placeholders=False,
                     )
