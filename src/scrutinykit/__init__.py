@@ -15,6 +15,7 @@ the source text, and serialise them to JSON with cattrs::
 from __future__ import annotations
 
 from ._api import parse, parse_bytes, parse_file
+from ._batch import parse_many
 from ._errors import (
     GrammarError,
     InternalError,
@@ -59,6 +60,7 @@ from ._model import (
     walk,
 )
 from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
+from ._tables import COLUMNS, document_id, table_rows, tables, write_parquet
 
 
 def __getattr__(name: str) -> str:
@@ -74,6 +76,7 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module 'scrutinykit' has no attribute {name!r}")
 
 __all__ = [
+    "COLUMNS",
     "SCHEMA_VERSION",
     "AgendaItem",
     "Attendance",
@@ -114,6 +117,7 @@ __all__ = [
     "Span",
     "__version__",
     "configure_converter",
+    "document_id",
     "dumps",
     "grammar_dir",
     "loads",
@@ -121,6 +125,10 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
+    "table_rows",
+    "tables",
     "to_dict",
     "walk",
+    "write_parquet",
 ]

@@ -1,0 +1,69 @@
+"""Flat tables for notebooks and Parquet: stable columns, keys that join."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scrutinykit as sk
+
+
+def test_rows_have_exactly_the_documented_columns(seed_docs: dict[str, sk.Document]) -> None:
+    """Every row of every table has the columns COLUMNS lists, in order."""
+    rows = sk.table_rows(seed_docs.values())
+    assert set(rows) == set(sk.COLUMNS)
+    for name, table in rows.items():
+        assert table, name
+        for row in table:
+            assert list(row) == list(sk.COLUMNS[name])
+
+
+def test_keys_join(seed_docs: dict[str, sk.Document]) -> None:
+    """Outcomes join items, points join outcomes, and counts agree."""
+    rows = sk.table_rows(seed_docs.values())
+    items = {r["item_id"] for r in rows["items"]}
+    outcomes = {r["outcome_id"]: r for r in rows["outcomes"]}
+    assert all(r["item_id"] in items for r in rows["outcomes"])
+    assert all(r["outcome_id"] in outcomes for r in rows["points"])
+    for outcome_id, row in outcomes.items():
+        top = [p for p in rows["points"] if p["outcome_id"] == outcome_id and p["depth"] == 0]
+        assert len(top) == row["points"]
+    assert len(rows["documents"]) == 5
+    assert sum(r["outcomes"] for r in rows["documents"]) == len(rows["outcomes"]) == 10
+
+
+def test_budget_proposal_outcomes_carry_their_reference(seed_docs: dict[str, sk.Document]) -> None:
+    """Conclusions on a budget proposal name its savings reference."""
+    rows = sk.table_rows([seed_docs["001"]], ids=["budget"])
+    assert [r["budget_reference"] for r in rows["outcomes"]] == ["2024-28 SAV CYPE 001", "2024-28 SAV CYPE 003"]
+    assert rows["outcomes"][0]["outcome_id"] == "budget/0/0"
+
+
+def test_document_id_is_a_content_hash(seed_docs: dict[str, sk.Document]) -> None:
+    """The default id depends on the text only."""
+    doc = seed_docs["003"]
+    assert sk.document_id(doc) == sk.document_id(sk.parse(doc.source))
+    assert sk.document_id(doc) != sk.document_id(seed_docs["004"])
+
+
+def test_dataframes_have_stable_dtypes(seed_docs: dict[str, sk.Document]) -> None:
+    """tables() gives DataFrames with the documented dtypes."""
+    pytest.importorskip("pandas")
+    frames = sk.tables(seed_docs.values())
+    for name, frame in frames.items():
+        assert list(frame.columns) == list(sk.COLUMNS[name])
+        assert [str(t) for t in frame.dtypes] == list(sk.COLUMNS[name].values())
+    docs = frames["documents"].set_index("document_id")
+    assert str(docs.loc[sk.document_id(seed_docs["002"]), "date"].date()) == "2017-09-19"
+
+
+def test_parquet_round_trip(seed_docs: dict[str, sk.Document], tmp_path: Path) -> None:
+    """write_parquet writes one file per table that reads back equal."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    paths = sk.write_parquet(seed_docs.values(), tmp_path)
+    assert sorted(paths) == sorted(sk.COLUMNS)
+    back = pd.read_parquet(paths["outcomes"])
+    assert len(back) == 10
+    assert list(back.columns) == list(sk.COLUMNS["outcomes"])
