@@ -14,6 +14,7 @@ the source text, and serialise them to JSON with cattrs::
 
 from __future__ import annotations
 
+from . import _display  # noqa: F401 - attaches _repr_html_ to the model classes
 from ._api import parse, parse_bytes, parse_file
 from ._batch import parse_many
 from ._errors import (

@@ -1,0 +1,101 @@
+"""Rich display in notebooks: an HTML outline of documents, items and outcomes.
+
+Jupyter shows an object with its ``_repr_html_``; this module writes those
+methods and attaches them to the model classes when scrutinykit is imported,
+so the model module stays free of presentation.  Everything shown is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ._model import AgendaItem, Attendance, Conclusion, Document, Person, Point, Recommendation, Resolution
+
+__all__ = ["document_html", "item_html", "outcome_html"]
+
+_STYLE = "font-family: sans-serif; line-height: 1.35"
+
+
+def _people(label: str, people: tuple[Person, ...] | None) -> str:
+    if people is None:
+        return ""
+    if not people:
+        return f"<li><b>{escape(label)}:</b> none</li>"
+    names = []
+    for p in people:
+        extra = ", ".join(x for x in (p.role, p.description) if x)
+        names.append(escape(p.name) + (f" <i>({escape(extra)})</i>" if extra else ""))
+    return f"<li><b>{escape(label)}:</b> {'; '.join(names)}</li>"
+
+
+def _attendance(a: Attendance) -> str:
+    rows = [
+        _people("Present", a.present),
+        _people("Co-optees", a.co_optees or None),
+        _people("Also in attendance", a.also_attending or None),
+        _people("Officers", a.officers or None),
+        _people("Apologies", a.apologies),
+    ]
+    body = "".join(rows)
+    return f"<ul>{body}</ul>" if body else ""
+
+
+def _points(points: tuple[Point, ...]) -> str:
+    if not points:
+        return ""
+    items = "".join(f"<li><b>{escape(p.label)}</b> {escape(p.text)}{_points(p.points)}</li>" for p in points)
+    return f"<ul style='list-style: none'>{items}</ul>"
+
+
+def outcome_html(outcome: Resolution | Recommendation | Conclusion) -> str:
+    """An outcome: its type, who made it, its words and its points."""
+    kind = type(outcome).__name__
+    by = f" by the {escape(outcome.made_by)}" if outcome.made_by else ""
+    implicit = " <i>(label lost)</i>" if outcome.implicit else ""
+    text = f"<div>{escape(outcome.text)}</div>" if outcome.text else ""
+    return f"<div style='{_STYLE}'><b>{kind}</b>{by}{implicit}{text}{_points(outcome.points)}</div>"
+
+
+def item_html(item: AgendaItem) -> str:
+    """An item: number, title, kind, notes and its outcomes."""
+    number = escape(item.minute_number or item.agenda_number or "")
+    notes = "".join(f" <i>({escape(n)})</i>" for n in item.notes)
+    outcomes = "".join(f"<li>{outcome_html(o)}</li>" for o in item.outcomes())
+    proposals = "".join(
+        f"<li><b>{escape(p.reference)}</b> {escape(p.title)}</li>" for p in item.budget_proposals()
+    )
+    parts = [
+        f"<div style='{_STYLE}'><b>{number}</b> {escape(item.title)} "
+        f"<span style='color: gray'>[{item.kind.value}]</span>{notes}"
+    ]
+    if proposals:
+        parts.append(f"<ul>{proposals}</ul>")
+    if outcomes:
+        parts.append(f"<ul>{outcomes}</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def document_html(doc: Document) -> str:
+    """A readable outline of a document: the meeting, attendance, items and outcomes."""
+    m = doc.meeting
+    when = ", ".join(str(v) for v in (m.date, m.start_time) if v is not None)
+    end = f", ended {m.end_time}" if m.end_time else ""
+    title = escape(m.committee or "(committee not named)")
+    items = "".join(f"<li>{item_html(i)}</li>" for i in doc.items)
+    return (
+        f"<div style='{_STYLE}'><h3 style='margin: 0'>{title}</h3>"
+        f"<div>{escape(doc.kind.value)}{' — ' + escape(when) if when else ''}{escape(end)}</div>"
+        f"{_attendance(doc.attendance)}<ol style='list-style: none; padding-left: 0'>{items}</ol></div>"
+    )
+
+
+def _attach() -> None:
+    Document._repr_html_ = document_html  # type: ignore[attr-defined]
+    AgendaItem._repr_html_ = item_html  # type: ignore[attr-defined]
+    Resolution._repr_html_ = outcome_html  # type: ignore[attr-defined]
+    Recommendation._repr_html_ = outcome_html  # type: ignore[attr-defined]
+    Conclusion._repr_html_ = outcome_html  # type: ignore[attr-defined]
+
+
+_attach()
