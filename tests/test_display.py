@@ -25,7 +25,9 @@ def test_item_and_outcome_html(seed_docs: dict[str, sk.Document]) -> None:
 
 def test_html_is_escaped() -> None:
     """Text from the minutes is escaped, never interpreted as HTML."""
-    doc = sk.parse("Agenda item\n\n<script>alert(1)</script> & more\n\nMinutes:\n\nRESOLVED: That <b> be noted.\n")
+    doc = sk.parse(
+        "Agenda item\n\n<script>alert(1)</script> & more\n\nMinutes:\n\nRESOLVED: That <b> be noted.\n"
+    )
     html = doc._repr_html_()  # type: ignore[attr-defined]
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
