@@ -1,0 +1,129 @@
+"""The standalone parser gives the library's trees, and runs without lark installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrutinykit._grammar import load_parser
+from scrutinykit._normalise import normalise
+from scrutinykit._standalone import write_standalone
+
+from .conftest import FIXTURES, SEEDS
+from .test_grammar import SAMPLE_LINES
+
+MODULE_NAME = "scrutinykit_minutes_standalone"
+INPUTS = SEEDS + sorted(FIXTURES.glob("*/*.txt"))
+
+
+@pytest.fixture(scope="module")
+def standalone_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The standalone parser module, written once into a fresh folder."""
+    path = tmp_path_factory.mktemp("standalone") / f"{MODULE_NAME}.py"
+    with path.open("w", encoding="utf-8") as out:
+        write_standalone(out)
+    return path
+
+
+@pytest.fixture(scope="module")
+def standalone(standalone_path: Path) -> ModuleType:
+    """The standalone module, imported from its file."""
+    spec = importlib.util.spec_from_file_location(MODULE_NAME, standalone_path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def standalone_parser(standalone: ModuleType) -> Any:
+    """The standalone module's parser, built once."""
+    return standalone.Lark_StandAlone()
+
+
+def shape(tree: Any) -> Any:
+    """A tree (the library's or the standalone's) as plain tuples: rules, tokens and positions."""
+    if hasattr(tree, "data"):
+        return (str(tree.data), tuple(shape(child) for child in tree.children))
+    return (tree.type, str(tree), tree.start_pos, tree.end_pos, tree.line, tree.column)
+
+
+def library_tree(text: str) -> Any:
+    """What the library's own parser makes of a text."""
+    return load_parser().parse(normalise(text).text)
+
+
+def test_write_standalone_writes_a_python_module(standalone_path: Path) -> None:
+    """The module says what it is, is valid Python and offers Lark_StandAlone."""
+    source = standalone_path.read_text(encoding="utf-8")
+    assert source.startswith("# A standalone LALR parser for minutes.lark")
+    assert "Mozilla Public License" in source[:1000]
+    compile(source, str(standalone_path), "exec")
+    assert "def Lark_StandAlone(" in source
+
+
+def test_write_standalone_is_deterministic() -> None:
+    """Two writes give the same text, so a generated parser can be checked in and diffed."""
+    first, second = io.StringIO(), io.StringIO()
+    write_standalone(first)
+    write_standalone(second)
+    assert first.getvalue() == second.getvalue()
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name[:24])
+def test_standalone_tree_equals_library_tree(path: Path, standalone_parser: Any) -> None:
+    """On every seed and fixture, the standalone parser gives the library's tree."""
+    text = path.read_text(encoding="utf-8")
+    expected = shape(library_tree(text))
+    assert expected[0] == "start"
+    assert shape(standalone_parser.parse(normalise(text).text)) == expected
+
+
+def test_every_seed_is_compared() -> None:
+    """The comparison above covers the seeds (it would pass vacuously on none)."""
+    assert len(SEEDS) >= 5
+    assert all(p in INPUTS for p in SEEDS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(st.sampled_from(SAMPLE_LINES), max_size=25), sep=st.sampled_from(["\n", "\n\n"]))
+def test_standalone_agrees_on_any_sequence_of_line_kinds(
+    standalone_parser: Any, lines: list[str], sep: str
+) -> None:
+    """Random sequences of every kind of line: the same tree from both parsers."""
+    text = sep.join(lines) + "\n"
+    assert shape(standalone_parser.parse(normalise(text).text)) == shape(library_tree(text))
+
+
+def test_standalone_runs_without_lark(standalone_path: Path) -> None:
+    """With no site-packages (so no lark, no scrutinykit), the module still parses a seed."""
+    seed = SEEDS[0]
+    text = normalise(seed.read_text(encoding="utf-8")).text
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(standalone_path.parent)!r})\n"
+        f"import {MODULE_NAME} as m\n"
+        "assert 'lark' not in sys.modules, 'the standalone module imported lark'\n"
+        "tree = m.Lark_StandAlone().parse(sys.stdin.read())\n"
+        "print(tree.pretty(), end='')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-I", "-c", script],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == library_tree(seed.read_text(encoding="utf-8")).pretty()
