@@ -67,3 +67,15 @@ def test_parquet_round_trip(seed_docs: dict[str, sk.Document], tmp_path: Path) -
     back = pd.read_parquet(paths["outcomes"])
     assert len(back) == 10
     assert list(back.columns) == list(sk.COLUMNS["outcomes"])
+
+
+def test_partitioned_parquet(seed_docs: dict[str, sk.Document], tmp_path: Path) -> None:
+    """With part=, each table is one part of a dataset that reads back whole."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    docs = list(seed_docs.values())
+    sk.write_parquet(docs[:2], tmp_path, part="a")
+    paths = sk.write_parquet(docs[2:], tmp_path, part="b")
+    assert paths["items"] == tmp_path / "items" / "part-b.parquet"
+    whole = pd.read_parquet(tmp_path / "outcomes")
+    assert len(whole) == 10

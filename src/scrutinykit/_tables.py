@@ -267,18 +267,32 @@ def tables(docs: Iterable[Document], ids: Iterable[str] | None = None) -> dict[s
 
 
 def write_parquet(
-    docs: Iterable[Document], directory: str | Path, ids: Iterable[str] | None = None
+    docs: Iterable[Document],
+    directory: str | Path,
+    ids: Iterable[str] | None = None,
+    *,
+    part: str | None = None,
 ) -> dict[str, Path]:
-    """Write each table to ``directory/<table>.parquet``; return the paths.
+    """Write each table as Parquet under ``directory``; return the paths.
+
+    Without ``part`` each table is one file, ``<directory>/<table>.parquet``.
+    With ``part`` it is one part of a partitioned dataset,
+    ``<directory>/<table>/part-<part>.parquet``, so that many workers (a Dask
+    bag, a batch run) can each write their share; read a table back whole
+    with ``pandas.read_parquet("<directory>/<table>")`` or DuckDB's
+    ``read_parquet('<directory>/<table>/*.parquet')``.
 
     :raises ScrutinyKitError: pandas or pyarrow is missing (``scrutinykit[parquet]``).
     """
     _need("pyarrow", "parquet")
     folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = {}
     for name, frame in tables(docs, ids).items():
-        path = folder / f"{name}.parquet"
+        if part is None:
+            path = folder / f"{name}.parquet"
+        else:
+            path = folder / name / f"part-{part}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
         frame.to_parquet(path, index=False)
         paths[name] = path
     return paths
