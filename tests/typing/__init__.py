@@ -1,0 +1,1 @@
+"""Type-checking fixtures: code that mypy reads and pytest never runs."""
