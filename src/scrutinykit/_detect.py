@@ -110,10 +110,9 @@ def _proceedings(doc: Document, text: str) -> str | None:
         for section in item.sections:
             if section.kind in (SectionKind.MINUTES, SectionKind.DECISION) and section.blocks:
                 return f"it has a {section.label.text} section"
-    for outcome in doc.outcomes():
-        if isinstance(outcome, (Resolution, Conclusion)):
-            return "it records a resolution or conclusion"
     for node in doc.walk():
+        if isinstance(node, (Resolution, Conclusion)):
+            return "it records a resolution or conclusion"
         if isinstance(node, MeetingEnd):
             return "it says when the meeting ended"
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.PRESENT:

@@ -31,6 +31,7 @@ from ._model import (
     MarkerKind,
     MeetingEnd,
     Note,
+    Outcome,
     Paragraph,
     Point,
     PointList,
@@ -67,7 +68,7 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _POINT_LABEL = re.compile(
-    r"(?:(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
+    r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
     r"|(?P<dot>[a-z])\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
 )
 _ROMAN = re.compile(r"[ivxlc]+")
@@ -78,7 +79,7 @@ _OUTCOME_LABEL = re.compile(
     r"(?P<body>(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){0,5}?"
     r"(?:Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
     r"|Commission|Members|Group|Cabinet)[ ]+)?"
-    r"(?:It[ ]+was[ ]+)?(?:UNANIMOUSLY[ ]+|Unanimously[ ]+|unanimously[ ]+)?"
+    r"(?:[Ii]t[ ]+was[ ]+)?(?:UNANIMOUSLY[ ]+|Unanimously[ ]+|unanimously[ ]+)?"
     r"(?:RESOLVED|Resolved|resolved|R E S O L V E D|RECOMMENDED|Recommended|recommended"
     r"|(?:agreed[ ]+to[ ]+)?recommends?|came[ ]+to[ ]+the[ ]+following[ ]+conclusions?"
     r"|reached[ ]+the[ ]+following[ ]+conclusions?|agreed[ ]+the[ ]+following[ ]+conclusions?"
@@ -87,6 +88,70 @@ _OUTCOME_LABEL = re.compile(
     # otherwise it opens the outcome's own words ("Resolved: That the report …").
     r"(?:[ ]*(?:THAT|That|that|T H A T)[ ]*(?=:|-|\u2013|\u2014))?[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*"
 )
+# A resolution label inside a line: "… all in favour. RESOLVED that …", "it was RESOLVED to …".
+_INLINE_RESOLVED = re.compile(
+    r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|RESOLVED)"
+    r"|(?:UNANIMOUSLY[ ]+)?RESOLVED|R E S O L V E D)\b"
+)
+# A paragraph number before a label: "21.3   RESOLVED – that …".
+_PARA_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}[ ]+(?=\S)")
+# The motion an inline resolution settles: "Proposed Cllr A, seconded Cllr B, all in favour."
+_MOTION = re.compile(
+    r"(?:(?<=[.;:][ ])|^)"
+    r"(?:Proposed|PROPOSED|Moved|It[ ]+was[ ]+(?:moved|proposed)|On[ ]+the[ ]+proposal[ ]+of)\b"
+)
+_MOTION_REACH = 250
+# Where the next minute starts inside a flattened line: " TC/121/24-25 MAYOR'S …", " 77/21 MINUTES".
+_NEXT_MINUTE = re.compile(r"[ ](?=(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2,4}(?:-\d{2})?[ ]+[A-Z]{2,})")
+# "(a) … and (b) …", "(i) … (ii) …", "(1) … (2) …" inside one paragraph.
+_INLINE_POINT = re.compile(r"(?:(?<=[ ])|^)\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2})\)[ ]+(?=\S)")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+# A label line that expects its words on the following lines: "The Committee resolved:-".
+_OPEN_LABEL = re.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
+# A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
+_MOTION_AND = re.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
+# A short entry of a list printed one per line: no full stop, a few words.
+_LIST_LINE = re.compile(r"[^.]{1,60}")
+
+
+def _label(text: str) -> re.Match[str] | None:
+    """The outcome label of a line: at its start, or inside it ("Proposed …. RESOLVED that …")."""
+    m = _OUTCOME_LABEL.match(text)
+    if m is None:
+        inline = _INLINE_RESOLVED.search(text)
+        if inline is not None:
+            m = _OUTCOME_LABEL.match(text, inline.start())
+    return m
+
+
+def _expects_more(line: str) -> bool:
+    """Whether an outcome's line points at what follows: it ends in a colon or a dash, or at its label."""
+    line = line.rstrip()
+    if _OPEN_LABEL.search(line):
+        return True
+    labels = list(_INLINE_RESOLVED.finditer(line))
+    return bool(labels) and labels[-1].end() == len(line)
+
+
+def _inline_run(labels: Sequence[str]) -> tuple[int, int] | None:
+    """The first run of two or more labels counting up from (a), (i) or (1): ``(first, end)`` indices."""
+    for first, label in enumerate(labels):
+        if label == "a":
+            order = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+        elif label == "i":
+            order = list(_ROMANS)
+        elif label == "1":
+            order = [str(n) for n in range(1, 100)]
+        else:
+            continue
+        end = first + 1
+        while end < len(labels) and end - first < len(order) and labels[end] == order[end - first]:
+            end += 1
+        if end - first >= 2:
+            return first, end
+    return None
+
+
 _BODY_NAME = re.compile(
     r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
     r"|Commission|Members|Group|Cabinet)\s*$"
@@ -268,9 +333,21 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     def paragraph(self, children: list[Token]) -> list[Block]:
         head, deps = children[0], children[1:]
-        para = self._paragraph(head)
-        blocks: list[Block] = [para]
+        return [self._paragraph(head), *self._dependent_blocks(deps)]
+
+    def _piece(self, token: Token, start: int, end: int) -> Token | None:
+        """The part ``[start, end)`` of a line token, trimmed, as a token of its own."""
+        value = token.value[start:end]
+        lead = len(value) - len(value.lstrip())
+        value = value.strip()
+        if not value:
+            return None
+        return Token(token.type, value, start_pos=(token.start_pos or 0) + start + lead)
+
+    def _dependent_blocks(self, deps: Sequence[Token]) -> list[Block]:
+        """Dependents with no head of their own: a point list, and an implicit resolution."""
         lead, clauses, after = self._split_dependents(deps)
+        blocks: list[Block] = []
         if lead:
             points = self._nest_points(lead)
             blocks.append(PointList(span=self._joined(points[0].span, points[-1].span), points=points))
@@ -290,15 +367,68 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             )
         return blocks
 
+    def _inline_points(self, token: Token, after: int) -> tuple[Token | None, tuple[Point, ...]]:
+        """Split ``(a) … and (b) …`` out of a line: what precedes the first label, and the points.
+
+        Only a run of two or more labels counting up from ``(a)``, ``(i)`` or
+        ``(1)`` after offset ``after`` counts; the points own the rest of the line.
+        """
+        found = [m for m in _INLINE_POINT.finditer(token.value) if m.start() >= after]
+        run = _inline_run([m.group("label") for m in found])
+        if run is None:
+            return token, ()
+        marks = found[run[0] : run[1]]
+        points = []
+        for k, m in enumerate(marks):
+            stop = marks[k + 1].start() if k + 1 < len(marks) else len(token.value)
+            piece = self._piece(token, m.start(), stop)
+            if piece is None:  # pragma: no cover - a label is never blank
+                continue
+            start, end = self._token_span(piece)
+            points.append(
+                Point(
+                    span=self._span(start, end),
+                    label=m.group("label"),
+                    text=fold(token.value[m.end() : stop]),
+                )
+            )
+        return self._piece(token, 0, marks[0].start()), tuple(points)
+
     def _outcome(
-        self, cls: type[Resolution | Recommendation | Conclusion], children: list[Token]
+        self,
+        cls: type[Resolution | Recommendation | Conclusion],
+        children: list[Token],
+        *,
+        attach: bool = True,
     ) -> list[Block]:
-        head, deps = children[0], children[1:]
-        intro = self._paragraph(head)
+        """An outcome from its label line and the dependents that follow.
+
+        With ``attach`` false the dependents are not the outcome's (a
+        resolution inside a line of prose that closes with words of its own)
+        and follow it as blocks of their own.
+        """
+        head, deps = children[0], list(children[1:])
+        extra: list[Block] = []
+        if not attach:
+            extra, deps = self._dependent_blocks(deps), []
         lead, clauses, after = self._split_dependents(deps)
-        body = tuple(self._paragraph(t) for t in clauses)
+        body_tokens = list(clauses)
         points = self._nest_points(lead + after)
-        m = _OUTCOME_LABEL.match(intro.text)
+        label = _label(head.value)
+        label_end = label.end() if label else 0
+        if not points:
+            if label_end < len(head.value.rstrip()):
+                cut, points = self._inline_points(head, label_end)
+                head = cut or head
+            elif body_tokens:
+                cut, points = self._inline_points(body_tokens[0], 0)
+                if cut is None:
+                    body_tokens.pop(0)
+                else:
+                    body_tokens[0] = cut
+        intro = self._paragraph(head)
+        body = tuple(self._paragraph(t) for t in body_tokens)
+        m = _label(intro.text)
         rest = intro.text[m.end() :].strip() if m else ""
         made_by = None
         if m and m.group("body"):
@@ -318,10 +448,70 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                 body=body,
                 points=points,
                 text=text,
-            )
+            ),
+            *extra,
         ]
 
+    def _inline_resolutions(self, children: list[Token]) -> list[Block]:
+        """Resolutions inside a line of prose, and the prose around them.
+
+        Each starts at its label ("RESOLVED", "it was RESOLVED"), or at the
+        motion it settles when one just precedes it in the line ("Proposed
+        Cllr A, seconded Cllr B, all in favour."); it runs to the next such
+        start, to a minute number that begins the next minute in a flattened
+        line, or to the end of the line.  The points after the line belong to
+        the last resolution only when it ends the line with a colon or with
+        nothing after its label.
+        """
+        head, deps = children[0], children[1:]
+        value = head.value
+        starts: list[int] = []
+        for m in _INLINE_RESOLVED.finditer(value):
+            start = m.start()
+            floor = starts[-1] + 1 if starts else 0
+            motions = [mo.start() for mo in _MOTION.finditer(value, floor, start)]
+            if (
+                motions
+                and start - motions[-1] <= _MOTION_REACH
+                and "second" in value[motions[-1] : start].lower()
+            ):
+                start = motions[-1]
+            if not starts or start > starts[-1]:
+                starts.append(start)
+        blocks: list[Block] = []
+        prefix = self._piece(head, 0, starts[0]) if starts else head
+        if prefix is not None:
+            blocks.append(self._paragraph(prefix))
+        for k, start in enumerate(starts):
+            stop = starts[k + 1] if k + 1 < len(starts) else len(value)
+            cut = _NEXT_MINUTE.search(value, start + 1, stop)
+            end = cut.start() if cut else stop
+            piece = self._piece(head, start, end)
+            if piece is None:  # pragma: no cover - a label is never blank
+                continue
+            last = k + 1 == len(starts)
+            tail = self._piece(head, end, stop)
+            attach = last and tail is None and _expects_more(piece.value)
+            blocks.extend(self._outcome(Resolution, [piece, *(deps if last else [])], attach=attach))
+            if tail is not None:
+                blocks.append(self._paragraph(tail))
+                if last:
+                    blocks.extend(self._dependent_blocks(deps))
+        if not starts:  # pragma: no cover - the terminal holds a label
+            blocks.extend(self._dependent_blocks(deps))
+        return blocks
+
     def resolution(self, children: list[Token]) -> list[Block]:
+        head = children[0]
+        if head.type == "RESOLVED_INLINE":
+            return self._inline_resolutions(children)
+        number = _PARA_NUMBER.match(head.value)
+        if number is not None:
+            # "21.3  RESOLVED – …": the number stays a paragraph; the outcome starts at its label.
+            label = self._piece(head, number.end(), len(head.value))
+            numbered = self._piece(head, 0, number.end())
+            if label is not None and numbered is not None:
+                return [self._paragraph(numbered), *self._outcome(Resolution, [label, *children[1:]])]
         return self._outcome(Resolution, children)
 
     def recommendation(self, children: list[Token]) -> list[Block]:
@@ -546,6 +736,12 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         return out
 
     def _append(self, out: list[Block], block: Block) -> None:
+        prev = out[-1] if out else None
+        if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
+            taken = self._take(prev, block)
+            if taken is not None:
+                out[-1] = taken
+                return
         if out and type(block) is Paragraph and type(out[-1]) is Paragraph:
             prev = out[-1]
             gap = self._gap(prev.span.end, block.span.start)
@@ -555,6 +751,40 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                 )
                 return
         out.append(block)
+
+    @staticmethod
+    def _take(outcome: Outcome, block: Block) -> Outcome | None:
+        """``outcome`` extended by the block after it, when its label line asks for it.
+
+        * A label with no words of its own that ends in a colon or a dash
+          ("The Committee resolved:-") takes the next paragraph as its text.
+        * Words ending in a colon ("… be noted:-") take the short lines that
+          follow, a list printed one entry per line with no bullets.
+        * Either takes the point list that follows, if it has none yet.
+        """
+        if outcome.points:
+            return None
+        if isinstance(block, PointList):
+            texts = [outcome.intro.text, *(p.text for p in outcome.body)]
+            if not _OPEN_LABEL.search(texts[-1]) or (outcome.body and not texts[-1].endswith((":", ":-"))):
+                return None
+            span = Span(start=outcome.span.start, end=block.span.end)
+            return attrs.evolve(outcome, span=span, points=block.points)
+        if type(block) is not Paragraph:
+            return None
+        if not outcome.text and not outcome.body:
+            if not _OPEN_LABEL.search(outcome.intro.text):
+                return None
+        else:
+            listed = list(outcome.body)
+            while listed and _LIST_LINE.fullmatch(listed[-1].text):
+                listed.pop()
+            anchor = listed[-1].text if listed else outcome.intro.text
+            if not anchor.endswith((":", ":-")) or not _LIST_LINE.fullmatch(block.text):
+                return None
+        text = f"{outcome.text} {block.text}" if outcome.text else block.text
+        span = Span(start=outcome.span.start, end=block.span.end)
+        return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text)
 
     def _gap(self, orig_end: int, orig_start: int) -> str:
         """The original text between two original offsets (whitespace only)."""
