@@ -129,3 +129,83 @@ def test_flattened_line_resolution_stops_at_the_next_minute() -> None:
     assert doc.text_of(res) == (
         "RESOLVED: That the minutes be signed. Proposed Cllr Brook, seconded Cllr Dale, unanimous."
     )
+
+
+def test_upper_case_headings_after_a_bare_number() -> None:
+    """ "1   APOLOGIES" and "3.1   GR/17 GRANTS TO HALLS" are items numbered as written."""
+    text = (
+        "Minutes of the Rural Affairs Committee\n\n"
+        "1           APOLOGIES\n\nCouncillor Noor Petrie.\n\n"
+        "3.1         GR/17 GRANTS TO VILLAGE HALLS\n\nMembers considered the scheme.\n"
+    )
+    assert _items(text) == [("1", "APOLOGIES"), ("3.1", "GR/17 GRANTS TO VILLAGE HALLS")]
+
+
+def test_numbered_title_ending_in_a_report_link() -> None:
+    """A numbered line ending in its report's PDF link is an item heading; the link is not in the title."""
+    text = "Minutes of the Panel\n\n37 Review of Allotment Rents pdf icon PDF 88 KB\n\nThe Panel noted it.\n"
+    assert _items(text) == [("37", "Review of Allotment Rents")]
+
+
+def test_minute_word_before_a_dash() -> None:
+    """ "Minute 12 – Title": the number is "12"."""
+    text = "Minutes of the Board\n\nMinute 12 – Declarations of Interest\n\nNone were made.\n"
+    assert _items(text) == [("12", "Declarations of Interest")]
+
+
+def test_numbered_title_case_heading() -> None:
+    """ "4.   Street Lighting Plan 2025/26" is an item; a numbered sentence is not."""
+    text = (
+        "Minutes of the Area Committee\n\n"
+        "4.       Street Lighting Plan 2025/26\n\nThe Committee noted the plan.\n\n"
+        "5.       The report was noted.\n"
+    )
+    assert _items(text) == [("4.", "Street Lighting Plan 2025/26")]
+
+
+def test_numbered_title_case_lines_in_a_list_stay_points() -> None:
+    """Numbered capitalised lines that follow one another are a list, not items."""
+    text = (
+        "RESOLVED that the work programme include:\n\n"
+        "1. Highway Verges\n\n2. Youth Services Review\n\nThe Chair closed the item.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert len(doc.items) <= 1
+
+
+def test_upper_case_title_then_numbered_paragraph() -> None:
+    """An upper-case title over a paragraph numbered "6." is item "6."; the paragraph is its text."""
+    text = (
+        "Minute of Meeting of the Schools Committee.\n\n"
+        "SCHOOL TRANSPORT POLICY\n\n"
+        "6.       The Committee had before it a report on school transport.\n\n"
+        "The Committee resolved:-\n\nto approve the policy.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    (item,) = doc.items
+    assert (item.minute_number, item.title) == ("6.", "SCHOOL TRANSPORT POLICY")
+    assert item.agenda[0].text == "The Committee had before it a report on school transport."  # type: ignore[union-attr]
+
+
+def test_resolution_on_a_minute_heading_line() -> None:
+    """ "5  MINUTES – Resolved – That …": the item is "MINUTES" and the resolution follows its title."""
+    text = (
+        "Minutes of the Health Panel\n\n"
+        "5  MINUTES – Resolved – That the minutes of the meeting held on 2 May be approved.\n\n"
+        "6  ANY OTHER BUSINESS – None.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert (doc.items[0].minute_number, doc.items[0].title) == ("5", "MINUTES")
+    (res,) = doc.items[0].outcomes()
+    assert doc.text_of(res).startswith("Resolved – That the minutes")
+
+
+def test_numbered_sentence_alone_is_not_an_item() -> None:
+    """A paragraph number alone on its line, before a long sentence, does not start an item."""
+    text = (
+        "Minutes of the Panel\n\n7.\n\nHousing Repairs\n\n7.1\n\n"
+        "The Head of Housing presented the repairs report and answered questions from Members.\n"
+    )
+    assert [number for number, _ in _items(text)] == ["7."]

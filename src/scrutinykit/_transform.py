@@ -93,6 +93,12 @@ _INLINE_RESOLVED = re.compile(
     r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|RESOLVED)"
     r"|(?:UNANIMOUSLY[ ]+)?RESOLVED|R E S O L V E D)\b"
 )
+# An outcome label after a minute heading's title on the same line: "613  MINUTES – Resolved – That …".
+_HEADING_OUTCOME = re.compile(
+    r"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:UNANIMOUSLY[ ]+)?(?:RESOLVED|Resolved)\b)"
+)
+# The number that opens a minute's first paragraph: "6.   The Committee had before it …".
+_LEADING_NUMBER = re.compile(r"(\d{1,3}\.)[ ]+")
 # A paragraph number before a label: "21.3   RESOLVED – that …".
 _PARA_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}[ ]+(?=\S)")
 # The motion an inline resolution settles: "Proposed Cllr A, seconded Cllr B, all in favour."
@@ -157,9 +163,12 @@ _BODY_NAME = re.compile(
     r"|Commission|Members|Group|Cabinet)\s*$"
 )
 _AGENDA_REF = re.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
+# The number of a minute heading, as written ("A26/17", "41.", "3.1"); after
+# the word "Minute" only the number itself ("Minute 85 –" is minute "85").
 _MINUTE_NUMBER = re.compile(
-    r"^(?:(?:[A-Z]{1,4}\.?)?\d{1,4}/\d{2,4}(?:-\d{2})?|[A-Za-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?"
-    r"|[A-Z]{2,5}\.\d{1,3}|\d{4}\.\d{2}|(?:Minute|MINUTE)[ ]+(?:[Nn][Oo]\.?[ ]*)?\d{1,4}|\d{1,4}\.?)"
+    r"^(?:(?:Minute|MINUTE)[ ]+(?:[Nn][Oo]\.?[ ]*)?)?"
+    r"(?P<number>(?:[A-Z]{1,4}\.?)?\d{1,4}/\d{2,4}(?:-\d{2})?|[A-Za-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?"
+    r"|[A-Z]{2,5}\.\d{1,3}|\d{4}\.\d{2}|\d{1,3}\.\d{1,2}(?=[ ])|\d{1,4}\.?)"
 )
 _PROPOSAL_REF = re.compile(
     r"^(\d{4}[-/]\d{2,4}[ ]+[A-Z]{2,6}[ ]+[A-Z]{2,6}[ ]+\d{1,4})\s*(?:[\u2013\u2014:-]\s*)?"
@@ -186,7 +195,7 @@ def _attendance_kind(label: str) -> AttendanceKind:
 class HeadingInfo:
     """What an item heading rule found: its nodes and the item's numbers."""
 
-    __slots__ = ("agenda_number", "from_banner", "minute_number", "nodes", "title")
+    __slots__ = ("agenda_number", "extra", "from_banner", "minute_number", "nodes", "title")
 
     def __init__(
         self,
@@ -195,12 +204,15 @@ class HeadingInfo:
         minute_number: str | None,
         agenda_number: str | None,
         from_banner: bool,
+        extra: tuple[Block, ...] = (),
     ) -> None:
         self.nodes = nodes
         self.title = title
         self.minute_number = minute_number
         self.agenda_number = agenda_number
         self.from_banner = from_banner
+        self.extra = extra
+        """Blocks the heading's lines hold after the title: they open the item's agenda."""
 
 
 class FrontMatter(list[Block]):
@@ -579,14 +591,26 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         return Heading(span=para.span, text=para.text), title, agenda_number
 
     def numbered_heading(self, children: list[Token]) -> HeadingInfo:
-        node, title, agenda_number = self._title_node(children[0])
+        token = children[0]
+        extra: tuple[Block, ...] = ()
+        split = _HEADING_OUTCOME.search(token.value)
+        if split is not None:
+            # "613  MINUTES – Resolved – That …": the heading, then the item's resolution.
+            outcome = self._piece(token, split.start("label"), len(token.value))
+            heading = self._piece(token, 0, split.start("label"))
+            if outcome is not None and heading is not None:
+                token = heading
+                extra = tuple(self._outcome(Resolution, [outcome]))
+        node, title, agenda_number = self._title_node(token)
         m = _MINUTE_NUMBER.match(title)
         number = None
         if m:
-            number = m.group()  # as written: "41." keeps its full stop
+            number = m.group("number")  # as written: "41." keeps its full stop
             title = title[m.end() :].strip()
             title = title.lstrip("\u2013\u2014-:. ").strip()
-        return HeadingInfo((node,), title, number, agenda_number, False)
+        if extra:
+            title = title.rstrip("\u2013\u2014-:. ")
+        return HeadingInfo((node,), title, number, agenda_number, False, extra)
 
     def referenced_heading(self, children: list[Token]) -> HeadingInfo:
         node, title, agenda_number = self._title_node(children[0])
@@ -608,6 +632,21 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         number = Heading(span=self._span(start, end), text=text)
         node, title, agenda_number = self._title_node(title_tok)
         return HeadingInfo((number, node), title, text, agenda_number, False)
+
+    def title_then_number(self, children: list[Token]) -> HeadingInfo:
+        """An upper-case title line, then the minute's first paragraph with its number ("1.")."""
+        token = children[0]
+        line_end = token.value.index("\n")
+        number = _LEADING_NUMBER.search(token.value, line_end)
+        title_tok = self._piece(token, 0, line_end)
+        number_tok = self._piece(token, number.start(1), number.end(1)) if number else None
+        if title_tok is None or number_tok is None or number is None:  # pragma: no cover - terminal shape
+            raise ValueError(f"not an upper-case title and a numbered paragraph: {token.value!r}")
+        node, title, agenda_number = self._title_node(title_tok)
+        number_node = Heading(span=self._span(*self._token_span(number_tok)), text=number_tok.value)
+        words = self._piece(token, number.end(), len(token.value))
+        extra = (self._paragraph(words),) if words is not None else ()
+        return HeadingInfo((node, number_node), title, number_tok.value, agenda_number, False, extra)
 
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
         (start, end, text), title_tok = self._two_lines(children[0])
@@ -662,7 +701,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                 sections.append(child)
             else:
                 agenda.append(child)
-        blocks = tuple(self._blocks(agenda))
+        blocks = tuple(self._blocks([list(info.extra), *agenda]))
         last = info.nodes[-1].span
         if sections:
             last = sections[-1].span
