@@ -209,3 +209,32 @@ def test_numbered_sentence_alone_is_not_an_item() -> None:
         "The Head of Housing presented the repairs report and answered questions from Members.\n"
     )
     assert [number for number, _ in _items(text)] == ["7."]
+
+
+def test_attendance_labels_with_committee_words() -> None:
+    """ "In the Chair :", "Committee Members Present … :", "Non-Committee Members :", "Officers Present :"."""
+    text = (
+        "MINUTES OF THE MEETING OF THE LEISURE COMMITTEE HELD ON MONDAY 3 MARCH 2025\n\n"
+        "In the Chair :     Alderman R Quinlan\n\n"
+        "Committee Members Present (In Person) :  Councillors – A Brook and C Dale\n\n"
+        "Non-Committee Members :   Councillor E Frew\n\n"
+        "Officers Present :   Head of Leisure – G Hollis\n\n"
+        "1   APOLOGIES\n\nNone.\n"
+    )
+    a = scrutinykit.parse(text).attendance
+    assert [p.name for p in a.present] == ["R Quinlan", "A Brook", "C Dale"]
+    assert [p.name for p in a.also_attending] == ["E Frew"]
+    assert [p.name for p in a.officers] == ["G Hollis"]
+
+
+def test_members_present_in_lower_case_and_an_officers_heading() -> None:
+    """ "Members present:" and an "Officers:" heading over a list."""
+    text = (
+        "Minutes of the Housing Panel\n\n"
+        "Members present:  Councillor Ida Roe (Chairperson); Councillors Ben Tait and Cara Vane.\n\n"
+        "Officers:\nDev Patel (Head of Housing)\n\n"
+        "1. Apologies for Absence\n\nNone.\n"
+    )
+    a = scrutinykit.parse(text).attendance
+    assert [p.name for p in a.present] == ["Ida Roe", "Ben Tait", "Cara Vane"]
+    assert [p.name for p in a.officers] == ["Dev Patel"]

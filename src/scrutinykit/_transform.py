@@ -182,7 +182,7 @@ def _attendance_kind(label: str) -> AttendanceKind:
         return AttendanceKind.APOLOGIES
     if "officer" in low:
         return AttendanceKind.OFFICER
-    if low.startswith(("also", "in attendance")):
+    if low.startswith(("also", "in attendance", "non-", "other members")):
         return AttendanceKind.ALSO_ATTENDING
     return AttendanceKind.PRESENT
 
