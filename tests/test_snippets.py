@@ -238,3 +238,14 @@ def test_members_present_in_lower_case_and_an_officers_heading() -> None:
     a = scrutinykit.parse(text).attendance
     assert [p.name for p in a.present] == ["Ida Roe", "Ben Tait", "Cara Vane"]
     assert [p.name for p in a.officers] == ["Dev Patel"]
+
+
+def test_motion_ending_in_and_before_a_lost_label() -> None:
+    """ "It was moved by …, seconded by … and" then a paragraph: that paragraph is an implicit resolution."""
+    text = (
+        "It was moved by Councillor Ines Hale, seconded by Councillor Omar Reid and\n\n\n"
+        "The revised fees be approved from April.\n\nThe Panel then took the next item.\n"
+    )
+    doc, res = _only(text)
+    assert res.implicit
+    assert doc.text_of(res) == "The revised fees be approved from April."

@@ -781,6 +781,11 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             if taken is not None:
                 out[-1] = taken
                 return
+        if type(prev) is Paragraph and type(block) is Paragraph and _MOTION_AND.search(prev.text):
+            # "It was moved by …, seconded by … and" — the label after "and" was lost:
+            # the paragraph that follows is what was resolved.
+            out.append(Resolution(span=block.span, intro=block, text=block.text, implicit=True))
+            return
         if out and type(block) is Paragraph and type(out[-1]) is Paragraph:
             prev = out[-1]
             gap = self._gap(prev.span.end, block.span.start)
