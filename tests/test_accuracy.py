@@ -38,15 +38,15 @@ from benchmarks.accuracy import (  # noqa: E402
 )
 
 FLOORS: dict[str, float] = {
-    "outcomes_50_precision": 0.96,
+    "outcomes_50_precision": 0.98,
     "outcomes_50_recall": 0.62,
-    "outcomes_50_f1": 0.75,
-    "outcomes_50_typed_f1": 0.75,
+    "outcomes_50_f1": 0.76,
+    "outcomes_50_typed_f1": 0.76,
     "outcomes_50_points_accuracy": 0.97,
-    "outcomes_90_precision": 0.93,
+    "outcomes_90_precision": 0.96,
     "outcomes_90_recall": 0.60,
-    "outcomes_90_f1": 0.73,
-    "outcomes_90_typed_f1": 0.73,
+    "outcomes_90_f1": 0.74,
+    "outcomes_90_typed_f1": 0.74,
     "outcomes_90_points_accuracy": 0.97,
     "items_precision": 0.94,
     "items_recall": 0.80,

@@ -120,6 +120,8 @@ SAMPLE_LINES = [
     "Committee Members Present (In Person) :  Councillors – A Brook and C Dale",
     "Non-Committee Members :   Councillor E Frew",
     "Officers:",
+    "That the trust publish waiting times | Accepted | Done |",
+    "On a vote, four Members voted for and six against and it was declared lost.",
     "Ordinary prose about the library service.",
     "lower-case prose continuing a sentence",
     "",

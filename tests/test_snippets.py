@@ -249,3 +249,36 @@ def test_motion_ending_in_and_before_a_lost_label() -> None:
     doc, res = _only(text)
     assert res.implicit
     assert doc.text_of(res) == "The revised fees be approved from April."
+
+
+def test_a_lost_motion_is_not_a_resolution() -> None:
+    """A "That …" motion followed by "… declared lost" is prose, not an implicit resolution."""
+    text = (
+        "Moved by Councillor Ada Quist,\nSeconded by Councillor Lev Moran,\n\n"
+        "That the Committee doubles the grant to the youth club.\n\n"
+        "On a vote, four Members voted for and six against and it was declared lost.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert not [n for n in doc.walk() if isinstance(n, Resolution)]
+
+
+def test_that_in_the_first_cell_of_a_table_row_is_not_a_clause() -> None:
+    """A table row "That … | Accepted | …" is not a resolution; a clause ending in a lone pipe still is."""
+    rows = "Recommendation | Response |\nThat the trust publish waiting times | Accepted | Done |\n"
+    doc = scrutinykit.parse(rows)
+    assert not [n for n in doc.walk() if isinstance(n, Resolution)]
+    _, res = _only("Resolved:-\nThat the report be noted. |\n")
+    assert res.text == "That the report be noted. |"
+
+
+def test_clauses_after_points_start_a_new_resolution() -> None:
+    """ "That …", points, then "That …" again: two resolutions, and no point's span covers a clause."""
+    text = (
+        "The Panel considered the options.\n\n"
+        "That the first option be preferred.\n\n1. costs be checked\n\n(a) by the auditor\n\n"
+        "That the second option be dropped.\n\n(b) with reasons\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert len([n for n in doc.walk() if isinstance(n, Resolution)]) == 2

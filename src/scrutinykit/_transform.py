@@ -116,6 +116,10 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 _OPEN_LABEL = re.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 # A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
 _MOTION_AND = re.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
+# What says a motion failed: "it was declared lost", "the amendment fell".
+_LOST = re.compile(
+    r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
+)
 # A short entry of a list printed one per line: no full stop, a few words.
 _LIST_LINE = re.compile(r"[^.]{1,60}")
 
@@ -323,19 +327,28 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     # -- blocks ---------------------------------------------------------------
 
-    def _split_dependents(self, items: Sequence[Token]) -> tuple[list[Token], list[Token], list[Token]]:
-        """Split dependents into leading points, ``That`` clauses, and points after them."""
+    def _split_dependents(
+        self, items: Sequence[Token]
+    ) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+        """Split dependents into leading points, ``That`` clauses, the points after them, and the rest.
+
+        The rest starts at a ``That`` clause that follows those points: it is
+        a clause of its own (an outcome's clauses and points cannot
+        interleave, or a point's span would cover a clause).
+        """
         lead: list[Token] = []
         clauses: list[Token] = []
         after: list[Token] = []
-        for tok in items:
+        for k, tok in enumerate(items):
             if tok.type == "THAT_CLAUSE":
+                if after:
+                    return lead, clauses, after, list(items[k:])
                 clauses.append(tok)
             elif clauses:
                 after.append(tok)
             else:
                 lead.append(tok)
-        return lead, clauses, after
+        return lead, clauses, after, []
 
     def point(self, children: list[Token]) -> Token:
         return children[0]
@@ -358,7 +371,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     def _dependent_blocks(self, deps: Sequence[Token]) -> list[Block]:
         """Dependents with no head of their own: a point list, and an implicit resolution."""
-        lead, clauses, after = self._split_dependents(deps)
+        lead, clauses, after, rest = self._split_dependents(deps)
         blocks: list[Block] = []
         if lead:
             points = self._nest_points(lead)
@@ -377,6 +390,8 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                     implicit=True,
                 )
             )
+        if rest:
+            blocks.extend(self._dependent_blocks(rest))
         return blocks
 
     def _inline_points(self, token: Token, after: int) -> tuple[Token | None, tuple[Point, ...]]:
@@ -423,9 +438,10 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         extra: list[Block] = []
         if not attach:
             extra, deps = self._dependent_blocks(deps), []
-        lead, clauses, after = self._split_dependents(deps)
+        lead, clauses, after, later = self._split_dependents(deps)
+        extra.extend(self._dependent_blocks(later))
         body_tokens = list(clauses)
-        points = self._nest_points(lead + after)
+        points = self._nest_points(lead) + self._nest_points(after)
         label = _label(head.value)
         label_end = label.end() if label else 0
         if not points:
@@ -781,6 +797,22 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             if taken is not None:
                 out[-1] = taken
                 return
+        if (
+            isinstance(prev, Resolution)
+            and prev.implicit
+            and type(block) is Paragraph
+            and _LOST.search(block.text)
+        ):
+            # "That …" followed by "… and it was declared lost": a motion that failed, not a resolution.
+            out[-1:] = [prev.intro, *prev.body]
+            if prev.points:
+                out.append(
+                    PointList(
+                        span=self._joined(prev.points[0].span, prev.points[-1].span), points=prev.points
+                    )
+                )
+            out.append(block)
+            return
         if type(prev) is Paragraph and type(block) is Paragraph and _MOTION_AND.search(prev.text):
             # "It was moved by …, seconded by … and" — the label after "and" was lost:
             # the paragraph that follows is what was resolved.
