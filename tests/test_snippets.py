@@ -282,3 +282,18 @@ def test_clauses_after_points_start_a_new_resolution() -> None:
     doc = scrutinykit.parse(text)
     assert_lossless(doc)
     assert len([n for n in doc.walk() if isinstance(n, Resolution)]) == 2
+
+
+def test_unnumbered_title_over_its_purpose_line() -> None:
+    """A capitalised line over "Report of the …" / "To approve …" is an item; the purpose is its agenda."""
+    text = (
+        "Minutes of the Place Panel\n\n"
+        "Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nTo approve the minutes of 4 June.\n\n"
+        "The minutes were approved.\n\n"
+        "Bus Shelter Renewal\n\nReport of the Head of Transport\n\nMembers asked about timing.\n\n"
+        "REPORT OF THE HEAD OF PARKS\n\nTo review the tree survey.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert [i.title for i in doc.items] == ["Minutes of the Previous Meeting", "Bus Shelter Renewal"]
+    assert doc.items[1].agenda[0].text == "Report of the Head of Transport"  # type: ignore[union-attr]

@@ -664,6 +664,17 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         extra = (self._paragraph(words),) if words is not None else ()
         return HeadingInfo((node, number_node), title, number_tok.value, agenda_number, False, extra)
 
+    def title_then_purpose(self, children: list[Token]) -> HeadingInfo:
+        """An unnumbered title, then the line saying what the item is for (its first agenda text)."""
+        token = children[0]
+        line_end = token.value.index("\n")
+        title_tok = self._piece(token, 0, line_end)
+        purpose = self._piece(token, line_end, len(token.value))
+        if title_tok is None or purpose is None:  # pragma: no cover - terminal shape
+            raise ValueError(f"not a title and a purpose line: {token.value!r}")
+        node, title, agenda_number = self._title_node(title_tok)
+        return HeadingInfo((node,), title, None, agenda_number, False, (self._paragraph(purpose),))
+
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
         (start, end, text), title_tok = self._two_lines(children[0])
         banner = Marker(span=self._span(start, end), kind=MarkerKind.AGENDA_ITEM_BANNER, text=text)
