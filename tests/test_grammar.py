@@ -125,6 +125,7 @@ SAMPLE_LINES = [
     "Bus Shelter Renewal",
     "Report of the Head of Transport",
     "To approve the minutes of 4 June.",
+    "The Panel received the figures and noted them. Resolved:-",
     "Ordinary prose about the library service.",
     "lower-case prose continuing a sentence",
     "",

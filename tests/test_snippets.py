@@ -297,3 +297,11 @@ def test_unnumbered_title_over_its_purpose_line() -> None:
     assert_lossless(doc)
     assert [i.title for i in doc.items] == ["Minutes of the Previous Meeting", "Bus Shelter Renewal"]
     assert doc.items[1].agenda[0].text == "Report of the Head of Transport"  # type: ignore[union-attr]
+
+
+def test_label_ending_a_line_of_prose_opens_the_clause_below() -> None:
+    """ "… Members noted the figures. Resolved:-" then "That …": one resolution from the label."""
+    text = "The Panel received the figures and noted them. Resolved:-\nThat the figures be published.\n"
+    doc, res = _only(text)
+    assert doc.text_of(res) == "Resolved:-\nThat the figures be published."
+    assert doc.front_matter[0].text == "The Panel received the figures and noted them."  # type: ignore[union-attr]

@@ -90,8 +90,8 @@ _OUTCOME_LABEL = re.compile(
 )
 # A resolution label inside a line: "… all in favour. RESOLVED that …", "it was RESOLVED to …".
 _INLINE_RESOLVED = re.compile(
-    r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|RESOLVED)"
-    r"|(?:UNANIMOUSLY[ ]+)?RESOLVED|R E S O L V E D)\b"
+    r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|RESOLVED)\b"
+    r"|(?:UNANIMOUSLY[ ]+)?RESOLVED\b|R E S O L V E D\b|(?:Resolved|resolved)[ ]*:-?[ ]*$)"
 )
 # An outcome label after a minute heading's title on the same line: "613  MINUTES – Resolved – That …".
 _HEADING_OUTCOME = re.compile(
