@@ -305,3 +305,14 @@ def test_label_ending_a_line_of_prose_opens_the_clause_below() -> None:
     doc, res = _only(text)
     assert doc.text_of(res) == "Resolved:-\nThat the figures be published."
     assert doc.front_matter[0].text == "The Panel received the figures and noted them."  # type: ignore[union-attr]
+
+
+def test_present_tense_decision_with_its_label_lost() -> None:
+    """ "The Panel notes the report and asks …" is an implicit resolution; past-tense narration is not."""
+    text = (
+        "The Panel noted that footfall had fallen.\n\n"
+        "The Panel notes the report and asks for a further update in March.\n"
+    )
+    _, res = _only(text)
+    assert res.implicit
+    assert res.text == "The Panel notes the report and asks for a further update in March."

@@ -116,6 +116,14 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 _OPEN_LABEL = re.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 # A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
 _MOTION_AND = re.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
+# A decision in the present tense that starts a paragraph (its label lost):
+# "The Committee notes the report and asks that …".  Minutes narrate in the
+# past tense, so a body's name and a present-tense verb of deciding is the
+# decision itself.
+_PRESENT_DECISION = re.compile(
+    r"(?:The|This)[ ]+(?:Sub-Committee|Committee|Panel|Board|Forum|Commission)[ ]+"
+    r"(?:notes|agrees|approves|endorses|asks|requests|recommends|supports|accepts|welcomes|resolves)\b"
+)
 # What says a motion failed: "it was declared lost", "the amendment fell".
 _LOST = re.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
@@ -358,6 +366,10 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     def paragraph(self, children: list[Token]) -> list[Block]:
         head, deps = children[0], children[1:]
+        if _PRESENT_DECISION.match(head.value):
+            # "The Committee notes the report and asks …": a decision in the
+            # present tense whose label was lost; its points are its own.
+            return self._outcome(Resolution, children, implicit=True)
         return [self._paragraph(head), *self._dependent_blocks(deps)]
 
     def _piece(self, token: Token, start: int, end: int) -> Token | None:
@@ -427,12 +439,14 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         children: list[Token],
         *,
         attach: bool = True,
+        implicit: bool = False,
     ) -> list[Block]:
         """An outcome from its label line and the dependents that follow.
 
         With ``attach`` false the dependents are not the outcome's (a
         resolution inside a line of prose that closes with words of its own)
-        and follow it as blocks of their own.
+        and follow it as blocks of their own.  An ``implicit`` outcome has no
+        label: its first line is all its own words.
         """
         head, deps = children[0], list(children[1:])
         extra: list[Block] = []
@@ -462,6 +476,8 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         if m and m.group("body"):
             b = _BODY_NAME.search(m.group("body"))
             made_by = b.group(1) if b else None
+        if implicit:
+            rest, made_by = intro.text, None
         text = " ".join([rest] * bool(rest) + [p.text for p in body])
         last = intro.span
         if body:
@@ -476,6 +492,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                 body=body,
                 points=points,
                 text=text,
+                implicit=implicit,
             ),
             *extra,
         ]
