@@ -50,7 +50,7 @@ FLOORS: dict[str, float] = {
     "outcomes_90_points_accuracy": 0.97,
     "items_precision": 0.94,
     "items_recall": 0.82,
-    "items_f1": 0.87,
+    "items_f1": 0.88,
     "items_number_accuracy": 1.00,
     "people_present_f1": 0.78,
     "people_apologies_f1": 0.66,

@@ -291,11 +291,17 @@ def test_unnumbered_title_over_its_purpose_line() -> None:
         "Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nTo approve the minutes of 4 June.\n\n"
         "The minutes were approved.\n\n"
         "Bus Shelter Renewal\n\nReport of the Head of Transport\n\nMembers asked about timing.\n\n"
-        "REPORT OF THE HEAD OF PARKS\n\nTo review the tree survey.\n"
+        "REPORT OF THE HEAD OF PARKS\n\nTo review the tree survey.\n\n"
+        "Review of Play Areas in the North - Draft Scope pdf icon PDF 84 KB\n\n"
+        "Report of the Scrutiny Manager\n"
     )
     doc = scrutinykit.parse(text)
     assert_lossless(doc)
-    assert [i.title for i in doc.items] == ["Minutes of the Previous Meeting", "Bus Shelter Renewal"]
+    assert [i.title for i in doc.items] == [
+        "Minutes of the Previous Meeting",
+        "Bus Shelter Renewal",
+        "Review of Play Areas in the North - Draft Scope",
+    ]
     assert doc.items[1].agenda[0].text == "Report of the Head of Transport"  # type: ignore[union-attr]
 
 
