@@ -8,7 +8,8 @@
    after it must decode strictly.  UTF-16 without a mark is recognised only
    when it is unmistakable (one byte of nearly every pair is NUL).
 3. Otherwise NUL bytes, or more than one control byte in ten (other than
-   tab, newline, carriage return and form feed), mean binary data.
+   tab, newline, vertical tab, carriage return and form feed — Word writes a
+   vertical tab for a manual line break), mean binary data.
 4. Valid UTF-8, then Windows-1252, then Latin-1 (which always decodes).
 
 Every decoded text is also refused when more than one character in ten is a
@@ -86,12 +87,13 @@ _UTF16_NUL_TENTHS: Final = 9
 #: control.
 _CONTROL_ONE_IN: Final = 10
 
-#: C0 controls other than tab, newline, form feed and carriage return, DEL.
-_CONTROL_BYTES: Final = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\f\r")
-_CONTROL_BYTES_RE: Final = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: C0 controls other than tab, newline, vertical tab, form feed and carriage
+#: return, and DEL.
+_CONTROL_BYTES: Final = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\v\f\r")
+_CONTROL_BYTES_RE: Final = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 #: The same, plus the C1 controls, as characters.
-_CONTROL_CHARS_RE: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL_CHARS_RE: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _DELETE_CONTROL_CHARS: Final = str.maketrans(
     "", "", "".join(chr(c) for c in (*_CONTROL_BYTES, *range(0x80, 0xA0)))
 )
@@ -253,7 +255,7 @@ def _refuse_binary_bytes(data: bytes, source: str | None) -> None:
 def _refuse_control_chars(text: str, start: int, codec: str, source: str | None) -> None:
     """Raise :class:`NotTextError` if ``text`` is too full of control characters.
 
-    Tab, newline, carriage return and form feed do not count; C1 controls
+    Tab, newline, vertical tab, carriage return and form feed do not count; C1 controls
     (which Latin-1 gives for bytes 0x80 to 0x9F) do.
     """
     controls = len(text) - len(text.translate(_DELETE_CONTROL_CHARS))

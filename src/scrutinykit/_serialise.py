@@ -11,7 +11,16 @@ class in snake case (``"resolution"``, ``"point_list"``).
 
 Version history (see ``docs/json.md``):
 
+* 0 — the pre-release form, never written by a release but accepted by
+  :func:`loads`: spans were ``{"start": s, "end": e}`` objects and the
+  document's text was under ``"text"`` instead of ``"source"``.
 * 1 — the first published form.
+
+Older versions load through :data:`MIGRATIONS`: the function registered under
+version ``n`` turns data of version ``n`` into data of version ``n + 1``, and
+:func:`loads` applies them in turn up to :data:`SCHEMA_VERSION`.  When the
+form changes: bump :data:`SCHEMA_VERSION` and register a migration under the
+old number (``docs/robustness.md`` walks through it).
 """
 
 from __future__ import annotations
@@ -19,8 +28,9 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Final
 
 import cattrs
 from cattrs.strategies import configure_tagged_union
@@ -28,7 +38,15 @@ from cattrs.strategies import configure_tagged_union
 from ._errors import SerialisationError
 from ._model import Block, Document, EntryLine, HeadingLine, Span
 
-__all__ = ["SCHEMA_VERSION", "configure_converter", "dumps", "loads", "make_converter", "to_dict"]
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "configure_converter",
+    "dumps",
+    "loads",
+    "make_converter",
+    "to_dict",
+]
 
 SCHEMA_VERSION = 1
 """The version of the JSON form this release writes."""
@@ -110,9 +128,48 @@ def dumps(document: Document, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
 
 
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""Turns the data of one schema version (without ``schema_version``) into the next."""
+
+
+def _spans_to_pairs(value: Any) -> Any:
+    """Version 0 → 1 for one value: ``{"start": s, "end": e}`` becomes ``[s, e]``."""
+    if isinstance(value, dict):
+        if value.keys() == {"start", "end"}:
+            return [value["start"], value["end"]]
+        return {key: _spans_to_pairs(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_spans_to_pairs(item) for item in value]
+    return value
+
+
+def _from_version_0(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 → 1: spans become pairs and ``"text"`` becomes ``"source"``."""
+    if "text" not in data:
+        raise ValueError("version 0 keeps the document's text under 'text', which is missing")
+    if "source" in data:
+        raise ValueError("version 0 has 'text' and no 'source', but this has both")
+    migrated = _spans_to_pairs({key: value for key, value in data.items() if key != "text"})
+    return {"source": data["text"], **migrated}
+
+
+MIGRATIONS: Final[dict[int, Migration]] = {0: _from_version_0}
+"""Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
+
+_OLDEST = min(MIGRATIONS, default=SCHEMA_VERSION)
+
+
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
-    """Bring data of an older schema version up to :data:`SCHEMA_VERSION`."""
-    # Version 1 is the first; migrations from older versions go here.
+    """Bring data of an older schema version up to :data:`SCHEMA_VERSION`.
+
+    :raises SerialisationError: a migration found data that does not fit the
+        version it claims; the message names the version and why.
+    """
+    for step in range(version, SCHEMA_VERSION):
+        try:
+            data = MIGRATIONS[step](data)
+        except (KeyError, TypeError, ValueError, RecursionError) as exc:
+            raise SerialisationError(f"cannot migrate schema_version {step} to {step + 1}: {exc}") from exc
     return data
 
 
@@ -124,7 +181,9 @@ def loads(text: str | bytes) -> Document:
     """
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except RecursionError as exc:
+        raise SerialisationError("not valid JSON for scrutinykit: nested too deeply to read") from exc
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer of 5000 digits
         line = getattr(exc, "lineno", None)
         col = getattr(exc, "colno", None)
         raise SerialisationError(f"not valid JSON: {exc}", line=line, column=col) from exc
@@ -133,9 +192,9 @@ def loads(text: str | bytes) -> Document:
     version = data.pop("schema_version", None)
     if not isinstance(version, int) or isinstance(version, bool):
         raise SerialisationError("missing or invalid 'schema_version': not scrutinykit JSON?")
-    if version > SCHEMA_VERSION or version < 1:
+    if version > SCHEMA_VERSION or version < _OLDEST:
         raise SerialisationError(
-            f"unknown schema_version {version}: this scrutinykit reads versions 1 to {SCHEMA_VERSION}"
+            f"unknown schema_version {version}: this scrutinykit reads versions {_OLDEST} to {SCHEMA_VERSION}"
         )
     data = _migrate(data, version)
     try:
