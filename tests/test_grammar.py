@@ -126,6 +126,7 @@ SAMPLE_LINES = [
     "Report of the Head of Transport",
     "To approve the minutes of 4 June.",
     "The Panel received the figures and noted them. Resolved:-",
+    "Library Hours Review PDF 120 KB Additional documents: Minutes: Members met. Resolved:-",
     "Ordinary prose about the library service.",
     "lower-case prose continuing a sentence",
     "",

@@ -322,3 +322,18 @@ def test_present_tense_decision_with_its_label_lost() -> None:
     _, res = _only(text)
     assert res.implicit
     assert res.text == "The Panel notes the report and asks for a further update in March."
+
+
+def test_flattened_items_table_rows() -> None:
+    """Rows "Title PDF n KB Additional documents: Minutes: …" are items; "Resolved:-" opens a clause."""
+    text = (
+        "No. | Item |\n"
+        "Apologies Additional documents: Minutes: None were received. |\n"
+        "Library Hours Review PDF 120 KB Additional documents: Minutes: Members met. Resolved:-\n"
+        "That the review be noted. |\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert [i.title for i in doc.items] == ["Apologies", "Library Hours Review"]
+    (res,) = doc.items[1].outcomes()
+    assert doc.text_of(res) == "Resolved:-\nThat the review be noted. |"

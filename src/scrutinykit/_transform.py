@@ -124,6 +124,8 @@ _PRESENT_DECISION = re.compile(
     r"(?:The|This)[ ]+(?:Sub-Committee|Committee|Panel|Board|Forum|Commission)[ ]+"
     r"(?:notes|agrees|approves|endorses|asks|requests|recommends|supports|accepts|welcomes|resolves)\b"
 )
+# Where the title of a flattened table row stops: its report link or its section labels.
+_ROW_TITLE_END = re.compile(r"[ ](?:PDF[ ]+\d+[ ]*[KM]B\b|(?:Additional|Supporting)[ ]+documents:)")
 # What says a motion failed: "it was declared lost", "the amendment fell".
 _LOST = re.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
@@ -691,6 +693,28 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             raise ValueError(f"not a title and a purpose line: {token.value!r}")
         node, title, agenda_number = self._title_node(title_tok)
         return HeadingInfo((node,), title, None, agenda_number, False, (self._paragraph(purpose),))
+
+    def table_row_heading(self, children: list[Token]) -> HeadingInfo:
+        """A flattened items-table row: the title, then the rest of the row as the item's text.
+
+        The title stops at the report link or the section labels; a
+        resolution in the rest ("… Minutes: Resolved:-") is read as in prose.
+        """
+        token = children[0]
+        cut = _ROW_TITLE_END.search(token.value)
+        end = cut.start() if cut else len(token.value)
+        title_tok = self._piece(token, 0, end)
+        if title_tok is None:  # pragma: no cover - the terminal starts with a letter
+            raise ValueError(f"not a table row: {token.value!r}")
+        node, title, agenda_number = self._title_node(title_tok)
+        rest = self._piece(token, end, len(token.value))
+        extra: list[Block] = []
+        if rest is not None:
+            if _INLINE_RESOLVED.search(rest.value):
+                extra = self._inline_resolutions([rest])
+            else:
+                extra = [self._paragraph(rest)]
+        return HeadingInfo((node,), title, None, agenda_number, False, tuple(extra))
 
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
         (start, end, text), title_tok = self._two_lines(children[0])
