@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 import scrutinykit as sk
 from scrutinykit._cli import main
 
@@ -105,3 +107,159 @@ def test_help_documents_exit_status() -> None:
     status, out, _ = run("parse", "--help")
     assert status == 0
     assert "exit status" in out
+
+
+# ---------------------------------------------------------------------------
+# Errors with a place, and check's warnings
+# ---------------------------------------------------------------------------
+
+ITEM = "Agenda item\n\nBudget monitoring\n\nMinutes:\n\n"
+
+
+def test_error_with_a_place_shows_the_line_and_a_caret(tmp_path: Path) -> None:
+    """A NUL byte is reported at file:line:col with the line and a caret under it."""
+    path = tmp_path / "nul.txt"
+    path.write_bytes((ITEM + "RESOLVED: That\x00 the report be noted.\n").encode())
+    status, out, err = run("parse", str(path))
+    assert status == 1
+    assert out == ""
+    first, excerpt, caret, summary = err.splitlines()
+    assert first.startswith(f"scrutinykit: {path}:7:15: contains NUL bytes")
+    assert excerpt == "  7 | RESOLVED: That? the report be noted."
+    assert caret.index("^") == excerpt.index("?")
+    assert summary == "scrutinykit: 0 parsed, 1 failed"
+
+
+def test_excerpt_of_a_long_line_is_a_window(tmp_path: Path) -> None:
+    """On a very long line the excerpt shows only the text around the column."""
+    path = tmp_path / "long.txt"
+    path.write_bytes(b"word " * 2000 + b"\x00" + b" word" * 2000)
+    _, _, err = run("parse", str(path))
+    excerpt, caret = err.splitlines()[1:3]
+    assert len(excerpt) < 120
+    assert excerpt[caret.index("^")] == "?"
+
+
+def test_many_files_each_failure_one_line_then_a_summary(tmp_path: Path) -> None:
+    """With several files, each failure is reported and the rest are still parsed."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    pdf = tmp_path / "report.txt"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    status, out, err = run("parse", str(empty), str(seed_path("003")), str(pdf), str(tmp_path))
+    assert status == 1
+    assert len(out.splitlines()) == 1
+    lines = err.splitlines()
+    assert lines[0] == f"scrutinykit: {empty}: the text is empty: there are no minutes to read"
+    assert lines[1].startswith(f"scrutinykit: {pdf}:1:1: looks like a PDF file")
+    assert lines[-2] == f"scrutinykit: {tmp_path}: is a directory (use -r to read the files under it)"
+    assert lines[-1] == "scrutinykit: 1 parsed, 3 failed"
+
+
+def test_a_bug_is_reported_and_the_other_files_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception becomes a one-line report asking for a bug report."""
+    import scrutinykit._cli as cli
+
+    real = cli.parse_file
+
+    def flaky(path: Path) -> sk.Document:
+        if path.name.startswith("000"):
+            raise RuntimeError("boom")
+        return real(path)
+
+    monkeypatch.setattr(cli, "parse_file", flaky)
+    status, out, err = run("parse", str(seed_path("000")), str(seed_path("003")))
+    assert status == 1
+    assert len(out.splitlines()) == 1
+    assert "RuntimeError: boom" in err
+    assert "please report it" in err
+    assert "1 parsed, 1 failed" in err
+
+
+WARNED = (
+    ITEM + "The Sub-Committee discussed the report.\n\n"
+    "(c) officers report back in March\n\n"
+    "RESOLVED that:\n\n"
+    "Agenda item\n\nRoad safety\n\nMinutes:\n\n"
+    "The meeting ended at 9pm\n\nChair\n\n"
+    "Stray text\u200b after the end, and the officers were asked to look at the"
+)
+
+
+def test_check_warnings_each_with_a_place(tmp_path: Path) -> None:
+    """check prints a file:line:col warning for each kind of thing a clerk would look at."""
+    path = tmp_path / "warned.txt"
+    path.write_text(WARNED, encoding="utf-8")
+    status, out, err = run("check", str(path))
+    assert status == 0
+    warnings = [line for line in out.splitlines() if ": warning: " in line]
+    expected = [
+        f"{path}:11:1: warning: resolution announces points but has none",
+        f"{path}:13:1: warning: item 'Road safety' has no minutes",
+        f"{path}:23:1: warning: unclassified text after the closing line",
+        f"{path}:23:11: warning: the text holds 1 control or invisible character(s), the first ZERO WIDTH",
+        f"{path}:23:70: warning: the text may be truncated: it ends mid-sentence",
+    ]
+    assert len(warnings) == len(expected), out
+    for line, start in zip(warnings, expected):
+        assert line.startswith(start), line
+    assert err == ""
+
+
+def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
+    """A line starting like an outcome or a point that stayed prose is pointed out."""
+    from scrutinykit._cli import check_warnings
+
+    text = ITEM + "Members asked questions.\nAgreed - the plan be noted.\n(b) this stayed prose\n"
+    doc = sk.parse(text)
+    paragraphs = [n for n in doc.walk() if type(n) is sk.Paragraph]
+    found = check_warnings(doc)
+    for offset, message in found:
+        if "read as prose" in message:
+            assert any(p.span.start <= offset < p.span.end for p in paragraphs)
+    flagged = {doc.source[offset : offset + 5] for offset, message in found if "read as prose" in message}
+    assert flagged <= {"Agree", "(b) t"}
+
+
+def test_check_warns_of_names_never_mentioned_again() -> None:
+    """An attendance name that appears nowhere else gets a warning; one mentioned later does not."""
+    from scrutinykit._cli import check_warnings
+
+    text = (
+        "Present: Councillor Ada Example (Chair), Councillor Bo Sample\n\n"
+        + ITEM
+        + "Councillor Example introduced the report.\n\nRESOLVED: That the report be noted.\n"
+    )
+    doc = sk.parse(text)
+    messages = [m for _, m in check_warnings(doc) if "not mentioned again" in m]
+    assert messages == ["'Bo Sample' (present) is not mentioned again in the text"]
+
+
+def test_check_is_quiet_on_clean_minutes() -> None:
+    """Complete minutes ending with the closing line give no truncation or list warnings."""
+    status, out, _ = run("check", str(seed_path("002")))
+    assert status == 0
+    assert "truncated" not in out
+    assert "announces points" not in out
+    assert "has no minutes" not in out
+
+
+def test_check_strict_fails_on_warnings(tmp_path: Path) -> None:
+    """--strict turns warnings into exit status 1, and the summary counts them."""
+    path = tmp_path / "warned.txt"
+    path.write_text(WARNED, encoding="utf-8")
+    status, _, err = run("check", "--strict", str(path), str(seed_path("003")))
+    assert status == 1
+    assert "2 parsed, 0 failed, 5 warnings" in err
+    status, _, _ = run("check", "--strict", str(seed_path("003")))
+    assert status == 0
+
+
+def test_check_help_lists_warnings_and_exit_status() -> None:
+    """check --help names each warning and the exit statuses."""
+    status, out, _ = run("check", "--help")
+    assert status == 0
+    for word in ("unclassified", "announced", "no minutes", "attendance", "truncation", "--strict"):
+        assert word in out
+    assert "exit status" in out
+    assert "FILE:LINE:COL" in out

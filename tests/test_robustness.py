@@ -31,6 +31,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 import scrutinykit as sk
+from scrutinykit._cli import check_warnings
 from scrutinykit._grammar import GRAMMAR_FILE
 
 from .conftest import FIXTURES, SEEDS
@@ -55,13 +56,15 @@ ROBUST = settings(settings.get_profile(PROFILE))
 
 
 def check_document(doc: sk.Document, text: str) -> None:
-    """A parsed document keeps its text, owns it once, and survives JSON."""
+    """A parsed document keeps its text, owns it once, survives JSON, and can be checked."""
     assert doc.source == text
     assert_lossless(doc)
     siblings_ordered(doc)
     dumped = sk.dumps(doc)
     assert sk.dumps(doc) == dumped, "dumps is not deterministic"
     assert sk.loads(dumped) == doc, "loads(dumps(doc)) != doc"
+    for offset, message in check_warnings(doc):
+        assert 0 <= offset <= len(text), message
 
 
 def outcome(call: Callable[[Any], Any], arg: Any) -> Any:
