@@ -127,6 +127,9 @@ SAMPLE_LINES = [
     "To approve the minutes of 4 June.",
     "The Panel received the figures and noted them. Resolved:-",
     "Library Hours Review PDF 120 KB Additional documents: Minutes: Members met. Resolved:-",
+    "MINUTES PRESENT: Cllr A Lowther "
+    + "and others " * 30
+    + "PC/12/25-26 APOLOGIES None. PC/13/25-26 LEASE RESOLVED: That it be renewed.",
     "Ordinary prose about the library service.",
     "lower-case prose continuing a sentence",
     "",

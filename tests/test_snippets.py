@@ -337,3 +337,30 @@ def test_flattened_items_table_rows() -> None:
     assert [i.title for i in doc.items] == ["Apologies", "Library Hours Review"]
     (res,) = doc.items[1].outcomes()
     assert doc.text_of(res) == "Resolved:-\nThat the review be noted. |"
+
+
+def test_minute_headings_inside_a_flattened_line_open_items() -> None:
+    """A PDF run together into one long line: each "PC/13/25-26 UPPER TITLE" inside it opens an item."""
+    text = (
+        "BRACKENFOLD PARISH COUNCIL MINUTES OF THE MEETING HELD ON TUESDAY 4 MARCH 2025 IN THE VILLAGE HALL "
+        "PRESENT: Cllr A Lowther (Chair) Cllr B Noakes Cllr C Pybus IN ATTENDANCE: Mrs D Quill (Clerk) "
+        "PC/12/25-26 APOLOGIES Cllr E Rudd sent apologies. "
+        "PC/13/25-26 PLAYING FIELD LEASE The Clerk reported that the lease ends in June. "
+        "RESOLVED: That the lease be renewed for five years. Proposed Cllr Noakes, seconded Cllr Pybus. "
+        "PC/14/25-26 CORRESPONDENCE None had been received.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert [(i.minute_number, i.title) for i in doc.items] == [
+        ("PC/12/25-26", "APOLOGIES"),
+        ("PC/13/25-26", "PLAYING FIELD LEASE"),
+        ("PC/14/25-26", "CORRESPONDENCE"),
+    ]
+    (res,) = doc.items[1].outcomes()
+    assert doc.text_of(res).endswith("seconded Cllr Pybus.")
+
+
+def test_short_lines_are_not_split_at_minute_numbers() -> None:
+    """In an ordinary line a minute number is a reference, not a heading."""
+    doc = scrutinykit.parse("Members recalled minute 12/25 AUDIT and asked for an update.\n")
+    assert doc.items == ()

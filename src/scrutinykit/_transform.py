@@ -126,6 +126,14 @@ _PRESENT_DECISION = re.compile(
 )
 # Where the title of a flattened table row stops: its report link or its section labels.
 _ROW_TITLE_END = re.compile(r"[ ](?:PDF[ ]+\d+[ ]*[KM]B\b|(?:Additional|Supporting)[ ]+documents:)")
+# A flattened page: one line holding what were many (a PDF run together).
+_FLAT_LINE = 300
+# A minute heading inside a flattened line: " TC/121/24-25 MAYOR'S ANNOUNCEMENTS The Mayor …";
+# the title is the run of upper-case words after the number (not an outcome label).
+_FLAT_HEADING = re.compile(
+    r"(?:(?<=[ ])|^)(?P<number>(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2}(?:-\d{2})?)[ ]+"
+    r"(?P<title>(?!RESOLVED\b)[A-Z][A-Z0-9'&,()-]+(?:[ ]+(?!RESOLVED\b)(?:[A-Z][A-Z0-9'&,()-]+|&))*)"
+)
 # What says a motion failed: "it was declared lost", "the amendment fell".
 _LOST = re.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
@@ -260,6 +268,8 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         super().__init__(visit_tokens=False)
         self._n = normalised
         self._text = normalised.text
+        # Headings found inside flattened lines: id(heading) -> (minute number, title).
+        self._flat: dict[int, tuple[str, str]] = {}
 
     # -- spans --------------------------------------------------------------
 
@@ -372,7 +382,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             # "The Committee notes the report and asks …": a decision in the
             # present tense whose label was lost; its points are its own.
             return self._outcome(Resolution, children, implicit=True)
-        return [self._paragraph(head), *self._dependent_blocks(deps)]
+        return [*self._prose(head, len(head.value) >= _FLAT_LINE), *self._dependent_blocks(deps)]
 
     def _piece(self, token: Token, start: int, end: int) -> Token | None:
         """The part ``[start, end)`` of a line token, trimmed, as a token of its own."""
@@ -382,6 +392,33 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         if not value:
             return None
         return Token(token.type, value, start_pos=(token.start_pos or 0) + start + lead)
+
+    def _prose(self, token: Token, flattened: bool) -> list[Block]:
+        """A line of prose as blocks: one paragraph, or, in a flattened line, paragraphs and
+        the minute headings run in among them ("… TC/121/24-25 MAYOR'S ANNOUNCEMENTS The …").
+
+        The headings are plain :class:`Heading` blocks, remembered so that
+        :meth:`start` can open an item at each one found before the first item.
+        """
+        if not flattened:
+            return [self._paragraph(token)]
+        blocks: list[Block] = []
+        at = 0
+        for m in _FLAT_HEADING.finditer(token.value):
+            before = self._piece(token, at, m.start())
+            if before is not None:
+                blocks.append(self._paragraph(before))
+            heading_tok = self._piece(token, m.start(), m.end())
+            if heading_tok is None:  # pragma: no cover - a heading is never blank
+                continue
+            heading = Heading(span=self._span(*self._token_span(heading_tok)), text=fold(heading_tok.value))
+            self._flat[id(heading)] = (m.group("number"), fold(m.group("title")).rstrip(",("))
+            blocks.append(heading)
+            at = m.end()
+        rest = self._piece(token, at, len(token.value))
+        if rest is not None:
+            blocks.append(self._paragraph(rest))
+        return blocks
 
     def _dependent_blocks(self, deps: Sequence[Token]) -> list[Block]:
         """Dependents with no head of their own: a point list, and an implicit resolution."""
@@ -525,10 +562,11 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                 start = motions[-1]
             if not starts or start > starts[-1]:
                 starts.append(start)
+        flattened = len(value) >= _FLAT_LINE
         blocks: list[Block] = []
         prefix = self._piece(head, 0, starts[0]) if starts else head
         if prefix is not None:
-            blocks.append(self._paragraph(prefix))
+            blocks.extend(self._prose(prefix, flattened))
         for k, start in enumerate(starts):
             stop = starts[k + 1] if k + 1 < len(starts) else len(value)
             cut = _NEXT_MINUTE.search(value, start + 1, stop)
@@ -541,7 +579,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             attach = last and tail is None and _expects_more(piece.value)
             blocks.extend(self._outcome(Resolution, [piece, *(deps if last else [])], attach=attach))
             if tail is not None:
-                blocks.append(self._paragraph(tail))
+                blocks.extend(self._prose(tail, flattened))
                 if last:
                     blocks.extend(self._dependent_blocks(deps))
         if not starts:  # pragma: no cover - the terminal holds a label
@@ -805,9 +843,40 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         end = MeetingEnd(span=para.span, text=para.text, time=parse_time(para.text))
         return Closing([end, *self._flat_sections(children[1:])])
 
+    def _flat_items(self, front: list[Block]) -> tuple[list[Block], list[AgendaItem]]:
+        """Open an item at each minute heading found inside a flattened line of the front matter.
+
+        What precedes the first such heading stays front matter; every block
+        after a heading, up to the next, is that item's agenda text.
+        """
+        if not any(id(b) in self._flat for b in front):
+            return front, []
+        kept: list[Block] = []
+        heads: list[tuple[Heading, list[Block]]] = []
+        for block in front:
+            if isinstance(block, Heading) and id(block) in self._flat:
+                heads.append((block, []))
+            elif heads:
+                heads[-1][1].append(block)
+            else:
+                kept.append(block)
+        items = []
+        for heading, blocks in heads:
+            number, title = self._flat[id(heading)]
+            last = blocks[-1].span if blocks else heading.span
+            items.append(
+                AgendaItem(
+                    span=self._joined(heading.span, last),
+                    heading=(heading,),
+                    title=title,
+                    minute_number=number,
+                    agenda=tuple(blocks),
+                )
+            )
+        return kept, items
+
     def start(self, children: list[Any]) -> ParsedTree:
-        front: list[Block] = list(children[0])
-        items: list[AgendaItem] = []
+        front, items = self._flat_items(list(children[0]))
         closing: list[Block] = []
         for child in children[1:]:
             if isinstance(child, AgendaItem):
