@@ -364,3 +364,18 @@ def test_short_lines_are_not_split_at_minute_numbers() -> None:
     """In an ordinary line a minute number is a reference, not a heading."""
     doc = scrutinykit.parse("Members recalled minute 12/25 AUDIT and asked for an update.\n")
     assert doc.items == ()
+
+
+def test_unnumbered_titles_after_the_attendance() -> None:
+    """With no item headings at all, short capitalised lines after the attendance open items."""
+    text = (
+        "Lowfield Borough Council\n\nLeisure Committee\n\n"
+        "Members present:  Councillor Ama Reyes (Chairperson); Councillors Bo Strand and Cy Tully.\n\n"
+        "Apologies\n\nApologies were reported on behalf of Councillor Dee Vance.\n\n"
+        "Swimming Pool – Roof Repairs\n\nThe Committee noted the survey.\n\nThe Committee:\n\n"
+        "- approved the repairs.\n\nChairperson\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert [i.title for i in doc.items] == ["Apologies", "Swimming Pool – Roof Repairs"]
+    assert [p.name for p in doc.attendance.present] == ["Ama Reyes", "Bo Strand", "Cy Tully"]

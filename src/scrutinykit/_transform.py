@@ -134,6 +134,12 @@ _FLAT_HEADING = re.compile(
     r"(?:(?<=[ ])|^)(?P<number>(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2}(?:-\d{2})?)[ ]+"
     r"(?P<title>(?!RESOLVED\b)[A-Z][A-Z0-9'&,()-]+(?:[ ]+(?!RESOLVED\b)(?:[A-Z][A-Z0-9'&,()-]+|&))*)"
 )
+# A title alone on its line: at most eight words, each capitalised but for
+# small joining words, with no closing punctuation ("Cemetery Capacity – Land Acquisition").
+_TITLE_LINE = re.compile(
+    r"[A-Z][A-Za-z0-9'&/()-]*(?:[ ]+(?:[A-Z0-9(][^ ]*|of|for|to|and|the|in|on|at|with|from|by|a|an|or"
+    r"|\u2013|\u2014|-|&)){0,7}(?<![.,;:])"
+)
 # What says a motion failed: "it was declared lost", "the amendment fell".
 _LOST = re.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
@@ -875,8 +881,48 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             )
         return kept, items
 
+    def _titled_items(self, front: list[Block]) -> tuple[list[Block], list[AgendaItem]]:
+        """Minutes with no item headings the grammar knows: open an item at each title line.
+
+        Only after the attendance lists (before them, short capitalised lines
+        name the council and the committee), and only a title line with text
+        after it that is not another title.
+        """
+        marks = [k for k, b in enumerate(front) if isinstance(b, AttendanceBlock)]
+        if not marks:
+            return front, []
+
+        def is_title(k: int) -> bool:
+            block = front[k]
+            return type(block) is Paragraph and _TITLE_LINE.fullmatch(block.text) is not None
+
+        titles = [
+            k
+            for k in range(marks[-1] + 1, len(front) - 1)
+            if is_title(k) and not is_title(k + 1) and not isinstance(front[k + 1], AttendanceBlock)
+        ]
+        if not titles:
+            return front, []
+        items = []
+        for n, k in enumerate(titles):
+            para = front[k]
+            blocks = front[k + 1 : titles[n + 1] if n + 1 < len(titles) else len(front)]
+            heading = Heading(span=para.span, text=para.text)  # type: ignore[union-attr]
+            last = blocks[-1].span if blocks else heading.span
+            items.append(
+                AgendaItem(
+                    span=self._joined(heading.span, last),
+                    heading=(heading,),
+                    title=heading.text,
+                    agenda=tuple(blocks),
+                )
+            )
+        return front[: titles[0]], items
+
     def start(self, children: list[Any]) -> ParsedTree:
         front, items = self._flat_items(list(children[0]))
+        if not items and not any(isinstance(child, AgendaItem) for child in children[1:]):
+            front, items = self._titled_items(front)
         closing: list[Block] = []
         for child in children[1:]:
             if isinstance(child, AgendaItem):
