@@ -379,3 +379,11 @@ def test_unnumbered_titles_after_the_attendance() -> None:
     assert_lossless(doc)
     assert [i.title for i in doc.items] == ["Apologies", "Swimming Pool – Roof Repairs"]
     assert [p.name for p in doc.attendance.present] == ["Ama Reyes", "Bo Strand", "Cy Tully"]
+
+
+def test_repeated_page_banner() -> None:
+    """ "Agenda item" printed twice: the second banner takes the next line as the title."""
+    text = "Agenda item\n\nAgenda item\n\n\nTo consider the quarterly budget report.\n\nThat it be noted.\n"
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert [i.title for i in doc.items] == ["To consider the quarterly budget report."]
