@@ -130,6 +130,9 @@ SAMPLE_LINES = [
     "MINUTES PRESENT: Cllr A Lowther "
     + "and others " * 30
     + "PC/12/25-26 APOLOGIES None. PC/13/25-26 LEASE RESOLVED: That it be renewed.",
+    "RESOLVED",
+    "PRESENT",
+    "1. Councillor Ann Shaw",
     "Ordinary prose about the library service.",
     "lower-case prose continuing a sentence",
     "",

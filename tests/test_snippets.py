@@ -387,3 +387,16 @@ def test_repeated_page_banner() -> None:
     doc = scrutinykit.parse(text)
     assert_lossless(doc)
     assert [i.title for i in doc.items] == ["To consider the quarterly budget report."]
+
+
+def test_labels_over_numbered_lines_are_not_items() -> None:
+    """ "RESOLVED" or "PRESENT" alone over numbered lines stays a label; numbered names are not titles."""
+    text = (
+        "Minutes of the Panel\n\nPRESENT\n\n1. Councillor Ann Shaw\n\n2. Councillor Rhys Orme\n\n"
+        "1. APOLOGIES\n\nNone.\n\nRESOLVED\n\n1. That the report be noted.\n\n2. That officers report back.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert [(i.minute_number, i.title) for i in doc.items] == [("1.", "APOLOGIES")]
+    assert [p.name for p in doc.attendance.present] == ["Ann Shaw", "Rhys Orme"]
+    (res,) = doc.items[0].outcomes()
+    assert len(res.points) == 2
