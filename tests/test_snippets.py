@@ -400,3 +400,9 @@ def test_labels_over_numbered_lines_are_not_items() -> None:
     assert [p.name for p in doc.attendance.present] == ["Ann Shaw", "Rhys Orme"]
     (res,) = doc.items[0].outcomes()
     assert len(res.points) == 2
+
+
+def test_it_was_resolved_in_any_case() -> None:
+    """ "it was Resolved that …" inside prose is a resolution too."""
+    doc, res = _only("After debate it was Resolved that the hall be let to the bowls club.\n")
+    assert doc.text_of(res).startswith("it was Resolved")

@@ -90,7 +90,7 @@ _OUTCOME_LABEL = re.compile(
 )
 # A resolution label inside a line: "… all in favour. RESOLVED that …", "it was RESOLVED to …".
 _INLINE_RESOLVED = re.compile(
-    r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|RESOLVED)\b"
+    r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|Resolved|RESOLVED)\b"
     r"|(?:UNANIMOUSLY[ ]+)?RESOLVED\b|R E S O L V E D\b|(?:Resolved|resolved)[ ]*:-?[ ]*$)"
 )
 # An outcome label after a minute heading's title on the same line: "613  MINUTES – Resolved – That …".
