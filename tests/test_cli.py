@@ -164,14 +164,15 @@ def test_a_bug_is_reported_and_the_other_files_still_run(monkeypatch: pytest.Mon
 
     def flaky(path: Path) -> sk.Document:
         if path.name.startswith("000"):
-            raise RuntimeError("boom")
+            raise RuntimeError("boom\non two lines")
         return real(path)
 
     monkeypatch.setattr(cli, "parse_file", flaky)
     status, out, err = run("parse", str(seed_path("000")), str(seed_path("003")))
     assert status == 1
     assert len(out.splitlines()) == 1
-    assert "RuntimeError: boom" in err
+    assert "RuntimeError: boom on two lines" in err
+    assert len(err.splitlines()) == 2
     assert "please report it" in err
     assert "1 parsed, 1 failed" in err
 

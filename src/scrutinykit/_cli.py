@@ -138,7 +138,8 @@ def _report(exc: ScrutinyKitError, err: TextIO, path: Path | None = None) -> Non
     """One line for the error; the line it points at, with a caret, when it has a place."""
     if path is not None and exc.line is None and isinstance(exc, NotTextError) and exc.offset is not None:
         _place_in_bytes(exc, path)
-    print(f"scrutinykit: {exc}", file=err)
+    one_line = " ".join(str(exc).splitlines())
+    print(f"scrutinykit: {one_line}", file=err)
     if path is not None and exc.line is not None and exc.column is not None:
         excerpt = _excerpt(path, exc.line, exc.column)
         if excerpt:
