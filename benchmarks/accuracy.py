@@ -12,7 +12,10 @@ predictions with ``gold/NNN.json`` by the rules in the corpus README:
 * meeting date and end time are exact matches over documents whose gold has one;
 * ``is_minutes`` is an exact match, and any outcome predicted on a document
   that is not minutes is counted;
-* owners, due dates and exchanges are scored only when the model provides them.
+* owners, due dates and exchanges are scored only when the model provides them;
+* commitments (``Document.actions()``: actions and undertakings) are matched
+  to the gold ``action`` outcomes (and any gold outcome with an owner) at 0.5
+  overlap, and their owners and due dates compared on the matches.
 
 Run it from the repository root::
 
@@ -194,6 +197,71 @@ def _exchanges(doc: scrutinykit.Document) -> tuple[int, bool]:
     return 0, False
 
 
+_ARTICLE = ("the ", "a ", "an ", "its ", "their ")
+
+
+def _owner_text(owner: object) -> str | None:
+    """A commitment's owner as the gold writes it: the office, else the words naming them."""
+    if owner is None:
+        return None
+    title = getattr(owner, "title", None)
+    text = title if isinstance(title, str) and title else str(getattr(owner, "text", "") or "")
+    for article in _ARTICLE:
+        if text.casefold().startswith(article):
+            text = text[len(article) :]
+            break
+    return text or None
+
+
+def _due_text(due: object) -> str | None:
+    """A due date as the gold writes it: an ISO date for a plain date, else the words, keeping "before"."""
+    if due is None:
+        return None
+    text = str(getattr(due, "text", "") or "")
+    kind = getattr(getattr(due, "kind", None), "value", None)
+    value = getattr(due, "date", None)
+    relation = getattr(due, "relation", None)
+    if (
+        kind == "date"
+        and isinstance(value, datetime.date)
+        and not any(w in text for w in ("meeting", "before"))
+        and relation not in ("before", "after")
+    ):
+        return value.isoformat()
+    if "'s " in text:
+        text = text.split("'s ", 1)[1]
+    for article in _ARTICLE:
+        if text.casefold().startswith(article):
+            text = text[len(article) :]
+            break
+    if kind == "meeting" and isinstance(value, datetime.date) and not any(c.isdigit() for c in text):
+        month = value.strftime("%B")
+        if text.startswith(month + " "):  # "March meeting" in a 2025 meeting: "March 2025 meeting"
+            text = f"{month} {value.year} {text[len(month) + 1 :]}"
+    if relation in ("before", "after"):
+        text = f"{relation} {getattr(due, 'text', text)}"
+    return text or None
+
+
+def _commitments(doc: scrutinykit.Document) -> tuple[list[dict[str, Any]], bool]:
+    """The document's actions and undertakings in the gold's outcome form, and whether the model has them."""
+    actions = getattr(doc, "actions", None)
+    if not callable(actions):
+        return [], False
+    out = []
+    for c in actions():
+        out.append(
+            {
+                "type": "action",
+                "start": c.span.start,
+                "end": c.span.end,
+                "owner": _owner_text(getattr(c, "owner", None)),
+                "due": _due_text(getattr(c, "due", None)),
+            }
+        )
+    return out, True
+
+
 def _empty_prediction(is_minutes: bool | None) -> Pred:
     return {
         "is_minutes": is_minutes,
@@ -211,7 +279,14 @@ def _empty_prediction(is_minutes: bool | None) -> Pred:
         "declarations": None,
         "truncated": False,
         "exchanges": 0,
-        "provided": {"owner": False, "due": False, "exchanges": False, "truncated": False},
+        "commitments": [],
+        "provided": {
+            "owner": False,
+            "due": False,
+            "exchanges": False,
+            "truncated": False,
+            "commitments": False,
+        },
     }
 
 
@@ -257,6 +332,7 @@ def predict(doc: scrutinykit.Document) -> Pred:
         is_minutes = False  # a document kind the model may add for pages that are not minutes
     truncated = getattr(doc, "truncated", False)
     exchanges, has_exchanges = _exchanges(doc)
+    commitments, has_commitments = _commitments(doc)
     present = (*att.present, *att.co_optees, *getattr(att, "substitutes", ()))
     return {
         "is_minutes": is_minutes if isinstance(is_minutes, bool) else True,
@@ -277,11 +353,13 @@ def predict(doc: scrutinykit.Document) -> Pred:
         "declarations": _declarations(doc),
         "truncated": bool(truncated),
         "exchanges": exchanges,
+        "commitments": commitments,
         "provided": {
             "owner": has_owner,
             "due": has_due,
             "exchanges": has_exchanges,
             "truncated": _has_field(type(doc), "truncated"),
+            "commitments": has_commitments,
         },
     }
 
@@ -294,8 +372,12 @@ def predict_text(text: str) -> tuple[Pred | None, str | None]:
     """
     try:
         doc = scrutinykit.parse(text)
-    except scrutinykit.NotMinutesError:
-        return _empty_prediction(False), None
+    except scrutinykit.NotMinutesError as exc:
+        pred = _empty_prediction(False)
+        read = getattr(exc, "document", None)
+        if read is not None:  # a page that is not minutes may still name its meeting
+            pred["meeting"] = predict(read)["meeting"]
+        return pred, None
     except Exception as exc:  # every other failure is a crash, one document's only
         return None, f"{type(exc).__name__}: {exc}"
     try:
@@ -402,6 +484,9 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
     owner_n = owner_ok = due_n = due_ok = 0
     owner_provided = due_provided = exchanges_provided = False
     exchanges_n = exchanges_ok = 0
+    commit_provided = False
+    commit_gold = commit_pred = commit_tp = 0
+    commit_owner_n = commit_owner_ok = commit_due_n = commit_due_ok = 0
     item_gold = item_pred = item_tp = number_ok = 0
     people = {role: [0, 0, 0] for role in ROLES}  # tp, gold, predicted
     date_n = date_ok = end_n = end_ok = 0
@@ -442,6 +527,24 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
                 if g.get("due") is not None or p.get("due") is not None:
                     due_n += 1
                     due_ok += _same_text(g.get("due"), p.get("due"))
+
+        # Commitments: actions and undertakings against the gold actions (and outcomes with owners)
+        commit_provided = commit_provided or bool(provided.get("commitments"))
+        g_com = [o for o in g_out if o.get("type") == "action" or o.get("owner") is not None]
+        p_com = pred.get("commitments", [])
+        commit_gold += len(g_com)
+        commit_pred += len(p_com)
+        for gi, pi in match_spans(
+            _spans(g_com, "start", "end"), _spans(p_com, "start", "end"), THRESHOLDS[0]
+        ):
+            commit_tp += 1
+            g, p = g_com[gi], p_com[pi]
+            if g.get("owner") is not None or p.get("owner") is not None:
+                commit_owner_n += 1
+                commit_owner_ok += _same_text(g.get("owner"), p.get("owner"))
+            if g.get("due") is not None or p.get("due") is not None:
+                commit_due_n += 1
+                commit_due_ok += _same_text(g.get("due"), p.get("due"))
 
         # Items
         g_items, p_items = gold.get("items", []), pred.get("items", [])
@@ -496,6 +599,39 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
     figures["owner_n"] = owner_n if owner_provided else None
     figures["due_accuracy"] = _ratio(due_ok, due_n) if due_provided else None
     figures["due_n"] = due_n if due_provided else None
+    if commit_provided:
+        precision, recall, f1 = _prf(commit_tp, commit_gold, commit_pred)
+        figures.update(
+            {
+                "commitments_gold": commit_gold,
+                "commitments_predicted": commit_pred,
+                "commitments_matched": commit_tp,
+                "commitments_precision": precision,
+                "commitments_recall": recall,
+                "commitments_f1": f1,
+                "commitment_owner_accuracy": _ratio(commit_owner_ok, commit_owner_n),
+                "commitment_owner_n": commit_owner_n,
+                "commitment_due_accuracy": _ratio(commit_due_ok, commit_due_n),
+                "commitment_due_n": commit_due_n,
+            }
+        )
+    else:
+        figures.update(
+            dict.fromkeys(
+                (
+                    "commitments_gold",
+                    "commitments_predicted",
+                    "commitments_matched",
+                    "commitments_precision",
+                    "commitments_recall",
+                    "commitments_f1",
+                    "commitment_owner_accuracy",
+                    "commitment_owner_n",
+                    "commitment_due_accuracy",
+                    "commitment_due_n",
+                )
+            )
+        )
 
     precision, recall, f1 = _prf(item_tp, item_gold, item_pred)
     figures.update(
@@ -730,6 +866,30 @@ def format_figures(figures: dict[str, Any]) -> str:
             "" if f["due_n"] is None else f"of {f['due_n']} matched with a due date",
         )
     )
+    if f.get("commitments_f1") is not None:
+        rows.append(
+            (
+                "commitments F1",
+                _fmt(f["commitments_f1"]),
+                f"P {_fmt(f['commitments_precision'])}, R {_fmt(f['commitments_recall'])}; "
+                f"{f['commitments_matched']} matched, {f['commitments_gold']} gold actions, "
+                f"{f['commitments_predicted']} predicted",
+            )
+        )
+        rows.append(
+            (
+                "commitment owners right",
+                _fmt(f["commitment_owner_accuracy"]),
+                f"of {f['commitment_owner_n']} matched with an owner",
+            )
+        )
+        rows.append(
+            (
+                "commitment due dates right",
+                _fmt(f["commitment_due_accuracy"]),
+                f"of {f['commitment_due_n']} matched with a due date",
+            )
+        )
     rows.append(
         (
             "items precision",

@@ -27,10 +27,25 @@ SNIPPETS = FIXTURES / "snippets"
     ],
 )
 def test_other_pages_are_not_minutes(name: str, kind: str) -> None:
-    """No proceedings and the marks of another kind of page: not minutes, and the kind is named."""
-    reason = not_minutes_reason(scrutinykit.parse_file(SNIPPETS / name))
-    assert reason is not None
-    assert kind in reason
+    """Another kind of page raises NotMinutesError naming the kind, with what was read attached."""
+    with pytest.raises(scrutinykit.NotMinutesError) as caught:
+        scrutinykit.parse_file(SNIPPETS / name)
+    assert kind in caught.value.message
+    assert str(SNIPPETS / name) in str(caught.value)
+    read = caught.value.document
+    assert isinstance(read, scrutinykit.Document)
+    assert not_minutes_reason(read) == caught.value.message
+
+
+def test_not_minutes_error_pickles_with_its_document() -> None:
+    """The error crosses process boundaries (batch workers) with its document."""
+    import pickle
+
+    with pytest.raises(scrutinykit.NotMinutesError) as caught:
+        scrutinykit.parse_file(SNIPPETS / "forward-plan-quarrybank.txt")
+    back = pickle.loads(pickle.dumps(caught.value))
+    assert back.message == caught.value.message
+    assert back.document == caught.value.document
 
 
 def test_agenda_wording_with_narration_is_minutes() -> None:

@@ -290,7 +290,7 @@ def test_unnumbered_title_over_its_purpose_line() -> None:
         "Minutes of the Place Panel\n\n"
         "Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nTo approve the minutes of 4 June.\n\n"
         "The minutes were approved.\n\n"
-        "Bus Shelter Renewal\n\nReport of the Head of Transport\n\nMembers asked about timing.\n\n"
+        "Bus Shelter Renewal\n\nReport of the Head of Transport\n\nMembers asked about timing. The Panel noted the report.\n\n"
         "REPORT OF THE HEAD OF PARKS\n\nTo review the tree survey.\n\n"
         "Review of Play Areas in the North - Draft Scope pdf icon PDF 84 KB\n\n"
         "Report of the Scrutiny Manager\n"

@@ -14,6 +14,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from ._assemble import assemble
 from ._decode import decode_bytes
+from ._detect import not_minutes_reason
 from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
 from ._grammar import load_parser
 from ._model import Document
@@ -35,7 +36,10 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
 
     ``source`` names where the text came from, for error messages.
 
-    :raises NotMinutesError: the text is empty, or has no words at all.
+    :raises NotMinutesError: the text is empty, has no words at all, or reads
+        as another kind of page — an agenda, a committee page, a forward-plan
+        notice (see :mod:`scrutinykit._detect` for the rule).  The error's
+        ``document`` then holds what was read, such as the meeting header.
     :raises ScrutinyKitError: for anything else that goes wrong; no other
         exception escapes.
     """
@@ -58,7 +62,8 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
         parsed = MinutesTransformer(normalised).transform(tree)
-        return assemble(parsed, text, encoding)
+        doc = assemble(parsed, text, encoding)
+        reason = not_minutes_reason(doc)
     except ScrutinyKitError:
         raise
     except Exception as exc:  # a bug of ours: report it, never a bare traceback
@@ -67,6 +72,9 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
             f"scrutinykit failed on this text ({type(cause).__name__}: {cause}); please report it",
             source=source,
         ) from exc
+    if reason is not None:
+        raise NotMinutesError(reason, source=source, document=doc)
+    return doc
 
 
 def parse_bytes(data: bytes, *, source: str | None = None) -> Document:

@@ -83,7 +83,44 @@ class NotTextError(ScrutinyKitError):
 
 
 class NotMinutesError(ScrutinyKitError):
-    """The input is text, but not the minutes of a meeting (or it is empty)."""
+    """The input is text, but not the minutes of a meeting (or it is empty).
+
+    When the text did parse but reads as another kind of page (an agenda, a
+    committee page, a forward-plan notice), ``document`` holds what was read —
+    its meeting header, say — for a caller that wants it; otherwise ``None``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+        document: object | None = None,
+    ) -> None:
+        super().__init__(message, source=source, line=line, column=column, offset=offset)
+        self.document = document
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_not_minutes,
+            (self.message, self.source, self.line, self.column, self.offset, self.document),
+        )
+
+
+def _rebuild_not_minutes(
+    message: str,
+    source: str | None,
+    line: int | None,
+    column: int | None,
+    offset: int | None,
+    document: object | None,
+) -> NotMinutesError:
+    return NotMinutesError(
+        message, source=source, line=line, column=column, offset=offset, document=document
+    )
 
 
 class ParseError(ScrutinyKitError):
