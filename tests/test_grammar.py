@@ -149,6 +149,7 @@ def test_any_sequence_of_line_kinds_parses(lines: list[str], sep: str) -> None:
     try:
         doc = sk.parse(text)
     except sk.NotMinutesError as exc:  # parsed, then judged another kind of page
-        assert isinstance(exc.document, sk.Document)
-        doc = exc.document
+        read = exc.document
+        assert isinstance(read, sk.Document)
+        doc = read
     assert doc.source == text
