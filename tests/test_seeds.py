@@ -161,3 +161,58 @@ def test_figures_are_typed_decimals(seed_docs: dict[str, sk.Document]) -> None:
     (money,) = [f for f in doc.figures if f.kind is sk.FigureKind.MONEY]
     assert money.value == Decimal("25000000")
     assert doc.text_of(money) == "£25million"
+
+
+def test_002_proceedings(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 002: two undertakings, the requests to circulate the plan, monitoring every meeting."""
+    doc = seed_docs["002"]
+    cabinet, director = doc.actions()[0], doc.actions()[-1]
+    assert cabinet.kind is sk.CommitmentKind.UNDERTAKING
+    assert cabinet.owner is not None
+    assert cabinet.owner.kind is sk.SpeakerKind.CABINET_MEMBER
+    assert cabinet.owner.name == "Alisa Flemming"
+    assert cabinet.text == "take up this issue with the Executive Director (People)"
+    assert director.kind is sk.CommitmentKind.UNDERTAKING
+    assert director.owner is not None
+    assert director.owner.kind is sk.SpeakerKind.OFFICER
+    assert director.owner.name == "Sarah Moorman"
+    assert director.text == "share these views with senior management"
+    monitored = [c for c in doc.actions() if c.due is not None and c.due.kind is sk.DueKind.RECURRING]
+    assert [c.due.text for c in monitored if c.due] == [
+        "every meeting of the sub-committee during this municipal year"
+    ]
+    requests = [c.text for c in doc.requests() if not c.in_outcome]
+    assert requests[0].startswith("the up-to-date Improvement Plan to be circulated")
+    assert "Red Amber Green" in requests[1]
+    assert len(doc.exchanges()) >= 10
+    assert any(s.kind is sk.StanceKind.UNCONVINCED for s in doc.stances())
+    assert any(s.kind is sk.StanceKind.CONCERN and "serious" in s.phrase for s in doc.stances())
+    refs = [(r.kind, r.date) for r in doc.references()]
+    assert (sk.ReferenceKind.MEETING, datetime.date(2017, 6, 20)) in refs
+    assert (sk.ReferenceKind.DOCUMENT, datetime.date(2017, 9, 4)) in refs
+
+
+def test_000_proceedings(seed_docs: dict[str, sk.Document]) -> None:
+    """Seed 000: the report due in six months (relative: no meeting date) and the April 2021 meeting."""
+    doc = seed_docs["000"]
+    assert doc.meeting.date is None
+    six, april, april_2021 = doc.requests()
+    assert six.due is not None
+    assert (six.due.kind, six.due.text, six.due.date) == (sk.DueKind.PERIOD, "six months", None)
+    assert april.due is not None
+    assert april.due.text == "the April meeting"
+    assert april_2021.due is not None
+    assert april_2021.due.date == datetime.date(2021, 4, 1)
+    assert april_2021.owner is not None
+    assert april_2021.owner.text == "Head teachers"
+    assert all(c.in_outcome for c in doc.requests())
+    exchanges = doc.exchanges()
+    assert len(exchanges) == 6
+    first = exchanges[0].responses[0].speaker
+    assert first is not None
+    assert first.kind is sk.SpeakerKind.OFFICER
+    assert first.plural
+    cabinet = exchanges[1].responses[0].speaker
+    assert cabinet is not None
+    assert cabinet.kind is sk.SpeakerKind.CABINET_MEMBER
+    assert cabinet.portfolio == "Children Young People and Learning"

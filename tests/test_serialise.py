@@ -38,6 +38,64 @@ points = st.recursive(
     max_leaves=6,
 )
 
+# Proceedings: every annotation class of issue 3.
+speakers = st.builds(
+    sk.Speaker,
+    span=spans,
+    kind=st.sampled_from(sk.SpeakerKind),
+    text=texts,
+    name=names,
+    title=names,
+    portfolio=names,
+    plural=st.booleans(),
+)
+statements = st.builds(
+    sk.Statement,
+    span=spans,
+    kind=st.sampled_from(sk.StatementKind),
+    speaker=st.none() | speakers,
+    phrase=texts,
+)
+dues = st.builds(
+    sk.Due,
+    span=spans,
+    kind=st.sampled_from(sk.DueKind),
+    text=texts,
+    relation=names,
+    date=st.none() | st.dates(),
+)
+exchanges = st.builds(
+    sk.Exchange, span=spans, question=statements, responses=st.lists(statements, max_size=2).map(tuple)
+)
+stances = st.builds(
+    sk.Stance, span=spans, kind=st.sampled_from(sk.StanceKind), speaker=st.none() | speakers, phrase=texts
+)
+commitments = st.builds(
+    sk.Commitment,
+    span=spans,
+    kind=st.sampled_from(sk.CommitmentKind),
+    text=texts,
+    owner=st.none() | speakers,
+    due=st.none() | dues,
+    in_outcome=st.booleans(),
+)
+references = st.builds(
+    sk.Reference, span=spans, kind=st.sampled_from(sk.ReferenceKind), text=texts, date=st.none() | st.dates()
+)
+counts = st.none() | st.integers(0, 999)
+votes = st.builds(
+    sk.Vote,
+    span=spans,
+    proposer=names,
+    seconder=names,
+    votes_for=counts,
+    votes_against=counts,
+    abstentions=counts,
+    result=st.none() | st.sampled_from(sk.VoteResult),
+    unanimous=st.booleans(),
+    amendment=st.booleans(),
+)
+
 
 def outcome(cls: type) -> st.SearchStrategy[object]:
     """Outcomes of one class."""
@@ -50,6 +108,8 @@ def outcome(cls: type) -> st.SearchStrategy[object]:
         points=st.lists(points, max_size=3).map(tuple),
         text=texts,
         implicit=st.booleans(),
+        addressee=names,
+        due=st.none() | dues,
     )
 
 
@@ -117,6 +177,11 @@ items = st.builds(
     previous_minutes_date=st.none() | st.dates(),
     previous_minutes_agreed=st.none() | st.booleans(),
     officers=people_tuples,
+    exchanges=st.lists(exchanges, max_size=2).map(tuple),
+    stances=st.lists(stances, max_size=2).map(tuple),
+    commitments=st.lists(commitments, max_size=2).map(tuple),
+    references=st.lists(references, max_size=2).map(tuple),
+    votes=st.lists(votes, max_size=2).map(tuple),
 )
 documents = st.builds(
     sk.Document,

@@ -46,6 +46,7 @@ from ._model import (
     Span,
     walk,
 )
+from ._proceedings import proceedings
 from ._transform import ParsedTree
 
 __all__ = ["assemble"]
@@ -378,10 +379,13 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
     is_item_page = bool(items) and any(
         isinstance(n, Marker) and n.kind is MarkerKind.AGENDA_ITEM_BANNER for n in items[0].heading
     )
+    meeting = _meeting(front, tree.closing, source)
+    # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
+    items = [proceedings(item, source, attendance, meeting.date) for item in items]
     return Document(
         source=source,
         kind=DocumentKind.AGENDA_ITEM if is_item_page else DocumentKind.MEETING,
-        meeting=_meeting(front, tree.closing, source),
+        meeting=meeting,
         attendance=attendance,
         front_matter=tuple(front),
         items=tuple(items),

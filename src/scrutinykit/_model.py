@@ -34,10 +34,15 @@ __all__ = [
     "AttendanceKind",
     "Block",
     "BudgetProposal",
+    "Commitment",
+    "CommitmentKind",
     "Conclusion",
     "Document",
     "DocumentKind",
+    "Due",
+    "DueKind",
     "EntryLine",
+    "Exchange",
     "Figure",
     "FigureKind",
     "Furniture",
@@ -56,10 +61,20 @@ __all__ = [
     "Point",
     "PointList",
     "Recommendation",
+    "Reference",
+    "ReferenceKind",
     "Resolution",
     "ScrutinyQuestions",
     "SectionKind",
     "Span",
+    "Speaker",
+    "SpeakerKind",
+    "Stance",
+    "StanceKind",
+    "Statement",
+    "StatementKind",
+    "Vote",
+    "VoteResult",
 ]
 
 
@@ -232,6 +247,239 @@ class Meeting:
 
 
 # ---------------------------------------------------------------------------
+# Annotations: proceedings (who asked, who answered, who must act, by when)
+# ---------------------------------------------------------------------------
+
+
+class SpeakerKind(enum.Enum):
+    """Who a speaker is, as the minutes describe them."""
+
+    MEMBER = "member"
+    """A member of the committee: "A Member", "Members", "Councillor Example"."""
+    CHAIR = "chair"
+    """The chair or vice-chair of the meeting."""
+    CO_OPTEE = "co_optee"
+    """A co-opted member: "the teacher representative", "the Diocesan co-optee"."""
+    CABINET_MEMBER = "cabinet_member"
+    """A cabinet member, portfolio holder or leader, answering for a portfolio."""
+    OFFICER = "officer"
+    """A council officer, by job title or as "Officers"."""
+    WITNESS = "witness"
+    """Someone from outside the council: a witness, a guest, head teachers, the police."""
+    COMMITTEE = "committee"
+    """A body acting as one: "The Sub-Committee", "Cabinet", "the Panel"."""
+
+
+@frozen(kw_only=True)
+class Speaker:
+    """Who said, asked or must do something, as named in the text."""
+
+    span: Span
+    """Where the speaker is named (a pronoun's span when the text says "She")."""
+    kind: SpeakerKind
+    """Member, chair, co-optee, cabinet member, officer, witness or committee."""
+    text: str
+    """The words that name the speaker, as written: "The Cabinet Member"."""
+    name: str | None = None
+    """The person's name, when the text names them or the attendance list resolves them."""
+    title: str | None = None
+    """The office or job title: "Director of Human Resources", "Cabinet Member for …"."""
+    portfolio: str | None = None
+    """For a cabinet member, the portfolio: "Children, Young People and Learning"."""
+    plural: bool = False
+    """True for a group: "Members", "Officers"."""
+
+
+class StatementKind(enum.Enum):
+    """The part a sentence plays in a debate."""
+
+    QUESTION = "question"
+    """A question put: "It was asked …", "Members enquired about …"."""
+    CHALLENGE = "challenge"
+    """A challenge or concern put to those answering: "A Member raised concerns …"."""
+    COMMENT = "comment"
+    """A remark from the members' side: "The Chair added that …"."""
+    RESPONSE = "response"
+    """An answer: "The Cabinet Member responded that …", "Members heard that …"."""
+
+
+@frozen(kw_only=True)
+class Statement:
+    """One contribution to a debate: a sentence (or clause) and who made it."""
+
+    span: Span
+    """The sentence or clause, in the original text."""
+    kind: StatementKind
+    """Question, challenge, comment or response."""
+    speaker: Speaker | None = None
+    """Who made it, when the text says ("It was asked" names nobody)."""
+    phrase: str = ""
+    """The formula that marks it, as written: "It was asked", "responded that"."""
+
+
+@frozen(kw_only=True)
+class Exchange:
+    """A question or challenge and the responses to it."""
+
+    span: Span
+    """From the question to the end of the last response."""
+    question: Statement
+    """What was asked or challenged."""
+    responses: tuple[Statement, ...] = ()
+    """The answers, in order."""
+
+
+class StanceKind(enum.Enum):
+    """The attitude a statement records."""
+
+    CONCERN = "concern"
+    """"expressed serious concerns", "were concerned"."""
+    CHALLENGE = "challenge"
+    """"challenged", "sought assurances", "questioned whether"."""
+    WELCOME = "welcome"
+    """"welcomed", "were pleased", "commended"."""
+    REASSURANCE = "reassurance"
+    """"were reassured that", "was reassuring"."""
+    UNCONVINCED = "unconvinced"
+    """"remained unconvinced", "were not satisfied"."""
+
+
+@frozen(kw_only=True)
+class Stance:
+    """A statement of concern, challenge, welcome, reassurance or doubt."""
+
+    span: Span
+    """The sentence that records it."""
+    kind: StanceKind
+    """Which attitude."""
+    speaker: Speaker | None = None
+    """Whose attitude, when the sentence names them."""
+    phrase: str = ""
+    """The words that mark the stance, as written: "expressed serious concerns"."""
+
+
+class DueKind(enum.Enum):
+    """How a due date is stated."""
+
+    DATE = "date"
+    """A calendar date: "by 31 January 2025"."""
+    MONTH = "month"
+    """A month or part of one: "April 2021", "the end of November"."""
+    MEETING = "meeting"
+    """A meeting: "the April meeting", "the next meeting"."""
+    PERIOD = "period"
+    """A period from the meeting: "in six months", "within four weeks"."""
+    RECURRING = "recurring"
+    """Again and again: "at every meeting of this municipal year", "quarterly"."""
+    SOON = "soon"
+    """"as soon as possible", "in due course", "once available"."""
+
+
+@frozen(kw_only=True)
+class Due:
+    """When something is due, as written and, where possible, as a date."""
+
+    span: Span
+    """Where the time is written, without its preposition."""
+    kind: DueKind
+    """Date, month, meeting, period, recurrence or "soon"."""
+    text: str
+    """The time as written, without its preposition: "the April meeting", "six months"."""
+    relation: str | None = None
+    """The preposition before it, lower-cased: "by", "before", "in", "within", "at"."""
+    date: datetime.date | None = None
+    """The date it resolves to, when the text or the meeting date allows.
+
+    For a month or a meeting in a month, the first day of that month; for a
+    period, the meeting date plus the period.  ``None`` when it cannot be
+    resolved (a relative time in a document without a meeting date).
+    """
+
+
+class CommitmentKind(enum.Enum):
+    """What sort of commitment the text records."""
+
+    ACTION = "action"
+    """An action given to someone: "Action: the Clerk to …", "The Clerk to write …"."""
+    UNDERTAKING = "undertaking"
+    """Someone undertook to do something: "The Director undertook to share …"."""
+    REQUEST = "request"
+    """Information or a report asked for: "Members asked for … to be circulated"."""
+
+
+@frozen(kw_only=True)
+class Commitment:
+    """Something someone must do, with who and by when where the text says."""
+
+    span: Span
+    """The sentence or outcome point that records it."""
+    kind: CommitmentKind
+    """Action, undertaking or request."""
+    text: str
+    """What is to be done, as written (the words after "undertook to" or "Action:")."""
+    owner: Speaker | None = None
+    """Who must act: the one who undertook it, the action's owner, a request's addressee."""
+    due: Due | None = None
+    """When it is due, where stated."""
+    in_outcome: bool = False
+    """True when it was read from a resolution, recommendation or conclusion."""
+
+
+class ReferenceKind(enum.Enum):
+    """What a reference points to."""
+
+    MEETING = "meeting"
+    """Another meeting: "its meeting on 12 February 2024", "the minutes of the meeting held on …"."""
+    DOCUMENT = "document"
+    """A dated document: "the Ofsted inspection report of 4 September 2017"."""
+
+
+@frozen(kw_only=True)
+class Reference:
+    """A reference to another meeting or a document, with its date."""
+
+    span: Span
+    """From the first word of the reference to the end of its date."""
+    kind: ReferenceKind
+    """A meeting or a document."""
+    text: str
+    """The reference as written."""
+    date: datetime.date | None = None
+    """The date it gives."""
+
+
+class VoteResult(enum.Enum):
+    """How a vote went."""
+
+    CARRIED = "carried"
+    LOST = "lost"
+
+
+@frozen(kw_only=True)
+class Vote:
+    """A vote the minutes record: mover, seconder, counts and result."""
+
+    span: Span
+    """The sentence that records it."""
+    proposer: str | None = None
+    """Who proposed (moved) it, as written."""
+    seconder: str | None = None
+    """Who seconded it, as written."""
+    votes_for: int | None = None
+    """Votes for, when counted."""
+    votes_against: int | None = None
+    """Votes against, when counted."""
+    abstentions: int | None = None
+    """Abstentions, when counted."""
+    result: VoteResult | None = None
+    """Carried or lost, when the text says (a unanimous vote is carried)."""
+    unanimous: bool = False
+    """True when the text says unanimously, nem con or all in favour."""
+    amendment: bool = False
+    """True when the vote was on an amendment."""
+
+
+# ---------------------------------------------------------------------------
 # Nodes: textual leaves
 # ---------------------------------------------------------------------------
 
@@ -368,6 +616,10 @@ class _OutcomeBase:
     """The outcome's own words, without the label, when it is not only points."""
     implicit: bool = False
     """True when the label was lost and the outcome was recognised by form."""
+    addressee: str | None = None
+    """To whom the outcome is addressed, where stated: "Cabinet", "officers"."""
+    due: Due | None = None
+    """When the outcome's own text says it is due (its points' dates are commitments)."""
 
 
 @frozen(kw_only=True)
@@ -479,6 +731,16 @@ class AgendaItem:
     """For a previous-minutes item, whether they were agreed."""
     officers: tuple[Person, ...] = ()
     """Officers listed as in attendance for this item."""
+    exchanges: tuple[Exchange, ...] = ()
+    """Questions and challenges in the minutes, each with its responses."""
+    stances: tuple[Stance, ...] = ()
+    """Statements of concern, challenge, welcome, reassurance or doubt."""
+    commitments: tuple[Commitment, ...] = ()
+    """Actions, undertakings and requests, with owner and due date where stated."""
+    references: tuple[Reference, ...] = ()
+    """References to other meetings and to dated documents."""
+    votes: tuple[Vote, ...] = ()
+    """Votes recorded on the item."""
 
     @property
     def minutes(self) -> tuple[Block, ...]:
@@ -569,6 +831,34 @@ class Document:
         """Every outcome in the document, in order."""
         return tuple(o for item in self.items for o in item.outcomes())
 
+    def exchanges(self) -> tuple[Exchange, ...]:
+        """Every question-and-answer exchange, item by item."""
+        return tuple(e for item in self.items for e in item.exchanges)
+
+    def stances(self) -> tuple[Stance, ...]:
+        """Every statement of stance, item by item."""
+        return tuple(s for item in self.items for s in item.stances)
+
+    def commitments(self) -> tuple[Commitment, ...]:
+        """Every action, undertaking and request, item by item."""
+        return tuple(c for item in self.items for c in item.commitments)
+
+    def actions(self) -> tuple[Commitment, ...]:
+        """The actions and undertakings: what someone must do."""
+        return tuple(c for c in self.commitments() if c.kind is not CommitmentKind.REQUEST)
+
+    def requests(self) -> tuple[Commitment, ...]:
+        """The requests for information and reports."""
+        return tuple(c for c in self.commitments() if c.kind is CommitmentKind.REQUEST)
+
+    def references(self) -> tuple[Reference, ...]:
+        """Every reference to another meeting or a dated document."""
+        return tuple(r for item in self.items for r in item.references)
+
+    def votes(self) -> tuple[Vote, ...]:
+        """Every vote recorded."""
+        return tuple(v for item in self.items for v in item.votes)
+
     def walk(self) -> Iterator[object]:
         """Every node of the document, parents before children, in order."""
         for block in self.front_matter:
@@ -583,7 +873,23 @@ TEXTUAL_NODES: tuple[type, ...] = (Paragraph, Heading, Note, Marker, Furniture, 
 """Node types that own text; all other nodes are covered by their children."""
 
 
-_ANNOTATION_FIELDS = frozenset({"span", "source", "officers", "figures", "meeting", "attendance"})
+_ANNOTATION_FIELDS = frozenset(
+    {
+        "span",
+        "source",
+        "officers",
+        "figures",
+        "meeting",
+        "attendance",
+        # Proceedings: annotations read from the text, not nodes of it.
+        "exchanges",
+        "stances",
+        "commitments",
+        "references",
+        "votes",
+        "due",
+    }
+)
 
 
 def _child_fields(cls: type) -> tuple[str, ...]:

@@ -1,0 +1,1188 @@
+"""Proceedings: who asked, who answered, who must act, and by when.
+
+The vocabulary lives in ``grammar/proceedings.lark`` as documented terminals
+(``ASK_OPENER``, ``RESPONSE_VERB``, ``UNDERTAKING_VERB``, ``DUE_MEETING`` …).
+The grammar is loaded once with plain Lark; its terminal patterns are
+compiled here into scanners, keyed by terminal name, that run over the
+sentences of an item's paragraphs and outcome points.  What they find are
+*annotations* — :class:`~scrutinykit.Exchange`, :class:`~scrutinykit.Stance`,
+:class:`~scrutinykit.Commitment`, :class:`~scrutinykit.Reference`,
+:class:`~scrutinykit.Vote` — each with a span into the original source; the
+text nodes keep owning their characters.
+
+Every scan is linear in the sentence: the patterns are tried at a sentence
+or clause start (``match``) or searched once, and a search is skipped
+outright when none of its trigger words is in the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from ._grammar import grammar_dir
+from ._inline import find_dates
+from ._model import (
+    AgendaItem,
+    Attendance,
+    AttendanceKind,
+    Block,
+    BudgetProposal,
+    Commitment,
+    CommitmentKind,
+    Due,
+    DueKind,
+    Exchange,
+    Outcome,
+    Paragraph,
+    Person,
+    Point,
+    PointList,
+    Recommendation,
+    Reference,
+    ReferenceKind,
+    Resolution,
+    Span,
+    Speaker,
+    SpeakerKind,
+    Stance,
+    StanceKind,
+    Statement,
+    StatementKind,
+    Vote,
+    VoteResult,
+)
+
+__all__ = ["PROCEEDINGS_GRAMMAR", "find_due", "proceedings", "vocabulary"]
+
+PROCEEDINGS_GRAMMAR = "proceedings.lark"
+"""The vocabulary grammar's file name, beside ``minutes.lark``."""
+
+# ---------------------------------------------------------------------------
+# The vocabulary, compiled once from the grammar's terminals
+# ---------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_vocabulary: dict[str, re.Pattern[str]] | None = None
+
+
+def vocabulary() -> dict[str, re.Pattern[str]]:
+    """The grammar's terminals as compiled patterns, by terminal name (loaded once)."""
+    global _vocabulary
+    if _vocabulary is None:
+        with _lock:
+            if _vocabulary is None:
+                from lark import Lark
+
+                path = grammar_dir() / PROCEEDINGS_GRAMMAR
+                lark = Lark.open(str(path), parser="lalr", lexer="basic", cache=True)
+                _vocabulary = {t.name: re.compile(t.pattern.to_regexp()) for t in lark.terminals}
+    return _vocabulary
+
+
+def _v(name: str) -> re.Pattern[str]:
+    return vocabulary()[name]
+
+
+_SPEAKER_KINDS: tuple[tuple[str, SpeakerKind], ...] = (
+    ("SPEAKER_NAMED", SpeakerKind.MEMBER),
+    ("SPEAKER_CABINET", SpeakerKind.CABINET_MEMBER),
+    ("SPEAKER_CHAIR", SpeakerKind.CHAIR),
+    ("SPEAKER_CO_OPTEE", SpeakerKind.CO_OPTEE),
+    ("SPEAKER_OFFICER", SpeakerKind.OFFICER),
+    ("SPEAKER_MEMBER", SpeakerKind.MEMBER),
+    ("SPEAKER_COMMITTEE", SpeakerKind.COMMITTEE),
+    ("SPEAKER_WITNESS", SpeakerKind.WITNESS),
+)
+_MEMBER_SIDE = frozenset({SpeakerKind.MEMBER, SpeakerKind.CHAIR, SpeakerKind.CO_OPTEE, SpeakerKind.COMMITTEE})
+_PRESSING = frozenset({StanceKind.CONCERN, StanceKind.CHALLENGE, StanceKind.UNCONVINCED})
+_ANSWER_SIDE = frozenset({SpeakerKind.OFFICER, SpeakerKind.CABINET_MEMBER, SpeakerKind.WITNESS})
+
+_STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
+    ("STANCE_CONCERN", StanceKind.CONCERN, ("concern", "worried", "alarmed", "disappointed")),
+    ("STANCE_CHALLENGE", StanceKind.CHALLENGE, ("challeng", "pressed", "assurance", "whether")),
+    (
+        "STANCE_WELCOME",
+        StanceKind.WELCOME,
+        (
+            "welcom",
+            "pleased",
+            "encouraged",
+            "impressed",
+            "delighted",
+            "prais",
+            "commend",
+            "congratul",
+            "thank",
+        ),
+    ),
+    ("STANCE_REASSURANCE", StanceKind.REASSURANCE, ("reassur", "satisfied", "assur", "content")),
+    (
+        "STANCE_UNCONVINCED",
+        StanceKind.UNCONVINCED,
+        ("unconvinced", "not ", "sceptical", "skeptical", "dissatisfied", "unhappy"),
+    ),
+)
+
+_ASK_TRIGGERS = ("ask", "enquir", "inquir", "quer", "question", "sought", "wanted to know", "challeng")
+_RESPONSE_TRIGGERS = (
+    "respond",
+    "repl",
+    "explain",
+    "said",
+    "stated",
+    "advis",
+    "confirm",
+    "clarif",
+    "answer",
+    "added",
+    "acknowledg",
+    "report",
+    "inform",
+    "assur",
+    "outlin",
+    "indicat",
+    "accept",
+    "agreed that",
+    "noted that",
+    "commented that",
+)
+_COMMIT_TRIGGERS = ("undert", "agreed to", "agrees to", "promised", "offered", "committed", "pledged")
+_REQUEST_TRIGGERS = ("ask", "request", "called for")
+_REF_TRIGGERS = ("meeting", "report", "plan", "strategy", "letter", "review", "inspection", "minutes")
+_VOTE_TRIGGERS = ("propos", "moved", "second", " for", "favour", "abstain", "abstention", "amendment", "nem")
+
+# ---------------------------------------------------------------------------
+# Text: folded for scanning, mapped back to the source
+# ---------------------------------------------------------------------------
+
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+class _Text:
+    """A node's source text, whitespace-folded, with offsets back into the source."""
+
+    __slots__ = ("anchors_f", "anchors_r", "base", "text")
+
+    def __init__(self, raw: str, base: int) -> None:
+        self.base = base
+        if _ODD_SPACE.search(raw) is None:
+            self.text = raw.translate(_QUOTES)
+            self.anchors_f: list[int] = [0]
+            self.anchors_r: list[int] = [0]
+            return
+        parts: list[str] = []
+        anchors_f = [0]
+        anchors_r = [0]
+        pos = folded = 0
+        for m in _SPACES.finditer(raw):
+            parts.append(raw[pos : m.start()])
+            folded += m.start() - pos
+            parts.append(" ")
+            folded += 1
+            pos = m.end()
+            anchors_f.append(folded)
+            anchors_r.append(pos)
+        parts.append(raw[pos:])
+        self.text = "".join(parts).translate(_QUOTES)
+        self.anchors_f = anchors_f
+        self.anchors_r = anchors_r
+
+    def offset(self, folded: int) -> int:
+        """The source offset of a position in the folded text."""
+        i = bisect.bisect_right(self.anchors_f, folded) - 1
+        return self.base + self.anchors_r[i] + folded - self.anchors_f[i]
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]`` (ends mapped from the last character)."""
+        while start < end and self.text[start] == " ":
+            start += 1
+        while end > start and self.text[end - 1] == " ":
+            end -= 1
+        if end <= start:
+            at = self.offset(start)
+            return Span(start=at, end=at)
+        return Span(start=self.offset(start), end=self.offset(end - 1) + 1)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]{0,2} (?=[\"'(]{0,2}[A-Z0-9])|[:;] (?=(?:action|ACTION|Action)\b)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Revd|Cllrs|Nos|approx|e\.g|i\.e|etc|vs)|\b[A-Z]|\.[A-Z])\.\Z"
+)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence in folded text."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        stop = m.start() + 1
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, stop - 8), stop):
+            continue
+        yield start, stop
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+# ---------------------------------------------------------------------------
+# Speakers
+# ---------------------------------------------------------------------------
+
+_LEAD = re.compile(
+    r"(?:(?:however|also|in addition|additionally|finally|further|furthermore|separately|in particular"
+    r"|moreover|then|later|subsequently|similarly|accordingly|overall|again|in summary),? ){0,2}",
+    re.IGNORECASE,
+)
+_CAP_WORD = r"[A-Z][\w'&-]*"
+_PORTFOLIO = re.compile(
+    rf" for ({_CAP_WORD}(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr){_CAP_WORD}){{0,7}})"
+)
+_OFFICE = re.compile(
+    rf"(?: (?:of|for) (?:the )?{_CAP_WORD}(?:(?:,| and| &| of| for)? (?:the )?{_CAP_WORD}){{0,6}})?"
+    r"(?: \([A-Z][\w&' -]{0,40}\))?"
+)
+_APPOSITIVE = re.compile(r", (?:Councillor |Cllr |Mr |Mrs |Ms |Dr )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3},")
+_ADVERB = re.compile(r"(?:also|further|then|again|subsequently|later|additionally|both) ", re.IGNORECASE)
+_NAMED_TITLE = re.compile(r"^(?:councillor|cllr\.?|alderman) ", re.IGNORECASE)
+
+
+_CABINET_TITLE = re.compile(
+    r"((?:Cabinet Member|Portfolio Holder|Lead Member|Executive Member) for [A-Z][\w'&-]*"
+    r"(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr)[A-Z][\w'&-]*){0,7})"
+)
+
+
+class _Roster:
+    """The people of a meeting, for resolving speakers to names."""
+
+    def __init__(self, attendance: Attendance, officers: Sequence[Person], context: str = "") -> None:
+        self.people: list[Person] = [*attendance.everyone(), *officers]
+        offices = {m.group(1).rstrip(",") for m in _CABINET_TITLE.finditer(context)}
+        #: The one cabinet office the item names ("Question time with the Cabinet Member for …").
+        self.cabinet_office: str | None = offices.pop() if len(offices) == 1 else None
+
+    def by_name(self, words: str) -> Person | None:
+        folded = words.casefold().split()
+        if not folded:
+            return None
+        for person in self.people:
+            name = person.name.casefold().split()
+            if name[-len(folded) :] == folded or (len(folded) == 1 and folded[0] in name):
+                return person
+        return None
+
+    def by_office(self, title: str) -> Person | None:
+        want = title.casefold()
+        want = want[4:] if want.startswith("the ") else want
+        exact = [p for p in self.people if p.description and p.description.casefold() == want]
+        if len(exact) == 1:
+            return exact[0]
+        words = want.split()
+        found = [
+            p
+            for p in self.people
+            if p.description and all(w in p.description.casefold().replace(",", " ").split() for w in words)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def cabinet(self, portfolio: str | None) -> Person | None:
+        found = [
+            p
+            for p in self.people
+            if p.description
+            and re.search(
+                r"cabinet member|portfolio holder|lead member|executive member", p.description, re.I
+            )
+        ]
+        if portfolio:
+            want = set(re.findall(r"[a-z]+", portfolio.casefold())) - {"and", "for", "the"}
+            found = [p for p in found if want <= set(re.findall(r"[a-z]+", (p.description or "").casefold()))]
+        return found[0] if len(found) == 1 else None
+
+    def chair(self) -> Person | None:
+        for person in self.people:
+            if person.role and person.role.casefold() in ("chair", "chairman", "chairwoman", "chairperson"):
+                return person
+        return None
+
+    def co_optee(self, words: str) -> Person | None:
+        key = [
+            w for w in words.casefold().split() if w not in ("the", "a", "one", "representative", "co-optee")
+        ]
+        found = [p for p in self.people if p.kind is AttendanceKind.CO_OPTEE]
+        if key:
+            found = [p for p in found if p.description and all(k in p.description.casefold() for k in key)]
+        return found[0] if len(found) == 1 else None
+
+
+class _Found(NamedTuple):
+    speaker: Speaker
+    end: int
+
+
+def _speaker_at(t: _Text, pos: int, roster: _Roster, last: Speaker | None) -> _Found | None:
+    """The speaker named at ``pos`` of the folded text, longest phrase first."""
+    text = t.text
+    if pos >= len(text):
+        return None
+    m = _v("SPEAKER_PRONOUN").match(text, pos)
+    if m is not None:
+        if last is None:
+            return None
+        return _Found(attrs.evolve(last, span=t.span(m.start(), m.end()), text=m.group()), m.end())
+    best: tuple[int, SpeakerKind] | None = None
+    for terminal, kind in _SPEAKER_KINDS:
+        m = _v(terminal).match(text, pos)
+        if m is not None and (best is None or m.end() > best[0]):
+            best = (m.end(), kind)
+    if best is None:
+        return None
+    end, kind = best
+    words = text[pos:end]
+    lower = words.casefold()
+    plural = (
+        lower.endswith("s") and not lower.endswith(("ss", "chairs")) and kind is not SpeakerKind.COMMITTEE
+    )
+    name: str | None = None
+    title: str | None = None
+    portfolio: str | None = None
+    person: Person | None = None
+    if kind is SpeakerKind.CABINET_MEMBER:
+        m = _PORTFOLIO.match(text, end)
+        if m is not None:
+            portfolio = m.group(1)
+            end = m.end()
+        person = roster.cabinet(portfolio)
+        if person is not None:
+            title = person.description
+            if portfolio is None and person.description:
+                pm = re.search(r"\bfor (.+)$", person.description)
+                portfolio = pm.group(1) if pm else None
+        elif portfolio is None and roster.cabinet_office is not None:
+            title = roster.cabinet_office
+            portfolio = title.split(" for ", 1)[1]
+        else:
+            title = _strip_article(text[pos:end])
+    elif kind is SpeakerKind.OFFICER:
+        m = _OFFICE.match(text, end)
+        if m is not None and m.end() > end:
+            end = m.end()
+        title = _strip_article(text[pos:end])
+        if lower.rstrip("s") in ("officer", "the officer"):
+            title = None
+        else:
+            person = roster.by_office(title)
+    elif kind is SpeakerKind.CHAIR:
+        person = roster.chair()
+        title = _strip_article(words)
+    elif kind is SpeakerKind.CO_OPTEE:
+        person = roster.co_optee(words)
+        title = _strip_article(words)
+    elif kind is SpeakerKind.WITNESS:
+        title = _strip_article(words)
+    if kind is SpeakerKind.MEMBER and _v("SPEAKER_NAMED").match(text, pos) is not None and best[0] == end:
+        bare = re.sub(r"^\S+ ", "", words)
+        person = roster.by_name(bare)
+        name = person.name if person is not None else bare
+        plural = False
+        if person is not None:
+            kind, title = _kind_of(person)
+        elif _NAMED_TITLE.match(words) is None:
+            kind = SpeakerKind.WITNESS  # "Dr Example", not on any list: someone from outside
+    if person is not None and name is None:
+        name = person.name
+    speaker = Speaker(
+        span=t.span(pos, end),
+        kind=kind,
+        text=text[pos:end],
+        name=name,
+        title=title,
+        portfolio=portfolio,
+        plural=plural,
+    )
+    return _Found(speaker, end)
+
+
+def _kind_of(person: Person) -> tuple[SpeakerKind, str | None]:
+    description = person.description or ""
+    if re.search(r"cabinet member|portfolio holder|lead member|leader", description, re.I):
+        return SpeakerKind.CABINET_MEMBER, description
+    if person.role and "chair" in person.role.casefold():
+        return SpeakerKind.CHAIR, person.role
+    if person.kind is AttendanceKind.CO_OPTEE:
+        return SpeakerKind.CO_OPTEE, description or None
+    if person.kind is AttendanceKind.OFFICER:
+        return SpeakerKind.OFFICER, description or None
+    return SpeakerKind.MEMBER, description or None
+
+
+def _strip_article(words: str) -> str:
+    return re.sub(r"^(?:the|a|an|one) ", "", words, flags=re.IGNORECASE)
+
+
+def _subject(t: _Text, start: int, roster: _Roster, last: Speaker | None) -> tuple[_Found | None, int]:
+    """The speaker a sentence or clause starts with, and where its verb should be."""
+    lead = _LEAD.match(t.text, start)
+    pos = lead.end() if lead else start
+    found = _speaker_at(t, pos, roster, last)
+    if found is None:
+        return None, pos
+    after = found.end
+    app = _APPOSITIVE.match(t.text, after)
+    if app is not None:
+        after = app.end()
+    if after < len(t.text) and t.text[after] == " ":
+        after += 1
+    adv = _ADVERB.match(t.text, after)
+    if adv is not None:
+        after = adv.end()
+    return found, after
+
+
+_CLAUSE_START = re.compile(r"(?:, | and | but | while | whilst |; )")
+
+
+def _clause_speaker(
+    t: _Text, start: int, verb_at: int, roster: _Roster, last: Speaker | None
+) -> tuple[_Found | None, int]:
+    """The speaker right before a verb at ``verb_at``: the clause's subject."""
+    window = max(start, verb_at - 160)
+    clause = start
+    for m in _CLAUSE_START.finditer(t.text, window, verb_at):
+        clause = m.end()
+    found, after = _subject(t, clause, roster, last)
+    if found is not None and after >= verb_at - 1:
+        return found, clause
+    return None, clause
+
+
+# ---------------------------------------------------------------------------
+# Due dates
+# ---------------------------------------------------------------------------
+
+_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+}
+_MONTH_NAMES = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_WORD = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
+)
+_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\b")
+_PERIOD_PARTS = re.compile(r"([a-z]+|[0-9]{1,2}) (day|week|month|year)", re.I)
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_date(text: str, meeting: datetime.date | None) -> datetime.date | None:
+    mm = _MONTH_WORD.search(text)
+    if mm is None:
+        return None
+    month = _MONTH_NAMES[mm.group(1).casefold()]
+    ym = _YEAR.search(text)
+    if ym is not None:
+        year = int(ym.group(1))
+    elif meeting is not None:
+        year = meeting.year if month >= meeting.month else meeting.year + 1
+    else:
+        return None
+    day = calendar.monthrange(year, month)[1] if text.casefold().startswith(("the end of", "end of")) else 1
+    return datetime.date(year, month, day)
+
+
+def _resolve(kind: DueKind, text: str, meeting: datetime.date | None) -> datetime.date | None:
+    if kind in (DueKind.MONTH, DueKind.MEETING):
+        return _month_date(text, meeting)
+    if kind is DueKind.PERIOD and meeting is not None:
+        m = _PERIOD_PARTS.search(text)
+        if m is None:
+            return None
+        count_text = m.group(1).casefold()
+        count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
+        if count is None:
+            return None
+        unit = m.group(2).casefold()
+        if unit == "day":
+            return meeting + datetime.timedelta(days=count)
+        if unit == "week":
+            return meeting + datetime.timedelta(weeks=count)
+        return _add_months(meeting, count * (12 if unit == "year" else 1))
+    return None
+
+
+_DATE_AFTER = re.compile(r" (?:on|of|held on) ")
+_DUE_KINDS = (
+    ("DUE_MEETING", DueKind.MEETING),
+    ("DUE_MONTH", DueKind.MONTH),
+    ("DUE_PERIOD", DueKind.PERIOD),
+)
+_PERIOD_RELATIONS = frozenset({"in", "within", "after", "over"})
+_BARE_MEETING = re.compile(
+    r"(?:the |its |their |a |an )?meeting"
+    r"(?: of (?:the )?(?:sub-committee|committee|panel|board|cabinet|council))?",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"\((?=[A-Za-z0-9])")
+
+
+def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Due | None:
+    """The first due time stated in ``text[start:end]``."""
+    text = t.text
+    low = text[start:end].casefold()
+    dates = [(a + start, b + start, d) for a, b, d in find_dates(text[start:end])]
+    best: Due | None = None
+    for m in _v("DUE_PREPOSITION").finditer(text, start, end):
+        if m.start() > start and text[m.start() - 1] not in " ('":
+            continue
+        relation = m.group().casefold()
+        pos = m.end() + 1
+        candidates: list[tuple[int, DueKind, datetime.date | None]] = []
+        for a, b, d in dates:
+            if a == pos or (a > pos and text[pos:a].casefold() in ("the ", "")):
+                candidates.append((b, DueKind.DATE, d))
+        for name, kind in _DUE_KINDS:
+            if kind is DueKind.PERIOD and relation not in _PERIOD_RELATIONS:
+                continue
+            dm = _v(name).match(text, pos, end)
+            if dm is not None and dm.end() > pos:
+                stop = dm.end()
+                on_date: datetime.date | None = None
+                if kind is DueKind.MEETING:
+                    after = _DATE_AFTER.match(text, stop, end)
+                    if after is not None:
+                        for a, b, d in dates:
+                            if a == after.end():
+                                stop, on_date = b, d
+                candidates.append((stop, kind, on_date))
+        if not candidates:
+            continue
+        stop, kind, value = max(candidates, key=lambda c: c[0])
+        if (
+            kind is DueKind.MONTH
+            and _MONTH_WORD.search(text, pos, stop) is None
+            and "year" not in text[pos:stop]
+            and not re.search(r"summer|autumn|winter|spring", text[pos:stop], re.I)
+        ):
+            continue
+        phrase = text[pos:stop]
+        if kind is DueKind.MEETING and _BARE_MEETING.fullmatch(phrase) and value is None:
+            continue
+        value = value if value is not None else _resolve(kind, phrase, meeting)
+        best = Due(span=t.span(pos, stop), kind=kind, text=phrase, relation=relation, date=value)
+        break
+    if best is None and "(" in low:
+        for bm in _BRACKET.finditer(text, start, end):
+            dm = _v("DUE_MEETING").match(text, bm.end(), end) or _v("DUE_MONTH").match(text, bm.end(), end)
+            if dm is not None and _MONTH_WORD.search(dm.group()) and not _BARE_MEETING.fullmatch(dm.group()):
+                kind = DueKind.MEETING if "meeting" in dm.group().casefold() else DueKind.MONTH
+                best = Due(
+                    span=t.span(dm.start(), dm.end()),
+                    kind=kind,
+                    text=dm.group(),
+                    date=_resolve(kind, dm.group(), meeting),
+                )
+                break
+    if "every" in low or "each" in low or "ly" in low:
+        for rm in _v("DUE_RECURRING").finditer(text, start, end):
+            phrase = rm.group()
+            at: str | None = None
+            pos = rm.start()
+            if phrase.casefold().startswith("at "):
+                at, pos = "at", pos + 3
+            if best is None or rm.start() < best.span.start - t.base:
+                best = Due(
+                    span=t.span(pos, rm.end()),
+                    kind=DueKind.RECURRING,
+                    text=text[pos : rm.end()],
+                    relation=at,
+                )
+            break
+    if best is None and ("soon" in low or "due course" in low or "shortly" in low or "once" in low):
+        sm = _v("DUE_SOON").search(text, start, end)
+        if sm is not None:
+            best = Due(span=t.span(sm.start(), sm.end()), kind=DueKind.SOON, text=sm.group())
+    return best
+
+
+def find_due(text: str, meeting: datetime.date | None = None) -> Due | None:
+    """The first due time in ``text`` (spans index ``text``), resolved against ``meeting``."""
+    t = _Text(text, 0)
+    return _due_in(t, 0, len(t.text), meeting)
+
+
+# ---------------------------------------------------------------------------
+# One item's proceedings
+# ---------------------------------------------------------------------------
+
+
+class _Proceedings:
+    def __init__(self, roster: _Roster, meeting: datetime.date | None) -> None:
+        self.roster = roster
+        self.meeting = meeting
+        self.statements: list[Statement] = []
+        self.stances: list[Stance] = []
+        self.commitments: list[Commitment] = []
+        self.references: list[Reference] = []
+        self.votes: list[Vote] = []
+        self.last: Speaker | None = None
+        self.prev_sentence: tuple[_Text, int, int] | None = None
+
+    # -- prose -------------------------------------------------------------
+
+    def prose(self, t: _Text) -> None:
+        for start, end in _sentences(t.text):
+            self.sentence(t, start, end)
+            self.prev_sentence = (t, start, end)
+
+    def sentence(self, t: _Text, start: int, end: int) -> None:
+        text = t.text
+        low = text[start:end].casefold()
+        found, verb_at = _subject(t, start, self.roster, self.last)
+        subject = found.speaker if found else None
+        span = t.span(start, end)
+        kind: StatementKind | None = None
+        phrase = ""
+        speaker = subject
+        # Actions: "Action: Owner to …", "Owner to …"
+        if "action" in low and self.action(t, start, end):
+            return
+        to = _v("ACTION_TO").match(text, found.end, end) if found is not None else None
+        if subject is not None and to is not None:
+            self.commit(CommitmentKind.ACTION, t, start, end, subject, to.end())
+            self.last = subject
+            return
+        # Questions put by nobody in particular: "It was asked", "In response to a question".
+        opener = _v("ASK_OPENER").match(text, verb_at if subject is None else start, end)
+        if opener is None and subject is None:
+            lead = _LEAD.match(text, start)
+            opener = _v("ASK_OPENER").match(text, lead.end() if lead else start, end)
+        if opener is not None:
+            kind, phrase, speaker = StatementKind.QUESTION, opener.group(), None
+            answer = self.inline_answer(t, opener.end(), end)
+            if answer is not None:
+                self.statements.append(Statement(span=span, kind=kind, phrase=phrase))
+                self.statements.append(answer)
+                self.after(t, start, end, low, subject)
+                return
+        elif subject is not None:
+            heard = _v("HEARD_OPENER").match(text, verb_at, end) or (
+                _v("HEARD_OPENER").match(text, verb_at + 5, end)
+                if text.startswith("were ", verb_at)
+                else None
+            )
+            verb = _v("RESPONSE_VERB").match(text, verb_at, end)
+            ask = _v("ASK_VERB").match(text, verb_at, end)
+            comment = _v("COMMENT_VERB").match(text, verb_at, end)
+            if subject.kind in _MEMBER_SIDE and heard is None and text.startswith(("were ", "was "), verb_at):
+                heard = _v("HEARD_OPENER").match(text, verb_at, end)
+            if heard is not None and subject.kind in _MEMBER_SIDE:
+                kind, phrase, speaker = StatementKind.RESPONSE, heard.group(), None
+            elif subject.kind in _ANSWER_SIDE and text.startswith(("was asked", "were asked"), verb_at):
+                kind, phrase, speaker = StatementKind.QUESTION, text[verb_at : verb_at + 9], None
+            elif subject.kind in _ANSWER_SIDE and (
+                verb is not None or _v("UNDERTAKING_VERB").match(text, verb_at, end)
+            ):
+                kind = StatementKind.RESPONSE
+                phrase = verb.group() if verb is not None else ""
+            elif subject.kind in _MEMBER_SIDE:
+                if ask is not None or (
+                    any(w in low for w in _ASK_TRIGGERS) and _v("ASK_VERB").search(text, verb_at, end)
+                ):
+                    am = ask or _v("ASK_VERB").search(text, verb_at, end)
+                    assert am is not None
+                    if not _v("REQUEST_FOR").match(text, am.start(), end):
+                        kind, phrase = StatementKind.QUESTION, am.group()
+                if kind is None and comment is not None:
+                    kind, phrase = StatementKind.COMMENT, comment.group()
+                if kind is None and verb is not None and subject.kind is not SpeakerKind.COMMITTEE:
+                    kind, phrase = StatementKind.COMMENT, verb.group()
+        elif text.startswith(("It was ", "it was "), verb_at):
+            cm = _v("COMMENT_VERB").match(text, verb_at + 7, end)
+            if cm is not None:
+                kind, phrase = StatementKind.COMMENT, text[verb_at : cm.end()]
+        if kind is None and any(w in low for w in _RESPONSE_TRIGGERS):
+            # "…, officers stated that …": an answer in a clause.
+            answer = self.inline_answer(t, start, end)
+            if answer is not None:
+                self.statements.append(answer)
+                kind = StatementKind.RESPONSE
+                self.after(t, start, end, low, subject)
+                return
+        stance_kinds = self.stance(t, start, end, low, subject)
+        if (
+            kind in (None, StatementKind.COMMENT)
+            and subject is not None
+            and subject.kind in _MEMBER_SIDE
+            and stance_kinds & _PRESSING
+        ):
+            kind = StatementKind.CHALLENGE
+        if kind is None and subject is None and StanceKind.CHALLENGE in stance_kinds and "it was" in low[:12]:
+            kind = StatementKind.CHALLENGE
+        if kind is not None:
+            self.statements.append(Statement(span=span, kind=kind, speaker=speaker, phrase=phrase))
+        self.after(t, start, end, low, subject, stanced=True)
+
+    def after(
+        self, t: _Text, start: int, end: int, low: str, subject: Speaker | None, *, stanced: bool = False
+    ) -> None:
+        """Commitments, references and votes in a sentence; remember its speaker."""
+        if not stanced:
+            self.stance(t, start, end, low, subject)
+        if any(w in low for w in _COMMIT_TRIGGERS):
+            for um in _v("UNDERTAKING_VERB").finditer(t.text, start, end):
+                found, _ = _clause_speaker(t, start, um.start(), self.roster, self.last)
+                if found is None:
+                    continue
+                owner = found.speaker
+                if (
+                    um.group().casefold().startswith(("agreed", "agrees"))
+                    and owner.kind is SpeakerKind.MEMBER
+                    and owner.plural
+                ):
+                    continue
+                self.commit(CommitmentKind.UNDERTAKING, t, start, end, owner, um.end())
+                break
+        if any(w in low for w in _REQUEST_TRIGGERS):
+            rm = _v("REQUEST_FOR").search(t.text, start, end)
+            if rm is not None and (subject is None or subject.kind in _MEMBER_SIDE):
+                rest = t.text[rm.end() : end]
+                if _v("REQUEST_PASSIVE").search(rest) or re.match(
+                    r" (?:a |an |the |further |more |sight |information|an update|details)", rest
+                ):
+                    self.commit(CommitmentKind.REQUEST, t, start, end, None, rm.end())
+        if "agreed that" in low and subject is not None and subject.kind in _MEMBER_SIDE:
+            am = re.search(r"agreed that ", t.text[start:end])
+            if am is not None:
+                due = _due_in(t, start + am.end(), end, self.meeting)
+                if due is not None and re.search(r"\b(?:would|will|should)\b", low):
+                    named = _speaker_at(t, start + am.end(), self.roster, None)
+                    owner = named.speaker if named is not None else subject
+                    self.commit(CommitmentKind.ACTION, t, start, end, owner, start + am.end(), due=due)
+        if any(w in low for w in _REF_TRIGGERS):
+            self.reference(t, start, end)
+        if any(w in low for w in _VOTE_TRIGGERS):
+            self.vote(t, start, end, low)
+        if subject is not None:
+            self.last = subject
+
+    def inline_answer(self, t: _Text, start: int, end: int) -> Statement | None:
+        for vm in _v("RESPONSE_VERB").finditer(t.text, start, end):
+            found, clause = _clause_speaker(t, start, vm.start(), self.roster, self.last)
+            if found is not None and found.speaker.kind in _ANSWER_SIDE:
+                self.last = found.speaker
+                return Statement(
+                    span=t.span(clause, end),
+                    kind=StatementKind.RESPONSE,
+                    speaker=found.speaker,
+                    phrase=vm.group(),
+                )
+        return None
+
+    def stance(self, t: _Text, start: int, end: int, low: str, subject: Speaker | None) -> set[StanceKind]:
+        kinds: set[StanceKind] = set()
+        for name, kind, triggers in _STANCES:
+            if not any(w in low for w in triggers):
+                continue
+            m = _v(name).search(t.text, start, end)
+            if m is None:
+                continue
+            if kind is StanceKind.CONCERN and m.group().casefold().startswith("there"):
+                speaker = None
+            else:
+                found, _ = _clause_speaker(t, start, m.start(), self.roster, self.last)
+                speaker = found.speaker if found else subject
+            if kind is StanceKind.REASSURANCE and speaker is not None and speaker.kind in _ANSWER_SIDE:
+                continue  # "officers reassured members": a response, not the members' stance
+            kinds.add(kind)
+            self.stances.append(Stance(span=t.span(start, end), kind=kind, speaker=speaker, phrase=m.group()))
+        return kinds
+
+    def commit(
+        self,
+        kind: CommitmentKind,
+        t: _Text,
+        start: int,
+        end: int,
+        owner: Speaker | None,
+        what: int,
+        *,
+        due: Due | None = None,
+        in_outcome: bool = False,
+    ) -> None:
+        stop = end
+        while stop > what and t.text[stop - 1] in ".;, ":
+            stop -= 1
+        if due is None:
+            due = _due_in(t, what, end, self.meeting)
+        self.commitments.append(
+            Commitment(
+                span=t.span(start, end),
+                kind=kind,
+                text=t.text[what:stop].strip(),
+                owner=owner,
+                due=due,
+                in_outcome=in_outcome,
+            )
+        )
+
+    def action(self, t: _Text, start: int, end: int) -> bool:
+        text = t.text
+        lead = _LEAD.match(text, start)
+        pos = lead.end() if lead else start
+        label = _v("ACTION_LABEL").match(text, pos, end)
+        if label is None:
+            label = _v("ACTION_LABEL").search(text, pos, end)
+            if (
+                label is None
+                or text[label.start() - 1 : label.start()] not in (" ", "(")
+                or not text[label.start()].isupper()
+            ):
+                return False
+        at = label.end()
+        while at < end and text[at] in "·•-–* ":
+            at += 1
+        found, _ = _subject(t, at, self.roster, self.last)
+        owner_end = found.end if found else at
+        to = _v("ACTION_TO").search(text, owner_end, min(end, owner_end + 80))
+        if found is None:
+            # An owner the vocabulary does not know: the capitalised words before " to ".
+            om = re.match(
+                r"((?:The |the )?[A-Z][\w'&()-]*(?: (?:of |for |and |& )?[A-Z(][\w'&()-]*){0,6})",
+                text[at:end],
+            )
+            if om is None:
+                return False
+            owner = Speaker(
+                span=t.span(at, at + om.end()),
+                kind=SpeakerKind.OFFICER,
+                text=om.group(1),
+                title=_strip_article(om.group(1)),
+            )
+            owner_end = at + om.end()
+            to = _v("ACTION_TO").match(text, owner_end, end)
+        else:
+            owner = found.speaker
+        if label.start() > pos and to is None:
+            # "… write to the Portfolio Holder. ACTION: Councillor Example": the owner trails the sentence.
+            self.commit(CommitmentKind.ACTION, t, start, end, owner, start)
+            return True
+        if to is None or to.start() > owner_end + 2:
+            if self.prev_sentence is not None and owner_end >= end - 2:
+                pt, ps, pe = self.prev_sentence
+                if pt is t:
+                    before = t.span(ps, pe)
+                    self.commitments = [c for c in self.commitments if not before.contains(c.span)]
+                    self.commit(CommitmentKind.ACTION, t, ps, end, owner, ps)
+                    return True
+            self.commit(CommitmentKind.ACTION, t, start, end, owner, owner_end)
+            return True
+        self.commit(CommitmentKind.ACTION, t, start, end, owner, to.end())
+        return True
+
+    # -- references and votes ---------------------------------------------
+
+    def reference(self, t: _Text, start: int, end: int) -> None:
+        text = t.text
+        for a, b, value in find_dates(text[start:end]):
+            a, b = a + start, b + start
+            window = max(start, a - 140)
+            for name, kind in (
+                ("REF_MEETING", ReferenceKind.MEETING),
+                ("REF_DOCUMENT", ReferenceKind.DOCUMENT),
+            ):
+                hit = None
+                for m in _v(name).finditer(text, window, min(end, a + 4)):
+                    if m.end() == a:
+                        hit = m
+                        break
+                if hit is not None:
+                    self.references.append(
+                        Reference(
+                            span=t.span(hit.start(), b), kind=kind, text=text[hit.start() : b], date=value
+                        )
+                    )
+                    break
+
+    def vote(self, t: _Text, start: int, end: int, low: str) -> None:
+        text = t.text
+        proposed = _v("VOTE_PROPOSED").search(text, start, end)
+        seconded = _v("VOTE_SECONDED").search(text, start, end)
+        counts = _v("VOTE_COUNTS").search(text, start, end)
+        if proposed is None and seconded is None and counts is None:
+            return
+        if (
+            proposed is None
+            and seconded is None
+            and counts is not None
+            and not re.search(r"against|abstain|vote", low)
+        ):
+            return
+        proposer = _name_after(text, proposed.end(), end) if proposed else None
+        seconder = _name_after(text, seconded.end(), end) if seconded else None
+        votes_for = votes_against = abstentions = None
+        if counts is not None:
+            c = counts.group()
+            votes_for = _count(
+                c, r"([0-9]{1,3}) (?:votes? )?(?:for|in favour)|(?:for|in favour)[: ]{1,2}([0-9]{1,3})"
+            )
+            votes_against = _count(c, r"([0-9]{1,3}) (?:votes? )?against|against[: ]{1,2}([0-9]{1,3})")
+            abstentions = _count(c, r"([0-9]{1,3}) abstentions?|abstentions?[: ]{1,2}([0-9]{1,3})")
+        unanimous = _v("VOTE_UNANIMOUS").search(text, start, end) is not None
+        result: VoteResult | None = None
+        if _v("VOTE_LOST").search(text, start, end):
+            result = VoteResult.LOST
+        elif (
+            _v("VOTE_CARRIED").search(text, start, end)
+            or unanimous
+            or re.search(r"\bagreed\b|\bresolved\b", low)
+        ):
+            result = VoteResult.CARRIED
+        if votes_for is not None and votes_against is not None and result is None:
+            result = VoteResult.CARRIED if votes_for > votes_against else VoteResult.LOST
+        self.votes.append(
+            Vote(
+                span=t.span(start, end),
+                proposer=proposer,
+                seconder=seconder,
+                votes_for=votes_for,
+                votes_against=votes_against,
+                abstentions=abstentions,
+                result=result,
+                unanimous=unanimous,
+                amendment="amendment" in low,
+            )
+        )
+
+    # -- outcomes ----------------------------------------------------------
+
+    def outcome(self, outcome: Outcome, source: str) -> Outcome:
+        """Give an outcome its addressee and due date; its points' requests become commitments."""
+        intro = _Text(source[outcome.intro.span.start : outcome.intro.span.end], outcome.intro.span.start)
+        addressee: str | None = None
+        am = _ADDRESSEE.search(intro.text)
+        if am is not None:
+            addressee = am.group(1)
+        units: list[_Text] = []
+        if outcome.points:
+            for point in outcome.points:
+                end = point.points[0].span.start if point.points else point.span.end
+                units.append(_Text(source[point.span.start : end].rstrip(), point.span.start))
+        else:
+            for para in (outcome.intro, *outcome.body):
+                units.append(_Text(source[para.span.start : para.span.end], para.span.start))
+        due: Due | None = None
+        for unit in units:
+            self.unit(unit, outcome, addressee)
+        if not outcome.points:
+            for unit in units:
+                due = _due_in(unit, 0, len(unit.text), self.meeting)
+                if due is not None:
+                    break
+        for unit in units:
+            self.reference(unit, 0, len(unit.text))
+        if addressee is None and due is None:
+            return outcome
+        return attrs.evolve(outcome, addressee=addressee, due=due)
+
+    def unit(self, t: _Text, outcome: Outcome, addressee: str | None) -> None:
+        text = t.text
+        pos = 0
+        lm = _POINT_LABEL.match(text)
+        if lm is not None:
+            pos = lm.end()
+        label = _OUTCOME_LABEL.match(text, pos)
+        if label is not None:
+            pos = label.end()
+        that = re.match(r"(?:that|That|THAT)[:,]? ", text[pos:])
+        if that is not None:
+            pos += that.end()
+        found = _speaker_at(t, pos, self.roster, None)
+        owner = found.speaker if found else None
+        what = pos
+        request = _v("REQUEST_PASSIVE").search(text, pos) or _v("REQUEST_REPORT").search(text, pos)
+        due = _due_in(t, pos, len(text), self.meeting)
+        if request is None and due is None:
+            return
+        if owner is None and addressee is not None:
+            owner = Speaker(
+                span=outcome.intro.span, kind=_addressee_kind(addressee), text=addressee, title=addressee
+            )
+        self.commit(CommitmentKind.REQUEST, t, 0, len(text), owner, what, due=due, in_outcome=True)
+
+    # -- result ------------------------------------------------------------
+
+    def exchanges(self) -> tuple[Exchange, ...]:
+        out: list[Exchange] = []
+        question: Statement | None = None
+        first: Statement | None = None
+        responses: list[Statement] = []
+
+        def close() -> None:
+            if question is not None and first is not None and responses:
+                out.append(
+                    Exchange(
+                        span=Span(start=first.span.start, end=responses[-1].span.end),
+                        question=question,
+                        responses=tuple(responses),
+                    )
+                )
+
+        for statement in self.statements:
+            if statement.kind is StatementKind.RESPONSE:
+                if question is not None:
+                    responses.append(statement)
+                continue
+            if question is not None and not responses:
+                # Two remarks before any answer: one question, the sharper of them.
+                if question.kind is StatementKind.COMMENT and statement.kind is not StatementKind.COMMENT:
+                    question = statement
+                continue
+            close()
+            question, first, responses = statement, statement, []
+        close()
+        return tuple(out)
+
+
+_POINT_LABEL = re.compile(r"(?:\(?[0-9]{1,2}[.)]|\(?[a-z]{1,4}[.)]|[-•·▪●*–])\)? ")
+_OUTCOME_LABEL = re.compile(
+    r"(?:RESOLVED|Resolved|RECOMMENDED|Recommended|AGREED|Agreed)(?: (?:that|THAT|to|TO))?[:,-–]* ?"
+)
+_ADDRESSEE = re.compile(
+    r"(?:recommend(?:ed|s|ations?)?|RECOMMENDED|RECOMMEND) to (?:the )?"
+    r"((?:Cabinet|Council|Executive|Leader|Mayor|[A-Z][\w'-]*)"
+    r"(?: (?:Member|for|of|and|&|[A-Z][\w',&-]*)){0,8})"
+)
+
+
+def _addressee_kind(text: str) -> SpeakerKind:
+    low = text.casefold()
+    if "cabinet member" in low or "portfolio" in low or "lead member" in low:
+        return SpeakerKind.CABINET_MEMBER
+    if "chair" in low:
+        return SpeakerKind.CHAIR
+    if re.search(r"officer|director|head|manager|clerk|executive$", low):
+        return SpeakerKind.OFFICER
+    if re.search(r"cabinet|council|committee|board|panel|executive|trust|partnership", low):
+        return SpeakerKind.COMMITTEE
+    return SpeakerKind.WITNESS
+
+
+def _name_after(text: str, pos: int, end: int) -> str | None:
+    m = re.match(
+        r" ?(?:by )?((?:(?:Councillor|Cllr\.?|Alderman|Mr|Mrs|Ms|Miss|Dr) )?"
+        r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})",
+        text[pos:end],
+    )
+    return m.group(1) if m else None
+
+
+def _count(text: str, pattern: str) -> int | None:
+    m = re.search(pattern, text, re.IGNORECASE)
+    if m is None:
+        return None
+    return int(next(g for g in m.groups() if g is not None))
+
+
+# ---------------------------------------------------------------------------
+# Walking an item
+# ---------------------------------------------------------------------------
+
+
+def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, PointList):
+            yield from _points(block.points)
+        elif isinstance(block, BudgetProposal):
+            yield from _prose_nodes(block.blocks)
+
+
+def _points(points: Iterable[Point]) -> Iterator[Point]:
+    for point in points:
+        yield point
+        yield from _points(point.points)
+
+
+def _own_text(node: Paragraph | Point, source: str) -> _Text:
+    span = node.span
+    end = node.points[0].span.start if isinstance(node, Point) and node.points else span.end
+    return _Text(source[span.start : end].rstrip(), span.start)
+
+
+def proceedings(
+    item: AgendaItem, source: str, attendance: Attendance, meeting: datetime.date | None
+) -> AgendaItem:
+    """The item with its exchanges, stances, commitments, references and votes read from its text."""
+    minutes = item.minutes or item.agenda
+    if not item.minutes and any(s.blocks for s in item.sections):
+        minutes = tuple(b for s in item.sections for b in s.blocks)
+    context = "\n".join([item.title, *(b.text for b in item.agenda if isinstance(b, Paragraph))])
+    state = _Proceedings(_Roster(attendance, item.officers, context), meeting)
+    for node in _prose_nodes(minutes):
+        state.prose(_own_text(node, source))
+    replaced: dict[int, Outcome] = {}
+    for outcome in item.outcomes():
+        if isinstance(outcome, (Resolution, Recommendation)):
+            new = state.outcome(outcome, source)
+            if new is not outcome:
+                replaced[id(outcome)] = new
+    if replaced:
+        item = _replace_outcomes(item, replaced)
+    exchanges = state.exchanges()
+    if not (exchanges or state.stances or state.commitments or state.references or state.votes):
+        return item
+    return attrs.evolve(
+        item,
+        exchanges=exchanges,
+        stances=tuple(state.stances),
+        commitments=tuple(sorted(state.commitments, key=lambda c: c.span)),
+        references=tuple(state.references),
+        votes=tuple(state.votes),
+    )
+
+
+def _swap(blocks: tuple[Block, ...], replaced: dict[int, Outcome]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if id(block) in replaced:
+            out.append(replaced[id(block)])
+        elif isinstance(block, BudgetProposal):
+            out.append(attrs.evolve(block, blocks=_swap(block.blocks, replaced)))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+def _replace_outcomes(item: AgendaItem, replaced: dict[int, Outcome]) -> AgendaItem:
+    return attrs.evolve(
+        item,
+        agenda=_swap(item.agenda, replaced),
+        sections=tuple(attrs.evolve(s, blocks=_swap(s.blocks, replaced)) for s in item.sections),
+    )

@@ -1,0 +1,221 @@
+"""Proceedings (issue 3): exchanges, speakers, stances, commitments, references and votes."""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import pytest
+from lark import Lark
+
+import scrutinykit as sk
+from scrutinykit import CommitmentKind, DueKind, SpeakerKind, StanceKind, StatementKind
+from scrutinykit._proceedings import PROCEEDINGS_GRAMMAR, find_due, vocabulary
+
+from .conftest import FIXTURES
+
+MARSHWICK = FIXTURES / "proceedings" / "scrutiny-panel-marshwick.txt"
+
+
+@pytest.fixture(scope="module")
+def marshwick() -> sk.Document:
+    """The invented Marshwick panel minutes."""
+    return sk.parse_file(MARSHWICK)
+
+
+# ---------------------------------------------------------------------------
+# The vocabulary grammar
+# ---------------------------------------------------------------------------
+
+
+def test_vocabulary_grammar_loads_with_plain_lark() -> None:
+    """proceedings.lark is a grammar plain Lark loads quickly, and its phrases parse."""
+    start = time.perf_counter()
+    parser = Lark.open(str(sk.grammar_dir() / PROCEEDINGS_GRAMMAR), parser="lalr")
+    assert time.perf_counter() - start < 10
+    names = {t.name for t in parser.terminals}
+    assert {"ASK_OPENER", "RESPONSE_VERB", "UNDERTAKING_VERB", "ACTION_LABEL", "DUE_MEETING"} <= names
+    tree = parser.parse("It was asked the Cabinet Member responded that")
+    kinds = [t.type for t in tree.scan_values(lambda v: hasattr(v, "type"))]
+    assert kinds == ["ASK_OPENER", "SPEAKER_CABINET", "RESPONSE_VERB"]
+
+
+def test_vocabulary_is_the_grammars_terminals() -> None:
+    """The scanners are compiled from the grammar's terminals, one per name."""
+    vocab = vocabulary()
+    assert vocab["STANCE_UNCONVINCED"].search("Members remained unconvinced by the reply")
+    assert vocab["STANCE_CHALLENGE"].search("Members expressed concerns") is None  # not inside "expressed"
+
+
+@pytest.mark.parametrize("size", [20_000, 200_000])
+def test_scanning_is_linear_on_hostile_text(size: int) -> None:
+    """Long runs of near-misses cost time in proportion to their length."""
+    hostile = ("the the meeting meeting of of Members asked for for to " * (size // 56))[:size]
+    start = time.perf_counter()
+    sk.parse("41/24 Item\n\n" + hostile + ".\n")
+    assert time.perf_counter() - start < 5 * (size / 20_000)
+
+
+# ---------------------------------------------------------------------------
+# Due dates
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "written", "relation", "date"),
+    [
+        (
+            "to circulate the list by 31 January 2025.",
+            DueKind.DATE,
+            "31 January 2025",
+            "by",
+            datetime.date(2025, 1, 31),
+        ),
+        (
+            "a report be brought to the April meeting",
+            DueKind.MEETING,
+            "the April meeting",
+            "to",
+            datetime.date(2025, 4, 1),
+        ),
+        ("be provided in six months", DueKind.PERIOD, "six months", "in", datetime.date(2025, 5, 14)),
+        (
+            "to report back within four weeks",
+            DueKind.PERIOD,
+            "four weeks",
+            "within",
+            datetime.date(2024, 12, 12),
+        ),
+        ("by the end of November", DueKind.MONTH, "the end of November", "by", datetime.date(2024, 11, 30)),
+        (
+            "at every meeting of this municipal year",
+            DueKind.RECURRING,
+            "every meeting of this municipal year",
+            "at",
+            None,
+        ),
+        ("before the next meeting", DueKind.MEETING, "the next meeting", "before", None),
+        ("as soon as possible", DueKind.SOON, "as soon as possible", None, None),
+    ],
+)
+def test_due_dates_resolve_against_the_meeting(
+    text: str, kind: DueKind, written: str, relation: str | None, date: datetime.date | None
+) -> None:
+    """Dates, months, meetings and periods resolve against a meeting of 14 November 2024."""
+    due = find_due(text, datetime.date(2024, 11, 14))
+    assert due is not None
+    assert (due.kind, due.text, due.relation, due.date) == (kind, written, relation, date)
+    assert text[due.span.start : due.span.end] == written
+
+
+def test_relative_due_dates_stay_text_without_a_meeting_date() -> None:
+    """Without a meeting date "in six months" keeps its words and has no date."""
+    due = find_due("be provided in six months")
+    assert due is not None
+    assert (due.kind, due.text, due.date) == (DueKind.PERIOD, "six months", None)
+    assert find_due("at the meeting held in the borough") is None
+    assert find_due("to the meeting") is None
+
+
+# ---------------------------------------------------------------------------
+# An invented document, end to end
+# ---------------------------------------------------------------------------
+
+
+def test_fixture_exchanges(marshwick: sk.Document) -> None:
+    """Three exchanges: an open question, a concern, and an inline question and answer."""
+    exchanges = marshwick.exchanges()
+    assert [e.question.kind for e in exchanges] == [
+        StatementKind.QUESTION,
+        StatementKind.CHALLENGE,
+        StatementKind.QUESTION,
+    ]
+    first = exchanges[0]
+    assert first.question.speaker is None
+    assert marshwick.text_of(first.question).startswith("It was asked how many complaints")
+    (answer,) = first.responses
+    assert answer.speaker is not None
+    assert (answer.speaker.kind, answer.speaker.name, answer.speaker.title) == (
+        SpeakerKind.OFFICER,
+        "Declan Moorside",
+        "Head of Street Scene",
+    )
+    cabinet = exchanges[1].responses[0].speaker
+    assert cabinet is not None
+    assert cabinet.kind is SpeakerKind.CABINET_MEMBER
+    assert (cabinet.name, cabinet.portfolio) == ("Bryony Castellan", "Parks and Open Spaces")
+    assert exchanges[2].responses[0].speaker is not None
+    assert exchanges[2].responses[0].speaker.plural
+
+
+def test_fixture_stances(marshwick: sk.Document) -> None:
+    """Concern and doubt are tagged, with their speakers."""
+    assert [(s.kind, s.phrase) for s in marshwick.stances()] == [
+        (StanceKind.CONCERN, "expressed serious concerns"),
+        (StanceKind.UNCONVINCED, "remained unconvinced"),
+    ]
+    assert all(s.speaker is not None and s.speaker.kind is SpeakerKind.MEMBER for s in marshwick.stances())
+
+
+def test_fixture_commitments(marshwick: sk.Document) -> None:
+    """An undertaking, a request, an action and two recommendation requests, with owners and dues."""
+    doc = marshwick
+    undertaking, request, action, *recommended = doc.commitments()
+    assert undertaking.kind is CommitmentKind.UNDERTAKING
+    assert undertaking.owner is not None
+    assert undertaking.owner.name == "Bryony Castellan"
+    assert undertaking.owner.text == "She"
+    assert undertaking.due is not None
+    assert undertaking.due.date == datetime.date(2024, 12, 20)
+    assert request.kind is CommitmentKind.REQUEST
+    assert request.text.startswith("the contract performance figures to be circulated")
+    assert request.due is not None
+    assert (request.due.relation, request.due.text) == (
+        "before",
+        "the next meeting",
+    )
+    assert action.kind is CommitmentKind.ACTION
+    assert action.owner is not None
+    assert action.owner.name == "Priya Lanyon"
+    assert action.due is not None
+    assert action.due.date == datetime.date(2025, 3, 1)
+    assert [c.kind for c in doc.actions()] == [CommitmentKind.UNDERTAKING, CommitmentKind.ACTION]
+    assert [c.in_outcome for c in doc.requests()] == [False, True, True]
+    six, every = recommended
+    assert six.due is not None
+    assert six.due.date == datetime.date(2025, 5, 14)
+    assert every.due is not None
+    assert every.due.kind is DueKind.RECURRING
+    assert six.owner is not None
+    assert six.owner.text == "Cabinet"
+    (recommendation,) = doc.outcomes()
+    assert recommendation.addressee == "Cabinet"
+    for c in doc.commitments():
+        assert doc.text_of(c).strip() == doc.text_of(c)
+        if c.due is not None:
+            assert doc.text_of(c.due) == c.due.text
+
+
+def test_fixture_vote(marshwick: sk.Document) -> None:
+    """The vote has its proposer, seconder, counts and result."""
+    (vote,) = marshwick.votes()
+    assert (vote.proposer, vote.seconder) == ("Councillor Pellow", "Councillor Hartigan")
+    assert (vote.votes_for, vote.votes_against, vote.abstentions) == (4, 1, None)
+    assert vote.result is sk.VoteResult.CARRIED
+
+
+def test_annotations_are_not_nodes(marshwick: sk.Document) -> None:
+    """walk() yields nodes only: the proceedings are annotations beside them."""
+    kinds = {type(n) for n in marshwick.walk()}
+    assert not kinds & {sk.Exchange, sk.Statement, sk.Speaker, sk.Commitment, sk.Due, sk.Stance, sk.Vote}
+
+
+def test_fixture_round_trips(marshwick: sk.Document) -> None:
+    """The annotations survive JSON."""
+    assert sk.loads(sk.dumps(marshwick)) == marshwick
+
+
+def test_no_proceedings_in_plain_text() -> None:
+    """Text without the vocabulary gives no annotations."""
+    doc = sk.parse("41/24 Bus review\n\nThe report was noted.\n")
+    assert doc.exchanges() == doc.commitments() == doc.stances() == doc.votes() == ()
