@@ -34,7 +34,7 @@ import scrutinykit as sk
 from scrutinykit._cli import check_warnings
 from scrutinykit._grammar import GRAMMAR_FILE
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, ROOT, SEEDS
 from .test_lossless import assert_lossless, siblings_ordered
 
 # ---------------------------------------------------------------------------
@@ -500,7 +500,7 @@ def seed_json() -> dict[str, Any]:
         ('{"schema_version": true}', "schema_version"),
         ('{"schema_version": 1.0}', "schema_version"),
         ('{"schema_version": -1}', "unknown schema_version -1"),
-        ('{"schema_version": 2}', "unknown schema_version 2"),
+        (f'{{"schema_version": {sk.SCHEMA_VERSION + 1}}}', f"unknown schema_version {sk.SCHEMA_VERSION + 1}"),
         ('{"schema_version": 0, "source": "x"}', "cannot migrate schema_version 0"),
     ],
     ids=[
@@ -588,7 +588,37 @@ def test_migrations_cover_every_older_version() -> None:
 
     oldest = min(MIGRATIONS)
     assert sorted(MIGRATIONS) == list(range(oldest, sk.SCHEMA_VERSION))
-    assert sk.SCHEMA_VERSION == 1
+
+
+_V2_ITEM_FIELDS = ("exchanges", "stances", "commitments", "references", "votes")
+_V2_OUTCOME_FIELDS = ("addressee", "due")
+
+
+def _as_version_1(value: Any) -> Any:
+    """JSON of the current form written back as version 1 wrote it (no proceedings)."""
+    if isinstance(value, dict):
+        drop = set()
+        if "minute_number" in value:
+            drop.update(_V2_ITEM_FIELDS)
+        if "intro" in value and "implicit" in value:
+            drop.update(_V2_OUTCOME_FIELDS)
+        return {k: _as_version_1(v) for k, v in value.items() if k not in drop}
+    if isinstance(value, list):
+        return [_as_version_1(v) for v in value]
+    return value
+
+
+def test_version_1_json_loads_through_the_migration() -> None:
+    """JSON written before the proceedings were added (version 1) loads, with no proceedings."""
+    doc = sk.parse_file(ROOT / "seeds" / "002_eb523b947f5c9452.txt")
+    data = _as_version_1(json.loads(sk.dumps(doc)))
+    data["schema_version"] = 1
+    old = sk.loads(json.dumps(data))
+    assert old.source == doc.source
+    assert [i.title for i in old.items] == [i.title for i in doc.items]
+    assert doc.items[5].commitments
+    assert not old.items[5].commitments
+    assert [len(o.points) for o in old.outcomes()] == [len(o.points) for o in doc.outcomes()]
 
 
 def _json_values() -> st.SearchStrategy[Any]:

@@ -36,7 +36,10 @@ def test_keys_join(seed_docs: dict[str, sk.Document]) -> None:
 def test_budget_proposal_outcomes_carry_their_reference(seed_docs: dict[str, sk.Document]) -> None:
     """Conclusions on a budget proposal name its savings reference."""
     rows = sk.table_rows([seed_docs["001"]], ids=["budget"])
-    assert [r["budget_reference"] for r in rows["outcomes"]] == ["2024-28 SAV CYPE 001", "2024-28 SAV CYPE 003"]
+    assert [r["budget_reference"] for r in rows["outcomes"]] == [
+        "2024-28 SAV CYPE 001",
+        "2024-28 SAV CYPE 003",
+    ]
     assert rows["outcomes"][0]["outcome_id"] == "budget/0/0"
 
 

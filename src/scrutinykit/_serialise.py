@@ -14,7 +14,10 @@ Version history (see ``docs/json.md``):
 * 0 — the pre-release form, never written by a release but accepted by
   :func:`loads`: spans were ``{"start": s, "end": e}`` objects and the
   document's text was under ``"text"`` instead of ``"source"``.
-* 1 — the first published form.
+* 1 — the first form: documents, items, outcomes, attendance, figures.
+* 2 — adds the proceedings: exchanges, stances, commitments, references and
+  votes on items, and ``addressee``/``due`` on outcomes (all empty by default,
+  so version 1 data loads unchanged).
 
 Older versions load through :data:`MIGRATIONS`: the function registered under
 version ``n`` turns data of version ``n`` into data of version ``n + 1``, and
@@ -48,7 +51,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -153,7 +156,17 @@ def _from_version_0(data: dict[str, Any]) -> dict[str, Any]:
     return {"source": data["text"], **migrated}
 
 
-MIGRATIONS: Final[dict[int, Migration]] = {0: _from_version_0}
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: the proceedings (exchanges, stances, commitments,
+    references and votes on items; addressee and due on outcomes) were added.
+
+    Every new field has an empty default, so version 1 data is version 2 data
+    that records no proceedings; nothing needs rewriting.
+    """
+    return data
+
+
+MIGRATIONS: Final[dict[int, Migration]] = {0: _from_version_0, 1: _from_version_1}
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 
 _OLDEST = min(MIGRATIONS, default=SCHEMA_VERSION)

@@ -288,10 +288,7 @@ def write_parquet(
     folder = Path(directory)
     paths = {}
     for name, frame in tables(docs, ids).items():
-        if part is None:
-            path = folder / f"{name}.parquet"
-        else:
-            path = folder / name / f"part-{part}.parquet"
+        path = folder / f"{name}.parquet" if part is None else folder / name / f"part-{part}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
         frame.to_parquet(path, index=False)
         paths[name] = path
