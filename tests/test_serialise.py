@@ -219,6 +219,9 @@ documents = st.builds(
         max_size=3,
     ).map(tuple),
     encoding=names,
+    format=st.sampled_from(sk.InputFormat),
+    pages=st.lists(st.builds(sk.Page, span=spans, number=st.integers(1, 999)), max_size=3).map(tuple),
+    links=st.lists(st.builds(sk.Link, span=spans, text=texts, url=texts), max_size=3).map(tuple),
 )
 
 

@@ -2,6 +2,10 @@
 
 The pipeline is: decode (bytes only) → normalise → LALR parse → transform →
 assemble.  Nothing but a :class:`ScrutinyKitError` escapes from here.
+
+:func:`parse_file` also reads HTML pages and PDFs, choosing by the file's
+content (:func:`sniff_format`): their text rendering is made by
+:mod:`scrutinykit._html` or :mod:`scrutinykit._pdf` and then parsed.
 """
 
 from __future__ import annotations
@@ -17,13 +21,46 @@ from ._decode import decode_bytes
 from ._detect import not_minutes_reason
 from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
 from ._grammar import load_parser
-from ._model import Document
+from ._model import Document, InputFormat
 from ._normalise import normalise
 from ._transform import MinutesTransformer
 
-__all__ = ["parse", "parse_bytes", "parse_file"]
+__all__ = ["parse", "parse_bytes", "parse_file", "sniff_format"]
 
 _WORD = re.compile(r"\w{2,}")
+
+#: The start of an HTML page, after an optional byte-order mark, blanks, an
+#: XML declaration and comments (a browser's "saved from" note).
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+    rb"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.I | re.S,
+)
+
+#: File name suffixes read as HTML when the content starts with a tag but sniffing is unsure.
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+#: How far into a file a PDF header may stand (readers accept junk before it).
+_PDF_HEADER_WINDOW = 1024
+
+
+def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
+    """What kind of file ``data`` is, read from its first bytes.
+
+    ``%PDF-`` (within the first kilobyte) is a PDF; ``<!DOCTYPE html``,
+    ``<html``, ``<head`` or ``<body`` after an optional UTF-8 byte-order
+    mark, blanks, an XML declaration and comments is HTML.  Only when the
+    content is not conclusive does the file name count: a ``.html``/``.htm``
+    file that starts with ``<`` is HTML.  Everything else is text.
+    """
+    if b"%PDF-" in data[:_PDF_HEADER_WINDOW]:
+        return InputFormat.PDF
+    if _HTML_START.match(data[:4096]):
+        return InputFormat.HTML
+    starts_with_tag = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    if name is not None and Path(name).suffix.lower() in _HTML_SUFFIXES and starts_with_tag:
+        return InputFormat.HTML
+    return InputFormat.TEXT
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -89,8 +126,15 @@ def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
 
 
 def parse_file(path: str | os.PathLike[str]) -> Document:
-    """Read and parse a minutes file.
+    """Read and parse a minutes file: text, an HTML page or a PDF.
 
+    The kind of file is read from its content (:func:`sniff_format`), not
+    from its name.  For HTML and PDF the document's ``source`` is the text
+    rendering that was parsed, and ``format``, ``links`` (HTML) and
+    ``pages`` (PDF) say where it came from.
+
+    :raises MissingExtraError: an HTML page needs ``scrutinykit[html]``, a
+        PDF ``scrutinykit[pdf]``, and it is not installed.
     :raises ScrutinyKitError: the file cannot be read, is not text, or is
         not minutes.
     """
@@ -103,4 +147,13 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
         raise ScrutinyKitError("no such file", source=str(p)) from exc
     except OSError as exc:
         raise ScrutinyKitError(f"cannot read the file: {exc.strerror or exc}", source=str(p)) from exc
+    kind = sniff_format(data, p.name)
+    if kind is InputFormat.PDF:
+        from ._pdf import parse_pdf
+
+        return parse_pdf(data, source=str(p))
+    if kind is InputFormat.HTML:
+        from ._html import parse_html
+
+        return parse_html(data, source=str(p))
     return parse_bytes(data, source=str(p))

@@ -18,6 +18,7 @@ Two kinds of object make up a document:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
 from collections.abc import Iterator
@@ -48,14 +49,17 @@ __all__ = [
     "Furniture",
     "Heading",
     "HeadingLine",
+    "InputFormat",
     "ItemKind",
     "ItemSection",
+    "Link",
     "Marker",
     "MarkerKind",
     "Meeting",
     "MeetingEnd",
     "Note",
     "Outcome",
+    "Page",
     "Paragraph",
     "Person",
     "Point",
@@ -107,6 +111,22 @@ class DocumentKind(enum.Enum):
     """The written minutes of a whole meeting, item after item."""
     AGENDA_ITEM = "agenda_item"
     """A page holding one agenda item and its minutes (a ModernGov item page)."""
+
+
+class InputFormat(enum.Enum):
+    """The kind of file a document was read from.
+
+    For HTML and PDF the document's ``source`` is scrutinykit's text
+    rendering of the file (the text the grammar read and the spans index),
+    not the file's bytes.
+    """
+
+    TEXT = "text"
+    """Plain text: ``source`` is the text as given."""
+    HTML = "html"
+    """An HTML page (a ModernGov agenda-item, meeting or decision page), rendered to text."""
+    PDF = "pdf"
+    """A PDF of written minutes, its text extracted page by page."""
 
 
 class ItemKind(enum.Enum):
@@ -244,6 +264,28 @@ class Meeting:
     """Where it was held, when the text says."""
     span: Span | None = None
     """The header text these facts were read from, if any."""
+
+
+@frozen(kw_only=True)
+class Link:
+    """A hyperlink of an HTML page: a supporting document, a report, a webcast."""
+
+    span: Span
+    """Where the link's text stands in the rendering (``source``)."""
+    text: str
+    """The link's text, whitespace folded."""
+    url: str
+    """The link's target as the page gives it (resolved against the page's ``<base>``, if it has one)."""
+
+
+@frozen(kw_only=True)
+class Page:
+    """A page of a PDF: which part of the rendering came from it."""
+
+    span: Span
+    """The part of ``source`` taken from this page, furniture included."""
+    number: int
+    """The page's position in the file, counting from 1 (not its printed number)."""
 
 
 # ---------------------------------------------------------------------------
@@ -807,6 +849,12 @@ class Document:
     """Money and percentages written anywhere in the text, in order."""
     encoding: str | None = None
     """The encoding the bytes were decoded from, when parsed from bytes."""
+    format: InputFormat = InputFormat.TEXT
+    """The kind of file read: plain text, an HTML page or a PDF."""
+    pages: tuple[Page, ...] = ()
+    """For a PDF, its pages in order, covering ``source``; empty otherwise."""
+    links: tuple[Link, ...] = ()
+    """For an HTML page, its links in order, with their URLs; empty otherwise."""
 
     @property
     def span(self) -> Span:
@@ -826,6 +874,25 @@ class Document:
         line = self.source.count("\n", 0, offset) + 1
         col = offset - (self.source.rfind("\n", 0, offset) + 1) + 1
         return line, col
+
+    def page_of(self, node_or_offset: object) -> int | None:
+        """The number of the PDF page a node (where its span starts), a span or an offset is on.
+
+        ``None`` when the document has no pages (it was not read from a PDF)
+        or the offset lies outside every page.
+        """
+        if isinstance(node_or_offset, int) and not isinstance(node_or_offset, bool):
+            offset = node_or_offset
+        else:
+            span = getattr(node_or_offset, "span", node_or_offset)
+            if not isinstance(span, Span):
+                raise TypeError(f"{type(node_or_offset).__name__} has no span")
+            offset = span.start
+        index = bisect.bisect_right(self.pages, offset, key=_page_start) - 1
+        if index < 0:
+            return None
+        page = self.pages[index]
+        return page.number if offset < page.span.end or offset == page.span.start else None
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """Every outcome in the document, in order."""
@@ -869,6 +936,10 @@ class Document:
             yield from walk(block)
 
 
+def _page_start(page: Page) -> int:
+    return page.span.start
+
+
 TEXTUAL_NODES: tuple[type, ...] = (Paragraph, Heading, Note, Marker, Furniture, MeetingEnd, Point)
 """Node types that own text; all other nodes are covered by their children."""
 
@@ -888,6 +959,9 @@ _ANNOTATION_FIELDS = frozenset(
         "references",
         "votes",
         "due",
+        # Where the text came from: annotations of the rendering.
+        "pages",
+        "links",
     }
 )
 

@@ -18,6 +18,10 @@ Version history (see ``docs/json.md``):
 * 2 — adds the proceedings: exchanges, stances, commitments, references and
   votes on items, and ``addressee``/``due`` on outcomes (all empty by default,
   so version 1 data loads unchanged).
+* 3 — adds where the text came from: the document's ``format`` (``"text"``,
+  ``"html"`` or ``"pdf"``), ``pages`` (PDF pages as spans of the rendering)
+  and ``links`` (an HTML page's links with their URLs); version 2 data is
+  text with no pages and no links, and loads unchanged.
 
 Older versions load through :data:`MIGRATIONS`: the function registered under
 version ``n`` turns data of version ``n`` into data of version ``n + 1``, and
@@ -51,7 +55,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -166,7 +170,16 @@ def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Final[dict[int, Migration]] = {0: _from_version_0, 1: _from_version_1}
+def _from_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 → 3: the document's ``format``, ``pages`` and ``links`` were added.
+
+    Their defaults (``"text"``, no pages, no links) describe every version 2
+    document, which was always read from text; nothing needs rewriting.
+    """
+    return data
+
+
+MIGRATIONS: Final[dict[int, Migration]] = {0: _from_version_0, 1: _from_version_1, 2: _from_version_2}
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 
 _OLDEST = min(MIGRATIONS, default=SCHEMA_VERSION)

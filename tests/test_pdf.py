@@ -1,0 +1,231 @@
+"""PDFs: text page by page, furniture kept apart, split sentences rejoined, pages recorded."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import scrutinykit as sk
+from scrutinykit._pdf import render_pdf
+
+from .test_lossless import assert_lossless, siblings_ordered
+
+pytest.importorskip("pypdf")
+pytest.importorskip("fpdf")
+
+from .pdfgen import PAGE_BREAK, Piece, minutes_pdf
+
+HEADER = "Brackenmoor Borough Council - Adult Social Care Scrutiny Panel - 6 March 2025"
+
+#: Invented minutes over three pages: a two-column attendance block, a
+#: sentence split by the first page break, an outcome on page 2, an item on page 3.
+BODY: list[Piece] = [
+    "BRACKENMOOR BOROUGH COUNCIL",
+    "Minutes of the meeting of the Adult Social Care Scrutiny Panel held on Thursday 6 March 2025 at 7.00pm",
+    "Present:",
+    ("Councillor Petra Quillfeather (Chair)", "Councillor Osman Trelawney (Vice-Chair)"),
+    ("Councillor Ruth Abernethy", "Councillor Idris Moffatt"),
+    "",
+    "Apologies: Councillor Bettina Strode",
+    "P14/25 Apologies for absence (agenda item 1)",
+    "Apologies were received from Councillor Bettina Strode.",
+    "P15/25 Home care recommissioning (agenda item 2)",
+    [
+        "The Cabinet Member introduced the report and said that the new contracts would",
+        "start in October. Members asked how many providers had bid and were",
+        PAGE_BREAK,
+        "told that nine had, of whom four were local firms.",
+    ],
+    "A Member asked whether the saving of 2.4 million pounds was realistic.",
+    "RESOLVED that:",
+    [
+        "1. The Panel note the progress of the recommissioning;",
+        "2. The Cabinet be asked to report back to the Panel in September 2025.",
+    ],
+    PAGE_BREAK,
+    "P16/25 Work programme (agenda item 3)",
+    "RESOLVED that the work programme be agreed.",
+    "The meeting ended at 8.40pm",
+]
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes() -> bytes:
+    return minutes_pdf(BODY, running_header=HEADER, footer="Page {page} of 3")
+
+
+@pytest.fixture(scope="module")
+def pdf_path(pdf_bytes: bytes, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "minutes.pdf"
+    path.write_bytes(pdf_bytes)
+    return path
+
+
+@pytest.fixture(scope="module")
+def doc(pdf_path: Path) -> sk.Document:
+    return sk.parse_file(pdf_path)
+
+
+def test_items_outcomes_and_meeting(doc: sk.Document) -> None:
+    """The items, their outcomes and the meeting come out of the PDF."""
+    assert doc.format is sk.InputFormat.PDF
+    assert doc.kind is sk.DocumentKind.MEETING
+    assert [i.minute_number for i in doc.items] == ["P14/25", "P15/25", "P16/25"]
+    assert [i.title for i in doc.items] == [
+        "Apologies for absence",
+        "Home care recommissioning",
+        "Work programme",
+    ]
+    (resolution,) = doc.items[1].outcomes()
+    assert [p.text for p in resolution.points] == [
+        "The Panel note the progress of the recommissioning;",
+        "The Cabinet be asked to report back to the Panel in September 2025.",
+    ]
+    assert doc.meeting.date is not None
+    assert doc.meeting.date.isoformat() == "2025-03-06"
+    assert str(doc.meeting.end_time) == "20:40:00"
+
+
+def test_two_column_attendance(doc: sk.Document) -> None:
+    """Both columns of the attendance block are read, one person a line, roles kept."""
+    present = doc.attendance.present
+    assert sorted(p.name for p in present) == [
+        "Idris Moffatt",
+        "Osman Trelawney",
+        "Petra Quillfeather",
+        "Ruth Abernethy",
+    ]
+    roles = {p.name: p.role for p in present}
+    assert roles["Petra Quillfeather"] == "Chair"
+    assert roles["Osman Trelawney"] == "Vice-Chair"
+    apologies = doc.attendance.apologies
+    assert apologies is not None
+    assert [p.name for p in apologies] == ["Bettina Strode"]
+
+
+def test_furniture_is_furniture_and_not_in_paragraphs(doc: sk.Document) -> None:
+    """Page numbers and the running header are Furniture nodes; no paragraph holds them."""
+    furniture = [n for n in doc.walk() if isinstance(n, sk.Furniture)]
+    texts = [f.text for f in furniture]
+    assert texts.count(HEADER) == 3
+    assert [t for t in texts if t.startswith("Page")] == ["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"]
+    for node in doc.walk():
+        if isinstance(node, (sk.Paragraph, sk.Point, sk.Heading)):
+            assert "Page " not in node.text, node
+            assert "Brackenmoor Borough Council -" not in node.text, node
+    for person in doc.attendance.everyone():
+        assert "Brackenmoor" not in person.name
+
+
+def test_sentence_split_across_pages_is_rejoined(doc: sk.Document) -> None:
+    """The sentence broken by the page break is one paragraph, ahead of the furniture."""
+    item = doc.items[1]
+    first = item.agenda[0]
+    assert isinstance(first, sk.Paragraph)
+    assert "Members asked how many providers had bid and were told that nine had, of whom four" in first.text
+    assert doc.page_of(first) == 1
+    assert "were\n\n" not in doc.source
+
+
+def test_page_of_every_node(doc: sk.Document) -> None:
+    """Pages cover the rendering in order, and nodes know their page."""
+    assert [p.number for p in doc.pages] == [1, 2, 3]
+    assert doc.pages[0].span.start == 0
+    for before, after in zip(doc.pages, doc.pages[1:]):
+        assert before.span.end == after.span.start
+    assert doc.pages[-1].span.end == len(doc.source)
+    items = doc.items
+    assert [doc.page_of(i) for i in items] == [1, 1, 3]
+    (resolution,) = items[1].outcomes()
+    assert doc.page_of(resolution) == 2
+    assert doc.page_of(resolution.points[1]) == 2
+    assert doc.page_of(resolution.span) == 2
+    assert doc.page_of(resolution.span.start) == 2
+    assert doc.page_of(len(doc.source) + 5) is None
+    assert doc.page_of(-1) is None
+    closing = doc.closing[0]
+    assert isinstance(closing, sk.MeetingEnd)
+    assert doc.page_of(closing) == 3
+    for node in doc.walk():
+        page = doc.page_of(node)
+        assert page is not None
+        assert doc.pages[page - 1].span.start <= node.span.start  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        doc.page_of("not a node")
+
+
+def test_pdf_is_lossless_on_the_rendering(doc: sk.Document, pdf_bytes: bytes) -> None:
+    """Every non-whitespace character of the rendering is owned by exactly one node."""
+    assert_lossless(doc)
+    siblings_ordered(doc)
+    assert doc.source == render_pdf(pdf_bytes)[0]
+
+
+def test_pdf_round_trips_through_json(doc: sk.Document) -> None:
+    """Pages and the format survive dumps and loads."""
+    again = sk.loads(sk.dumps(doc))
+    assert again == doc
+    assert again.page_of(again.items[2]) == 3
+
+
+def test_content_sniffing_ignores_a_wrong_extension(pdf_bytes: bytes, tmp_path: Path) -> None:
+    """A PDF saved as .txt (or .html) is still read as a PDF."""
+    for name in ("minutes.txt", "minutes.html"):
+        path = tmp_path / name
+        path.write_bytes(pdf_bytes)
+        parsed = sk.parse_file(path)
+        assert parsed.format is sk.InputFormat.PDF
+        assert len(parsed.items) == 3
+
+
+def test_printed_page_numbers_alone(tmp_path: Path) -> None:
+    """With no running header, bare page numbers are still furniture, and one page has no header."""
+    data = minutes_pdf(
+        [
+            "Minutes of the meeting of the Licensing Sub-Committee held on 2 April 2025",
+            "L1/25 Election of Chair (agenda item 1)",
+            "RESOLVED that Councillor Una Pryor be elected Chair.",
+        ],
+        footer="{page}",
+    )
+    text, pages, furniture = render_pdf(data)
+    assert [text[s.start : s.end] for s in furniture] == ["1"]
+    assert len(pages) == 1
+    path = tmp_path / "one.pdf"
+    path.write_bytes(data)
+    parsed = sk.parse_file(path)
+    assert [n.text for n in parsed.walk() if isinstance(n, sk.Furniture)] == ["1"]
+    assert parsed.page_of(parsed.items[0]) == 1
+
+
+def test_a_pdf_without_text_is_not_minutes(tmp_path: Path) -> None:
+    """A PDF with no text (a scan) is NotMinutesError saying so."""
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(minutes_pdf([], footer=None))
+    with pytest.raises(sk.NotMinutesError, match="no text"):
+        sk.parse_file(path)
+
+
+def test_a_broken_pdf_is_not_text(tmp_path: Path) -> None:
+    """A file that starts like a PDF but is not one is NotTextError naming PDF."""
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    with pytest.raises(sk.NotTextError, match="looks like a PDF file"):
+        sk.parse_file(path)
+
+
+def test_missing_pypdf_names_the_extra(pdf_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pypdf, reading a PDF says which extra to install."""
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+    with pytest.raises(sk.MissingExtraError, match=r"pip install 'scrutinykit\[pdf\]'") as caught:
+        sk.parse_file(pdf_path)
+    assert isinstance(caught.value, sk.ScrutinyKitError)
+    assert "pypdf" in str(caught.value)
+
+
+def test_parse_bytes_still_refuses_a_pdf(pdf_bytes: bytes) -> None:
+    """parse_bytes reads text only: a PDF there is NotTextError, as before."""
+    with pytest.raises(sk.NotTextError, match="PDF"):
+        sk.parse_bytes(pdf_bytes)
