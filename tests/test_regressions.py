@@ -16,7 +16,7 @@ import pytest
 
 import scrutinykit as sk
 
-from .test_robustness import check_bytes, check_json, check_text
+from .test_robustness import KNOWN_BUGS, check_bytes, check_json, check_text
 
 REGRESSIONS = Path(__file__).parent / "regressions"
 FILES = sorted(REGRESSIONS.glob("*.json"))
@@ -42,6 +42,14 @@ def _marks(path: Path) -> list[pytest.MarkDecorator]:
 def test_the_corpus_is_not_empty() -> None:
     """The corpus is found (a moved folder would silently replay nothing)."""
     assert len(FILES) >= 9
+
+
+def test_known_bugs_are_expected_failures_here() -> None:
+    """Every input the properties pass over is replayed here as an expected failure."""
+    for name, pattern in KNOWN_BUGS.items():
+        case = load_case(REGRESSIONS / name)
+        assert case.get("xfail"), f"{name} is listed as a known bug but is not marked xfail"
+        assert pattern.search(case["data"]), f"{name}: its input does not match its KNOWN_BUGS pattern"
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=_marks(p), id=p.stem) for p in FILES])

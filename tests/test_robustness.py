@@ -19,23 +19,26 @@ import codecs
 import copy
 import json
 import os
+import re
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 import scrutinykit as sk
-from scrutinykit._cli import check_warnings
+from scrutinykit._check import check_warnings
 from scrutinykit._grammar import GRAMMAR_FILE
 
 from .conftest import FIXTURES, ROOT, SEEDS
-from .test_lossless import assert_lossless, siblings_ordered
+from .test_lossless import assert_lossless, ownership, siblings_ordered
 
 # ---------------------------------------------------------------------------
 # Hypothesis profiles: small by default, HYPOTHESIS_PROFILE=long for more
@@ -59,6 +62,10 @@ def check_document(doc: sk.Document, text: str) -> None:
     """A parsed document keeps its text, owns it once, survives JSON, and can be checked."""
     assert doc.source == text
     assert_lossless(doc)
+    # Stricter than assert_lossless: invisible characters count too.
+    owners = ownership(doc)
+    unowned = [i for i, ch in enumerate(text) if not ch.isspace() and owners[i] != 1]
+    assert not unowned, f"{text[unowned[0]]!r} at {unowned[0]} owned {owners[unowned[0]]} times"
     siblings_ordered(doc)
     dumped = sk.dumps(doc)
     assert sk.dumps(doc) == dumped, "dumps is not deterministic"
@@ -109,6 +116,35 @@ def check_json(text: str | bytes) -> sk.Document | None:
     assert sk.loads(again) == doc
     assert sk.dumps(sk.loads(again)) == again
     return doc
+
+
+#: Inputs that meet a bug already reported and replayed as an expected failure
+#: in ``tests/regressions/`` (the file is named).  The properties pass over them
+#: (``hypothesis.assume``) so that one known bug does not hide the next; when
+#: the bug is fixed its regression passes, strict xfail fails, and the entry
+#: here goes with the file's ``xfail``.
+KNOWN_BUGS: dict[str, re.Pattern[str]] = {
+    "011-leading-space-inline-resolution-then-heading.json": re.compile(
+        r"\A[^\S\n]+it was resolved\b", re.IGNORECASE
+    ),
+}
+
+
+def known_bug(text: str) -> bool:
+    """Whether ``text`` meets a bug listed in :data:`KNOWN_BUGS`."""
+    return any(pattern.search(text) for pattern in KNOWN_BUGS.values())
+
+
+def sound_text(text: str) -> None:
+    """:func:`check_text`, passing over inputs that meet a known bug."""
+    assume(not known_bug(text))
+    check_text(text)
+
+
+def sound_bytes(data: bytes) -> None:
+    """:func:`check_bytes`, passing over inputs that meet a known bug."""
+    assume(not known_bug(data.decode("utf-8", errors="replace")))
+    check_bytes(data)
 
 
 # ---------------------------------------------------------------------------
@@ -242,21 +278,21 @@ GRAMMAR = Lark.open(str(sk.grammar_dir() / GRAMMAR_FILE), parser="lalr", strict=
 @given(mutated(st.sampled_from(BASES)))
 def test_mutated_documents_parse_soundly_or_raise_our_error(text: str) -> None:
     """Broken seeds and fixtures parse losslessly or raise a ScrutinyKitError (not InternalError)."""
-    check_text(text)
+    sound_text(text)
 
 
 @ROBUST
 @given(mutated(from_lark(GRAMMAR, start="start")))
 def test_mutated_grammar_text_parses_soundly(text: str) -> None:
     """Text generated from the grammar, then mutated, keeps every property too."""
-    check_text(text)
+    sound_text(text)
 
 
 @ROBUST
 @given(st.text(max_size=400))
 def test_any_text_parses_soundly_or_raises_our_error(text: str) -> None:
     """Arbitrary strings, lone surrogates included, never crash."""
-    check_text(text)
+    sound_text(text)
 
 
 SOUP = [*CONTROLS, *BIDI, *ZERO_WIDTH, *WHITESPACE, "RESOLVED", "1.", "a"]
@@ -266,7 +302,7 @@ SOUP = [*CONTROLS, *BIDI, *ZERO_WIDTH, *WHITESPACE, "RESOLVED", "1.", "a"]
 @given(st.lists(st.sampled_from(SOUP), max_size=40))
 def test_invisible_soup_loses_nothing(pieces: list[str]) -> None:
     """Lines of nothing but controls and invisible marks are still owned by a node."""
-    check_text("".join(pieces))
+    sound_text("".join(pieces))
 
 
 @pytest.mark.parametrize(
@@ -300,7 +336,7 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252",
 @given(st.binary(max_size=400))
 def test_any_bytes_parse_soundly_or_raise_our_error(data: bytes) -> None:
     """Arbitrary bytes never crash parse_bytes."""
-    check_bytes(data)
+    sound_bytes(data)
 
 
 @ROBUST
@@ -309,7 +345,7 @@ def test_mutated_documents_in_any_encoding(text: str, encoding: str) -> None:
     """Broken documents saved in any encoding we accept parse or raise our error."""
     errors = "surrogatepass" if encoding.startswith("utf") else "replace"
     data = text.encode(encoding, errors=errors)
-    check_bytes(data)
+    sound_bytes(data)
 
 
 # ---------------------------------------------------------------------------
@@ -357,6 +393,26 @@ def test_same_document_from_eight_threads_at_once(path: Path) -> None:
     assert len(docs) == 8
     assert all(doc == expected for doc in docs)
     assert {sk.dumps(doc) for doc in docs} == {sk.dumps(expected)}
+
+
+def test_first_parse_from_eight_threads_in_a_fresh_process() -> None:
+    """Eight threads making the first parse of a process (building the parser) all succeed alike."""
+    code = f"""
+import threading, scrutinykit as sk
+text = open({str(SEEDS[0])!r}, encoding="utf-8").read()
+barrier = threading.Barrier(8)
+out = []
+def work():
+    barrier.wait()
+    out.append(sk.dumps(sk.parse(text)))
+threads = [threading.Thread(target=work) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+assert len(out) == 8 and len(set(out)) == 1, len(out)
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]
 
 
 def test_different_documents_from_threads_at_once() -> None:
