@@ -20,6 +20,7 @@ pytest.importorskip("lxml")
 HTML = FIXTURES / "html"
 ITEM_PAGE = HTML / "agenda-item-ashcombe.html"
 MEETING_PAGE = HTML / "meeting-ashcombe.html"
+DECISION_PAGE = HTML / "decision-ashcombe.html"
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +135,26 @@ def test_meeting_page_links_resolve_against_base(meeting_doc: sk.Document) -> No
     assert meeting_doc.encoding == "windows-1252"
 
 
-@pytest.mark.parametrize("path", [ITEM_PAGE, MEETING_PAGE], ids=lambda p: p.stem)
+def test_decision_page_gives_its_decision() -> None:
+    """A decision page: the Decision: label on its own line, the resolution and its points, the links.
+
+    The grammar has no heading for a decision page ("Decision details" and
+    the title), so the resolution stands in the front matter, not in an item.
+    """
+    doc = sk.parse_file(DECISION_PAGE)
+    assert "\nDecision:\n" in doc.source
+    resolutions = [n for n in doc.walk() if isinstance(n, sk.Resolution)]
+    assert [[p.text for p in r.points] for r in resolutions] == [
+        ["The report be noted.", "Cabinet consult residents near the town centre before any change is made."]
+    ]
+    urls = {link.text: link.url for link in doc.links}
+    assert urls["12/03/2025 - Environment and Communities Scrutiny Panel"] == (
+        "ieListDocuments.aspx?CId=310&MId=2210"
+    )
+    assert urls["Street lighting report PDF 412 KB"].startswith("documents/s88012/")
+
+
+@pytest.mark.parametrize("path", [ITEM_PAGE, MEETING_PAGE, DECISION_PAGE], ids=lambda p: p.stem)
 def test_html_is_lossless_on_the_rendering(path: Path) -> None:
     """Every non-whitespace character of the rendering is owned by exactly one node."""
     doc = sk.parse_file(path)

@@ -85,7 +85,11 @@ def test_items_outcomes_and_meeting(doc: sk.Document) -> None:
     ]
     assert doc.meeting.date is not None
     assert doc.meeting.date.isoformat() == "2025-03-06"
+    assert str(doc.meeting.start_time) == "19:00:00"
     assert str(doc.meeting.end_time) == "20:40:00"
+    # The running header on page 1 is not taken for the meeting's heading.
+    assert doc.meeting.span is not None
+    assert "Minutes of the meeting" in doc.text_of(doc.meeting.span)
 
 
 def test_two_column_attendance(doc: sk.Document) -> None:

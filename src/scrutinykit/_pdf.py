@@ -16,8 +16,9 @@ keeps lines, columns and vertical gaps) and builds a plain-text *rendering*:
    line stands alone between blank lines, where the grammar reads a page
    number as :class:`~scrutinykit._model.Furniture`; a paragraph that the
    grammar makes of any other furniture line in the flow of the document is
-   turned into ``Furniture`` too, and people read from a furniture line are
-   not attendees.
+   turned into ``Furniture`` too, and the meeting and the attendance are read
+   from the text with the furniture blanked out (so a running header is
+   neither the meeting's heading nor an attendee).
 3. **Sentences split across pages** are rejoined: when a page's text ends in
    a lower-case letter or a comma and the next page's text starts with a
    lower-case letter, the first paragraph of the next page is joined to the
@@ -40,7 +41,7 @@ import io
 import itertools
 import re
 from collections import Counter
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -48,17 +49,14 @@ from ._api import parse
 from ._errors import NotMinutesError, NotTextError
 from ._extras import import_extra
 from ._model import (
-    Attendance,
     Block,
     BudgetProposal,
     Document,
     Furniture,
     Heading,
     InputFormat,
-    ItemSection,
     Page,
     Paragraph,
-    Person,
     Span,
 )
 
@@ -219,21 +217,10 @@ def _as_furniture(blocks: tuple[Block, ...], spans: frozenset[tuple[int, int]]) 
 
 
 def _mark_furniture(doc: Document, lines: tuple[Span, ...]) -> Document:
-    """Furniture lines the grammar read as paragraphs become Furniture; no one attends on one."""
+    """``doc`` with the furniture lines the grammar read as paragraphs made :class:`Furniture`."""
     if not lines:
         return doc
     spans = frozenset((s.start, s.end) for s in lines)
-
-    def people(found: tuple[Person, ...]) -> tuple[Person, ...]:
-        return tuple(p for p in found if not any(f.contains(p.span) or p.span.contains(f) for f in lines))
-
-    attendance = doc.attendance
-    changes: dict[str, Any] = {
-        name: people(getattr(attendance, name))
-        for name in ("present", "co_optees", "also_attending", "officers", "substitutes")
-    }
-    if attendance.apologies is not None:
-        changes["apologies"] = people(attendance.apologies)
     items = tuple(
         attrs.evolve(
             item,
@@ -241,18 +228,38 @@ def _mark_furniture(doc: Document, lines: tuple[Span, ...]) -> Document:
             sections=tuple(
                 attrs.evolve(section, blocks=_as_furniture(section.blocks, spans))
                 for section in item.sections
-                if isinstance(section, ItemSection)
             ),
         )
         for item in doc.items
     )
     return attrs.evolve(
         doc,
-        attendance=Attendance(**{**attrs.asdict(attendance, recurse=False), **changes}),
         front_matter=_as_furniture(doc.front_matter, spans),
         items=items,
         closing=_as_furniture(doc.closing, spans),
     )
+
+
+def _facts_without_furniture(doc: Document, text: str, lines: tuple[Span, ...]) -> Document:
+    """``doc`` with the meeting and attendance read from the text with its furniture blanked.
+
+    A running header would otherwise be taken for the meeting's heading, or
+    for one more name in the attendance list before it.  Blanking each
+    furniture line with spaces keeps every offset, so the facts read from the
+    blanked text point into the rendering as they are.
+    """
+    if not lines:
+        return doc
+    chars = list(text)
+    for span in lines:
+        chars[span.start : span.end] = " " * len(span)
+    try:
+        clean = parse("".join(chars))
+    except NotMinutesError as exc:
+        if not isinstance(exc.document, Document):
+            return doc
+        clean = exc.document
+    return attrs.evolve(doc, meeting=clean.meeting, attendance=clean.attendance)
 
 
 def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
@@ -271,8 +278,11 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
         doc = parse(text, source=source)
     except NotMinutesError as exc:
         if isinstance(exc.document, Document):
-            exc.document = attrs.evolve(
-                _mark_furniture(exc.document, furniture), format=InputFormat.PDF, pages=pages
-            )
+            exc.document = _finish(exc.document, text, pages, furniture)
         raise
-    return attrs.evolve(_mark_furniture(doc, furniture), format=InputFormat.PDF, pages=pages)
+    return _finish(doc, text, pages, furniture)
+
+
+def _finish(doc: Document, text: str, pages: tuple[Page, ...], furniture: tuple[Span, ...]) -> Document:
+    doc = _facts_without_furniture(_mark_furniture(doc, furniture), text, furniture)
+    return attrs.evolve(doc, format=InputFormat.PDF, pages=pages)
