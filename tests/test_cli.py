@@ -158,16 +158,16 @@ def test_many_files_each_failure_one_line_then_a_summary(tmp_path: Path) -> None
 
 def test_a_bug_is_reported_and_the_other_files_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception becomes a one-line report asking for a bug report."""
-    import scrutinykit._cli as cli
+    import scrutinykit._batch as batch
 
-    real = cli.parse_file
+    real = batch.parse_file
 
     def flaky(path: Path) -> sk.Document:
         if path.name.startswith("000"):
             raise RuntimeError("boom\non two lines")
         return real(path)
 
-    monkeypatch.setattr(cli, "parse_file", flaky)
+    monkeypatch.setattr(batch, "parse_file", flaky)
     status, out, err = run("parse", str(seed_path("000")), str(seed_path("003")))
     assert status == 1
     assert len(out.splitlines()) == 1
@@ -209,7 +209,7 @@ def test_check_warnings_each_with_a_place(tmp_path: Path) -> None:
 
 def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
     """A line starting like an outcome or a point that stayed prose is pointed out."""
-    from scrutinykit._cli import check_warnings
+    from scrutinykit._check import check_warnings
 
     text = ITEM + "Members asked questions.\nAgreed - the plan be noted.\n(b) this stayed prose\n"
     doc = sk.parse(text)
@@ -224,7 +224,7 @@ def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
 
 def test_check_warns_of_names_never_mentioned_again() -> None:
     """An attendance name that appears nowhere else gets a warning; one mentioned later does not."""
-    from scrutinykit._cli import check_warnings
+    from scrutinykit._check import check_warnings
 
     text = (
         "Present: Councillor Ada Example (Chair), Councillor Bo Sample\n\n"
@@ -264,3 +264,83 @@ def test_check_help_lists_warnings_and_exit_status() -> None:
         assert word in out
     assert "exit status" in out
     assert "FILE:LINE:COL" in out
+
+
+def test_actions_lists_commitments_with_owner_and_line() -> None:
+    """`actions` lists seed 002's undertakings with their owners and places."""
+    status, out, err = run("actions", str(seed_path("002")))
+    assert status == 0
+    assert f"{seed_path('002')}:76:262  [A31/17] undertaking: take up this issue with the Executive" in out
+    assert "owner: Cabinet Member for Children, Young People and Learning (Alisa Flemming)" in out
+    assert "undertaking: share these views with senior management" in out
+    assert err == ""
+
+
+def test_actions_as_csv() -> None:
+    """`actions --format csv` writes a header and one row per commitment."""
+    import csv as csv_module
+
+    status, out, _ = run("actions", "--format", "csv", str(seed_path("002")), str(seed_path("000")))
+    assert status == 0
+    rows = list(csv_module.DictReader(io.StringIO(out)))
+    assert rows
+    assert {"where", "item", "kind", "owner", "due", "text"} <= set(rows[0])
+    assert any(r["kind"] == "request" for r in rows)
+
+
+def test_grammar_standalone_writes_a_parser_module(tmp_path: Path) -> None:
+    """`grammar --standalone` prints a Python module that parses without lark installed."""
+    status, out, _ = run("grammar", "--standalone")
+    assert status == 0
+    module = tmp_path / "minutes_parser.py"
+    module.write_text(out, encoding="utf-8")
+    compile(out, str(module), "exec")
+    assert "Lark_StandAlone" in out
+
+
+def test_schema_prints_the_json_schema() -> None:
+    """`schema` prints the JSON Schema naming the current schema version."""
+    status, out, _ = run("schema")
+    assert status == 0
+    schema = json.loads(out)
+    assert schema["properties"]["schema_version"]["const"] == sk.SCHEMA_VERSION
+
+
+def test_parse_batch_to_jsonl_and_resume(tmp_path: Path) -> None:
+    """--jobs with --out appends JSON Lines; --resume skips files already written."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for prefix in ("000", "003", "004"):
+        (folder / f"{prefix}.txt").write_text(seed_path(prefix).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("\n", encoding="utf-8")
+    out_file = tmp_path / "out.jsonl"
+    status, out, err = run("parse", "-r", "--jobs", "2", "--out", str(out_file), str(folder))
+    assert status == 1
+    assert out == ""
+    assert "3 parsed, 1 failed" in err
+    lines = out_file.read_text(encoding="utf-8").splitlines()
+    assert [sk.loads(line).source for line in lines] == [
+        seed_path(p).read_text(encoding="utf-8") for p in ("000", "003", "004")
+    ]
+    (folder / "001.txt").write_text(seed_path("001").read_text(encoding="utf-8"), encoding="utf-8")
+    status, _, err = run("parse", "-r", "--resume", "--out", str(out_file), str(folder))
+    assert "1 parsed, 1 failed, 3 skipped" in err
+    assert len(out_file.read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_resume_needs_out() -> None:
+    """--resume without --out is a usage error."""
+    status, _, err = run("parse", "--resume", str(seed_path("003")))
+    assert status == 2
+    assert "--resume needs --out" in err
+
+
+def test_parse_writes_parquet_tables(tmp_path: Path) -> None:
+    """--parquet DIR writes a part of each table."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    status, _, _ = run(
+        "parse", "--parquet", str(tmp_path / "t"), str(seed_path("002")), str(seed_path("000"))
+    )
+    assert status == 0
+    assert len(pd.read_parquet(tmp_path / "t" / "items")) == 8

@@ -17,6 +17,7 @@ from __future__ import annotations
 from . import _display  # noqa: F401 - attaches _repr_html_ to the model classes
 from ._api import parse, parse_bytes, parse_file
 from ._batch import parse_many
+from ._check import Finding, check
 from ._errors import (
     GrammarError,
     InternalError,
@@ -115,6 +116,7 @@ __all__ = [
     "Exchange",
     "Figure",
     "FigureKind",
+    "Finding",
     "Furniture",
     "GrammarError",
     "Heading",
@@ -156,6 +158,7 @@ __all__ = [
     "Vote",
     "VoteResult",
     "__version__",
+    "check",
     "configure_converter",
     "document_id",
     "dumps",

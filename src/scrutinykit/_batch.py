@@ -31,7 +31,10 @@ def _parse_one(source: Source) -> Document | ScrutinyKitError:
     except ScrutinyKitError as exc:
         return exc
     except Exception as exc:  # a bug: report it as a value, keep the batch going
-        return InternalError(f"{type(exc).__name__}: {exc}", source=str(source))
+        where = None if isinstance(source, str) else str(source)
+        return InternalError(
+            f"scrutinykit failed ({type(exc).__name__}: {exc}); please report it", source=where
+        )
 
 
 def parse_many(

@@ -7,42 +7,43 @@ found a warning; 2 the command line was wrong.
 A file that fails gets one line on stderr, ``scrutinykit: FILE:LINE:COL:
 message`` (the parts that are known), and, where there is a place, the line
 of the file with a caret under the column.  ``check`` prints its warnings as
-``FILE:LINE:COL: warning: …`` on stdout; :func:`check_warnings` finds them.
+``FILE:LINE:COL: warning: …`` on stdout; :func:`scrutinykit.check` finds them.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import hashlib
+import io
 import itertools
-import re
+import json
+import os
 import sys
+import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ._api import parse_file
-from ._errors import InternalError, NotTextError, ScrutinyKitError
+from ._batch import parse_many
+from ._check import check_warnings
+from ._decode import decode_bytes
+from ._errors import NotTextError, ScrutinyKitError
 from ._grammar import grammar_dir
 from ._model import (
     TEXTUAL_NODES,
     AgendaItem,
-    AttendanceBlock,
-    Block,
-    BudgetProposal,
     Document,
-    Furniture,
-    Heading,
-    Marker,
-    MeetingEnd,
-    Note,
     Paragraph,
-    Point,
 )
+from ._schema import schema_text
 from ._serialise import dumps
+from ._standalone import write_standalone
+from ._tables import write_parquet
 
-__all__ = ["check_warnings", "main"]
+__all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -97,10 +98,20 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("json", "summary"),
         default="json",
-        help="json: one JSON document per line (default); summary: a readable outline",
+        help="json: one JSON document per line, JSON Lines (default); summary: a readable outline",
     )
     p.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
     p.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse on N processes")
+    p.add_argument("--out", metavar="FILE", help="append the JSON Lines to FILE instead of stdout")
+    p.add_argument(
+        "--parquet", metavar="DIR", help="also write the tables (documents, items, …) as Parquet under DIR"
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --out: skip files whose text is already in FILE (by content hash)",
+    )
 
     c = sub.add_parser(
         "check",
@@ -113,8 +124,26 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
     c.add_argument("--strict", action="store_true", help="exit with status 1 when there is any warning")
 
-    g = sub.add_parser("grammar", help="where the grammar files are")
-    g.add_argument("--path", action="store_true", help="print the folder holding the .lark files")
+    a = sub.add_parser(
+        "actions",
+        help="list every commitment (action, undertaking, request) with owner, due date and line",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("files", nargs="+", metavar="FILE")
+    a.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
+    a.add_argument("--format", choices=("table", "csv"), default="table", help="table (default) or CSV")
+
+    g = sub.add_parser("grammar", help="the grammar files: where they are, or a standalone parser")
+    what = g.add_mutually_exclusive_group()
+    what.add_argument("--path", action="store_true", help="print the folder holding the .lark files")
+    what.add_argument(
+        "--standalone",
+        action="store_true",
+        help="print a standalone Python parser module of the grammar (needs no lark to run)",
+    )
+
+    sub.add_parser("schema", help="print the JSON Schema of scrutinykit's JSON")
     return parser
 
 
@@ -226,162 +255,31 @@ def _check(doc: Document, path: Path, out: TextIO) -> int:
     return len(found)
 
 
-# ---------------------------------------------------------------------------
-# Warnings for ``check``
-# ---------------------------------------------------------------------------
-
-#: Words that open an outcome; a plain paragraph starting with one was missed.
-_OUTCOME_WORDS = re.compile(
-    r"(?:resolved|recommended|agreed|decided|recommendations?|conclusions?)\b\s*(?:[:;,.–-]|that\b|$)",
-    re.IGNORECASE,
-)
-#: A point label at the start of a line: ``1.``, ``(a)``, ``iv)``, ``•``.
-_POINT_START = re.compile(r"(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]|[•▪◦●·*])\s+\S")
-#: The end of an outcome's intro that promises a list.
-_ANNOUNCES = re.compile(r"(?::-?|\bthat|\bfollowing|\bconclusions|\brecommendations)\s*$", re.IGNORECASE)
-#: Lines that may follow the closing line: signatures and dates.
-_SIGNATURE = re.compile(
-    r"(?:\(?chair(?:man|person)?\)?|signed|date[d]?|[\s._:/0-9-]*)\s*:?[\s._]*$", re.IGNORECASE
-)
-#: Controls and invisible marks, other than the whitespace controls.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]"
-)
-#: A text ending like this has lost its end.
-_COMPLETE_END = re.compile(r"""[.!?:;)\]"'’”…]$|\d(?:am|pm)?$|^[^a-z]*$""")
-#: A word of a name: letters, then letters, digits, apostrophes and hyphens.
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-#: Words a sentence does not end on.
-_OPEN_WORDS = frozenset(
-    [
-        *("the", "a", "an", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at"),
-        *("that", "which", "be", "is", "are", "was", "were", "as", "from"),
-    ]
-)
+def _utf8(out: TextIO) -> TextIO:
+    """``out`` writing UTF-8 whatever the locale (the terminal's own stream only)."""
+    if out is sys.stdout and hasattr(sys.stdout, "buffer"):
+        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", write_through=True)
+    return out
 
 
-def check_warnings(doc: Document) -> list[tuple[int, str]]:
-    """The warnings ``scrutinykit check`` prints, as ``(offset, message)`` in text order."""
-    found: list[tuple[int, str]] = []
-    found.extend(_unclassified(doc))
-    found.extend(_announced_lists(doc))
-    found.extend(_items_without_minutes(doc))
-    found.extend(_silent_attendees(doc))
-    found.extend(_truncation(doc))
-    return sorted(found)
-
-
-def _flow_paragraphs(doc: Document) -> Iterator[Paragraph]:
-    """Plain paragraphs standing in the flow: prose the grammar gave no role."""
-
-    def blocks(seq: Sequence[Block]) -> Iterator[Paragraph]:
-        for block in seq:
-            if type(block) is Paragraph:
-                yield block
-            elif isinstance(block, BudgetProposal):
-                yield from blocks(block.blocks)
-
-    yield from blocks(doc.front_matter)
+def _actions(doc: Document, path: Path, writer: Callable[[list[str]], object]) -> int:
+    """Write one row per commitment of ``doc``; return how many."""
+    rows = 0
     for item in doc.items:
-        yield from blocks(item.agenda)
-        for section in item.sections:
-            yield from blocks(section.blocks)
-    yield from blocks(doc.closing)
-
-
-def _short(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
-
-
-def _unclassified(doc: Document) -> Iterator[tuple[int, str]]:
-    for para in _flow_paragraphs(doc):
-        text = doc.text_of(para)
-        for line_start, line in _lines(text, para.span.start):
-            stripped = line.strip()
-            if _OUTCOME_WORDS.match(stripped):
-                yield (
-                    line_start,
-                    f"unclassified text: {_short(stripped)} looks like an outcome, read as prose",
-                )
-            elif _POINT_START.match(stripped):
-                yield (
-                    line_start,
-                    f"unclassified text: {_short(stripped)} looks like a numbered point, read as prose",
-                )
-    ended = False
-    for block in doc.closing:
-        if isinstance(block, MeetingEnd):
-            ended = True
-        elif ended and type(block) is Paragraph and not _SIGNATURE.fullmatch(block.text):
-            yield block.span.start, f"unclassified text after the closing line: {_short(block.text)}"
-    first = _INVISIBLE.search(doc.source)
-    if first is not None:
-        count = len(_INVISIBLE.findall(doc.source))
-        name = unicodedata.name(first.group(), f"U+{ord(first.group()):04X}")
-        yield first.start(), f"the text holds {count} control or invisible character(s), the first {name}"
-
-
-def _lines(text: str, offset: int) -> Iterator[tuple[int, str]]:
-    start = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield offset + start + (len(line) - len(line.lstrip())), line
-        start += len(line) + 1
-
-
-def _announced_lists(doc: Document) -> Iterator[tuple[int, str]]:
-    for outcome in doc.outcomes():
-        if outcome.points or outcome.body or outcome.text:
-            continue
-        if _ANNOUNCES.search(outcome.intro.text):
-            name = type(outcome).__name__.lower()
-            yield outcome.span.start, f"{name} announces points but has none: {_short(outcome.intro.text)}"
-
-
-def _items_without_minutes(doc: Document) -> Iterator[tuple[int, str]]:
-    for item in doc.items:
-        if not item.minutes and not item.outcomes():
-            yield item.span.start, f"item {_short(item.title)} has no minutes"
-
-
-def _silent_attendees(doc: Document) -> Iterator[tuple[int, str]]:
-    """Names in attendance lists that the rest of the text never mentions."""
-    lists = [b.span for b in doc.walk() if isinstance(b, AttendanceBlock)]
-    people = [*doc.attendance.everyone(), *(doc.attendance.apologies or ())]
-    if not people:
-        return
-    rest = list(doc.source)
-    for span in lists + [p.span for p in people]:
-        rest[span.start : span.end] = " " * (span.end - span.start)
-    elsewhere = set(_NAME_WORD.findall("".join(rest).casefold()))
-    for person in people:
-        words = _NAME_WORD.findall(person.name.casefold())
-        if words and words[-1] not in elsewhere:
-            yield (
-                person.span.start,
-                f"{person.name!r} ({person.kind.value}) is not mentioned again in the text",
-            )
-
-
-def _truncation(doc: Document) -> Iterator[tuple[int, str]]:
-    """The last text of the document, when it stops mid-sentence."""
-    leaves = (
-        n
-        for n in doc.walk()
-        if isinstance(n, (Paragraph, Heading, Note, Marker, Furniture, MeetingEnd, Point))
-        and not (isinstance(n, Point) and n.points)
-    )
-    last = max(leaves, key=lambda n: n.span.end, default=None)
-    if last is None or isinstance(last, (MeetingEnd, Marker, Heading)):
-        return
-    text = doc.text_of(last).rstrip()
-    words = text.split()
-    if not words or _COMPLETE_END.search(text) or _SIGNATURE.fullmatch(text):
-        return
-    if text[-1] in ",-–(/&" or words[-1].casefold() in _OPEN_WORDS or text[-1].islower():
-        end = last.span.end
-        yield end, f"the text may be truncated: it ends mid-sentence with {_short(' '.join(words[-6:]))}"
+        number = item.minute_number or item.agenda_number or ""
+        for c in item.commitments:
+            line, col = doc.line_col(c.span.start)
+            owner = ""
+            if c.owner is not None:
+                owner = c.owner.title or c.owner.text
+                if c.owner.name and c.owner.name not in owner:
+                    owner = f"{owner} ({c.owner.name})"
+            due = ""
+            if c.due is not None:
+                due = c.due.text + (f" [{c.due.date.isoformat()}]" if c.due.date else "")
+            writer([f"{path}:{line}:{col}", number, c.kind.value, owner, due, " ".join(c.text.split())])
+            rows += 1
+    return rows
 
 
 def main(
@@ -398,42 +296,164 @@ def main(
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
 
     if args.command == "grammar":
-        print(grammar_dir(), file=out)
-        return EXIT_OK
-
-    done = failed = warned = 0
-    for entry in _files(args.files, args.recursive, err):
-        if isinstance(entry, ScrutinyKitError):
-            _report(entry, err)
-            failed += 1
-            continue
-        try:
-            doc = parse_file(entry)
-        except ScrutinyKitError as exc:
-            _report(exc, err, entry)
-            failed += 1
-            continue
-        except Exception as exc:  # a bug: report it and go on with the other files
-            _report(
-                InternalError(
-                    f"scrutinykit failed ({type(exc).__name__}: {exc}); please report it", source=str(entry)
-                ),
-                err,
-            )
-            failed += 1
-            continue
-        done += 1
-        if args.command == "parse":
-            if args.format == "json":
-                print(dumps(doc, indent=args.indent), file=out)
-            else:
-                _summary(doc, out)
+        if args.standalone:
+            try:
+                write_standalone(_utf8(out))
+            except ScrutinyKitError as exc:
+                _report(exc, err)
+                return EXIT_FAILED
         else:
-            warned += _check(doc, entry, out)
-    if done + failed > 1 or failed:
+            print(grammar_dir(), file=out)
+        return EXIT_OK
+    if args.command == "schema":
+        print(schema_text(), file=_utf8(out))
+        return EXIT_OK
+    if args.command == "parse" and (args.resume and not args.out):
+        print("scrutinykit: --resume needs --out FILE", file=err)
+        return EXIT_USAGE
+
+    entries = list(_files(args.files, args.recursive, err))
+    sink = out
+    skip: set[str] = set()
+    if args.command == "parse" and args.out:
+        if args.resume:
+            skip = _done_hashes(Path(args.out))
+        sink = open(args.out, "a", encoding="utf-8")  # noqa: SIM115 - closed below
+    writer: Callable[[list[str]], object] | None = None
+    if args.command == "actions" and args.format == "csv":
+        writer = csv.writer(out, lineterminator="\n").writerow
+        writer(["where", "item", "kind", "owner", "due", "text"])
+    elif args.command == "actions":
+        writer = _table_writer(out)
+
+    done = failed = warned = skipped = rows = 0
+    docs_for_tables: list[Document] = []
+    progress = _Progress(err, len(entries)) if err.isatty() and len(entries) > 1 else None
+    try:
+        for entry, result in _parse_all(entries, args, skip):
+            if progress is not None:
+                progress.step()
+            if result is None:
+                skipped += 1
+                continue
+            if isinstance(result, ScrutinyKitError):
+                _report(result, err, entry if isinstance(entry, Path) else None)
+                failed += 1
+                continue
+            done += 1
+            assert isinstance(entry, Path)
+            if args.command == "parse":
+                if args.format == "json":
+                    print(dumps(result, indent=args.indent), file=sink)
+                else:
+                    _summary(result, sink)
+                if args.parquet:
+                    docs_for_tables.append(result)
+            elif args.command == "actions":
+                assert writer is not None
+                rows += _actions(result, entry, writer)
+            else:
+                warned += _check(result, entry, out)
+    finally:
+        if progress is not None:
+            progress.close()
+        if sink is not out:
+            sink.close()
+    if docs_for_tables:
+        try:
+            write_parquet(docs_for_tables, args.parquet, part=_part_name())
+        except ScrutinyKitError as exc:
+            _report(exc, err)
+            failed += 1
+    if done + failed + skipped > 1 or failed:
         summary = f"scrutinykit: {done} parsed, {failed} failed"
+        if skipped:
+            summary += f", {skipped} skipped (already in {args.out})"
         if args.command == "check":
             summary += f", {warned} warning{'s' if warned != 1 else ''}"
+        if args.command == "actions":
+            summary += f", {rows} commitment{'s' if rows != 1 else ''}"
         print(summary, file=err)
     strict = args.command == "check" and args.strict
     return EXIT_FAILED if failed or (strict and warned) else EXIT_OK
+
+
+def _parse_all(
+    entries: Sequence[Path | ScrutinyKitError], args: argparse.Namespace, skip: set[str]
+) -> Iterator[tuple[Path | ScrutinyKitError, Document | ScrutinyKitError | None]]:
+    """Each entry with its document, its error, or ``None`` when it is skipped."""
+    todo: list[Path] = []
+    for entry in entries:
+        if isinstance(entry, ScrutinyKitError):
+            continue
+        if skip and _file_hash(entry) in skip:
+            continue
+        todo.append(entry)
+    jobs = getattr(args, "jobs", 1) or 1
+    results = iter(parse_many(todo, workers=jobs, chunksize=4))
+    chosen = set(map(id, todo))
+    for entry in entries:
+        if isinstance(entry, ScrutinyKitError):
+            yield entry, entry
+        elif id(entry) not in chosen:
+            yield entry, None
+        else:
+            yield entry, next(results)
+
+
+def _file_hash(path: Path) -> str | None:
+    """The document id (content hash) the text of a file would get, or None."""
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except (OSError, ScrutinyKitError):
+        return None
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _done_hashes(out: Path) -> set[str]:
+    """The content hashes of the documents already written to a JSON Lines file."""
+    done: set[str] = set()
+    if not out.exists():
+        return done
+    with out.open(encoding="utf-8") as f:
+        for line in f:
+            try:
+                source = json.loads(line).get("source")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(source, str):
+                done.add(hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16])
+    return done
+
+
+def _part_name() -> str:
+    """A name for this run's part of a partitioned Parquet dataset."""
+    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+
+
+def _table_writer(out: TextIO) -> Callable[[list[str]], None]:
+    def write(row: list[str]) -> None:
+        where, number, kind, owner, due, text = row
+        print(f"{where}  [{number or '-'}] {kind}: {text}", file=out)
+        parts = (f"owner: {owner}" if owner else "", f"due: {due}" if due else "")
+        details = ", ".join(x for x in parts if x)
+        if details:
+            print(f"    {details}", file=out)
+
+    return write
+
+
+class _Progress:
+    """A one-line progress bar on a terminal's stderr."""
+
+    def __init__(self, err: TextIO, total: int) -> None:
+        self.err, self.total, self.count = err, total, 0
+
+    def step(self) -> None:
+        self.count += 1
+        width = 30
+        filled = width * self.count // self.total
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.count}/{self.total}", end="", file=self.err)
+
+    def close(self) -> None:
+        print(file=self.err)
