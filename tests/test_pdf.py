@@ -204,6 +204,24 @@ def test_printed_page_numbers_alone(tmp_path: Path) -> None:
     assert parsed.page_of(parsed.items[0]) == 1
 
 
+def test_a_line_opening_two_pages_of_six_is_not_furniture() -> None:
+    """Only a line repeated at the same place on half the pages or more is a running header."""
+    body: list[Piece] = []
+    for n in range(1, 7):
+        if n > 1:
+            body.append(PAGE_BREAK)
+        if n in (3, 5):
+            body.append("RESOLVED that the report be noted.")
+        body.append(f"Q{n}/25 Item number {n} (agenda item {n})")
+        body.append("The Panel discussed the item.")
+    text, pages, furniture = render_pdf(minutes_pdf(body, running_header=HEADER))
+    shown = [text[s.start : s.end] for s in furniture]
+    assert len(pages) == 6
+    assert shown.count(HEADER) == 6
+    assert "RESOLVED that the report be noted." not in shown
+    assert text.count("RESOLVED that the report be noted.") == 2
+
+
 def test_a_pdf_without_text_is_not_minutes(tmp_path: Path) -> None:
     """A PDF with no text (a scan) is NotMinutesError saying so."""
     path = tmp_path / "scan.pdf"

@@ -11,8 +11,9 @@ keeps lines, columns and vertical gaps) and builds a plain-text *rendering*:
 2. **Page furniture.**  Among the first and the last three lines of each page,
    working inwards from the edge, a line is furniture when it is a page
    number (``7``, ``Page 7``, ``Page 7 of 12``, ``- 7 -``) or when the same
-   line, digits aside, stands at the top or bottom of at least two pages (a
-   running header or footer).  Furniture is kept, never dropped: each such
+   line, digits aside, stands at the same place from the top or the bottom
+   of at least two pages, and of at least half of them (rounded down) (a running header
+   or footer).  Furniture is kept, never dropped: each such
    line stands alone between blank lines, where the grammar reads a page
    number as :class:`~scrutinykit._model.Furniture`; a paragraph that the
    grammar makes of any other furniture line in the flow of the document is
@@ -65,6 +66,13 @@ __all__ = ["parse_pdf", "render_pdf"]
 #: How many lines at the top and at the bottom of a page may be furniture.
 _EDGE_LINES: Final = 3
 
+#: A running header or footer stands at the same place (the same edge, the
+#: same line from it) on at least this many pages, and on at least one page
+#: in :data:`_REPEAT_SHARE` (so that an outcome label that happens to open
+#: two pages of a long document is not taken for one).
+_REPEATS: Final = 2
+_REPEAT_SHARE: Final = 2
+
 #: Columns within a line are separated by at least this many spaces.
 _COLUMN_GAP: Final = re.compile(r" {4,}")
 
@@ -111,26 +119,28 @@ def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
 
 def _split_furniture(pages: list[list[str]]) -> list[_PageText]:
     """Each page's header furniture, body and footer furniture."""
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int, str]] = Counter()
     for lines in pages:
         top, bottom = _edges(lines)
-        counts.update({_shape(lines[i]) for i in top + bottom})
-    repeated = {shape for shape, n in counts.items() if n >= 2} if len(pages) > 1 else set()
+        counts.update({("top", n, _shape(lines[i])) for n, i in enumerate(top)})
+        counts.update({("bottom", n, _shape(lines[i])) for n, i in enumerate(bottom)})
+    least = max(_REPEATS, len(pages) // _REPEAT_SHARE)
+    repeated = {key for key, n in counts.items() if n >= least} if len(pages) > 1 else set()
 
-    def furniture(line: str) -> bool:
-        return _PAGE_NUMBER.fullmatch(line) is not None or _shape(line) in repeated
+    def furniture(line: str, edge: str, position: int) -> bool:
+        return _PAGE_NUMBER.fullmatch(line) is not None or (edge, position, _shape(line)) in repeated
 
     out: list[_PageText] = []
     for lines in pages:
         top, bottom = _edges(lines)
         head_end = 0
-        for i in top:
-            if not furniture(lines[i]):
+        for n, i in enumerate(top):
+            if not furniture(lines[i], "top", n):
                 break
             head_end = i + 1
         foot_start = len(lines)
-        for i in bottom:
-            if i < head_end or not furniture(lines[i]):
+        for n, i in enumerate(bottom):
+            if i < head_end or not furniture(lines[i], "bottom", n):
                 break
             foot_start = i
         header = [line for line in lines[:head_end] if line]
