@@ -135,6 +135,25 @@ def nodes(doc: Document) -> Iterator[tuple[str, Span]]:
             yield "section", node.span
 
 
+def where_it_came_from(path: Path) -> list[tuple[str, int | None]]:
+    """An HTML page's links or a PDF's pages, as a user reads them."""
+    try:
+        doc = sk.parse_file(path)
+    except sk.MissingExtraError as exc:
+        assert_type(exc.message, str)
+        return []
+    assert_type(doc.format, sk.InputFormat)
+    if doc.format is sk.InputFormat.HTML:
+        return [(link.url, None) for link in doc.links]
+    pages: list[tuple[str, int | None]] = []
+    for item in doc.items:
+        page = doc.page_of(item)
+        assert_type(page, int | None)
+        pages.append((item.title, page))
+    assert_type(doc.pages[0].number if doc.pages else 0, int)
+    return pages
+
+
 def grammar_location() -> Path:
     """Where the .lark files are, for a program reusing the grammar."""
     folder = sk.grammar_dir()
