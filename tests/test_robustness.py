@@ -123,11 +123,7 @@ def check_json(text: str | bytes) -> sk.Document | None:
 #: (``hypothesis.assume``) so that one known bug does not hide the next; when
 #: the bug is fixed its regression passes, strict xfail fails, and the entry
 #: here goes with the file's ``xfail``.
-KNOWN_BUGS: dict[str, re.Pattern[str]] = {
-    "011-leading-space-inline-resolution-then-heading.json": re.compile(
-        r"\A[^\S\n]+it was resolved\b", re.IGNORECASE
-    ),
-}
+KNOWN_BUGS: dict[str, re.Pattern[str]] = {}
 
 
 def known_bug(text: str) -> bool:

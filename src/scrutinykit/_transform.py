@@ -583,7 +583,10 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             last = k + 1 == len(starts)
             tail = self._piece(head, end, stop)
             attach = last and tail is None and _expects_more(piece.value)
-            blocks.extend(self._outcome(Resolution, [piece, *(deps if last else [])], attach=attach))
+            # The points after the line follow the resolution only when nothing of
+            # the line comes between them; otherwise they follow the tail below.
+            own = deps if last and tail is None else []
+            blocks.extend(self._outcome(Resolution, [piece, *own], attach=attach))
             if tail is not None:
                 blocks.extend(self._prose(tail, flattened))
                 if last:
