@@ -73,6 +73,31 @@ for _cp in (0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
 _TABLE.update({0x2018: "'", 0x2019: "'", 0x201A: "'", 0x201B: "'", 0x2032: "'"})
 _TABLE.update({0x201C: '"', 0x201D: '"', 0x201E: '"', 0x201F: '"', 0x2033: '"'})
 
+#: The characters of :data:`_TABLE` that text copied from web pages and
+#: word processors is full of, replaced by chained ``str.replace`` (a C loop
+#: each); the rest are rare and go through :data:`_RARE`.
+_COMMON: Final = tuple((chr(cp), _TABLE[cp]) for cp in (0xA0, 0x2019, 0x2018, 0x201C, 0x201D, 0x09))
+_RARE: Final = re.compile(
+    "["
+    + "".join(re.escape(chr(cp)) for cp in _TABLE if cp not in (0xA0, 0x2019, 0x2018, 0x201C, 0x201D, 0x09))
+    + "]"
+)
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TABLE)``, several times quicker on real minutes.
+
+    ``str.translate`` with a mapping calls back into Python for every
+    character; most texts hold only a few kinds of character to replace.
+    """
+    for old, new in _COMMON:
+        if old in text:
+            text = text.replace(old, new)
+    if _RARE.search(text) is not None:
+        text = _RARE.sub(lambda m: _TABLE[ord(m.group())], text)
+    return text
+
+
 #: Rule 7's table: blanks become spaces, everything else stays.
 _KEEP_TABLE: dict[int, str] = {cp: " " for cp, to in _TABLE.items() if to == " " and chr(cp).isspace()}
 
@@ -89,8 +114,12 @@ _SPECIAL: Final = re.compile(
 #: Characters a span may reach over at the edge of a line: those rules 2 and
 #: 3 make blank or remove, except line breaks.
 _SLACK: Final = frozenset(
-    [" ", *(chr(cp) for cp, to in _TABLE.items() if to == " ")]
-    + [chr(cp) for cp in range(0x10000) if re.fullmatch(f"[{_INVISIBLE}]", chr(cp)) is not None]
+    [
+        " ",
+        *(chr(cp) for cp, to in _TABLE.items() if to == " "),
+        # Every invisible character lies in U+00AD, U+2000-U+206F or U+FEFF.
+        *re.findall(f"[{_INVISIBLE}]", "".join(map(chr, [0xAD, *range(0x2000, 0x2070), 0xFEFF]))),
+    ]
 )
 
 #: Any character of :data:`_SLACK` that is not whitespace: when a text has
@@ -179,7 +208,7 @@ def normalise(text: str) -> Normalised:
         last = 0
         kept = 0
         for m in _SPECIAL.finditer(text):
-            piece = text[last : m.start()].translate(_TABLE)
+            piece = _translate(text[last : m.start()])
             pieces.append(piece)
             kept += len(piece)
             keep = m.group("keep")
@@ -189,10 +218,10 @@ def normalise(text: str) -> Normalised:
             else:
                 deletions.append(kept)
             last = m.end()
-        pieces.append(text[last:].translate(_TABLE))
+        pieces.append(_translate(text[last:]))
         body = "".join(pieces)
     else:
-        body = text.translate(_TABLE)
+        body = _translate(text)
     body = _SPLIT_SENTENCE.sub(lambda m: " " * len(m.group()), body)
     if not body.endswith("\n"):
         body += "\n"
