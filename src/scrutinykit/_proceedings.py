@@ -131,8 +131,19 @@ _STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
     ),
 )
 
-_ASK_TRIGGERS = ("ask", "enquir", "inquir", "quer", "question", "sought", "wanted to know", "challeng")
-_RESPONSE_TRIGGERS = (
+
+def _any_of(*words: str) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` (a single C scan, not one ``in`` per word)."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_STANCE_TRIGGERS: tuple[tuple[str, StanceKind, re.Pattern[str]], ...] = tuple(
+    (name, kind, _any_of(*words)) for name, kind, words in _STANCES
+)
+
+
+_ASK_TRIGGERS = _any_of("ask", "enquir", "inquir", "quer", "question", "sought", "wanted to know", "challeng")
+_RESPONSE_TRIGGERS = _any_of(
     "respond",
     "repl",
     "explain",
@@ -154,10 +165,12 @@ _RESPONSE_TRIGGERS = (
     "noted that",
     "commented that",
 )
-_COMMIT_TRIGGERS = ("undert", "agreed to", "agrees to", "promised", "offered", "committed", "pledged")
-_REQUEST_TRIGGERS = ("ask", "request", "called for")
-_REF_TRIGGERS = ("meeting", "report", "plan", "strategy", "letter", "review", "inspection", "minutes")
-_VOTE_TRIGGERS = ("propos", "moved", "second", " for", "favour", "abstain", "abstention", "amendment", "nem")
+_COMMIT_TRIGGERS = _any_of("undert", "agreed to", "agrees to", "promised", "offered", "committed", "pledged")
+_REQUEST_TRIGGERS = _any_of("ask", "request", "called for")
+_REF_TRIGGERS = _any_of("meeting", "report", "plan", "strategy", "letter", "review", "inspection", "minutes")
+_VOTE_TRIGGERS = _any_of(
+    "propos", "moved", "second", " for", "favour", "abstain", "abstention", "amendment", "nem"
+)
 
 # ---------------------------------------------------------------------------
 # Text: folded for scanning, mapped back to the source
@@ -724,7 +737,7 @@ class _Proceedings:
                 phrase = verb.group() if verb is not None else ""
             elif subject.kind in _MEMBER_SIDE:
                 if ask is not None or (
-                    any(w in low for w in _ASK_TRIGGERS) and _v("ASK_VERB").search(text, verb_at, end)
+                    _ASK_TRIGGERS.search(low) and _v("ASK_VERB").search(text, verb_at, end)
                 ):
                     am = ask or _v("ASK_VERB").search(text, verb_at, end)
                     assert am is not None
@@ -738,7 +751,7 @@ class _Proceedings:
             cm = _v("COMMENT_VERB").match(text, verb_at + 7, end)
             if cm is not None:
                 kind, phrase = StatementKind.COMMENT, text[verb_at : cm.end()]
-        if kind is None and any(w in low for w in _RESPONSE_TRIGGERS):
+        if kind is None and _RESPONSE_TRIGGERS.search(low):
             # "…, officers stated that …": an answer in a clause.
             answer = self.inline_answer(t, start, end)
             if answer is not None:
@@ -766,7 +779,7 @@ class _Proceedings:
         """Commitments, references and votes in a sentence; remember its speaker."""
         if not stanced:
             self.stance(t, start, end, low, subject)
-        if any(w in low for w in _COMMIT_TRIGGERS):
+        if _COMMIT_TRIGGERS.search(low):
             for um in _v("UNDERTAKING_VERB").finditer(t.text, start, end):
                 found, _ = _clause_speaker(t, start, um.start(), self.roster, self.last)
                 if found is None:
@@ -780,7 +793,7 @@ class _Proceedings:
                     continue
                 self.commit(CommitmentKind.UNDERTAKING, t, start, end, owner, um.end())
                 break
-        if any(w in low for w in _REQUEST_TRIGGERS):
+        if _REQUEST_TRIGGERS.search(low):
             rm = _v("REQUEST_FOR").search(t.text, start, end)
             if rm is not None and (subject is None or subject.kind in _MEMBER_SIDE):
                 rest = t.text[rm.end() : end]
@@ -796,9 +809,9 @@ class _Proceedings:
                     named = _speaker_at(t, start + am.end(), self.roster, None)
                     owner = named.speaker if named is not None else subject
                     self.commit(CommitmentKind.ACTION, t, start, end, owner, start + am.end(), due=due)
-        if any(w in low for w in _REF_TRIGGERS):
+        if _REF_TRIGGERS.search(low):
             self.reference(t, start, end)
-        if any(w in low for w in _VOTE_TRIGGERS):
+        if _VOTE_TRIGGERS.search(low):
             self.vote(t, start, end, low)
         if subject is not None:
             self.last = subject
@@ -818,8 +831,8 @@ class _Proceedings:
 
     def stance(self, t: _Text, start: int, end: int, low: str, subject: Speaker | None) -> set[StanceKind]:
         kinds: set[StanceKind] = set()
-        for name, kind, triggers in _STANCES:
-            if not any(w in low for w in triggers):
+        for name, kind, triggers in _STANCE_TRIGGERS:
+            if not triggers.search(low):
                 continue
             m = _v(name).search(t.text, start, end)
             if m is None:
