@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
-if importlib.util.find_spec("scrutinykit") is None:  # not installed: use src/
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from scrutinykit._decode import (
     decode_bytes,

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from datetime import date, time
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-if importlib.util.find_spec("scrutinykit") is None:  # not installed: use src/
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
 from scrutinykit._inline import (
     HONORIFICS,
     ROLE_WORDS,
     PersonParts,
+    counted_after,
+    find_counts,
     find_dates,
     find_minute_numbers,
     find_money,
@@ -716,3 +712,41 @@ def test_long_line_without_newline() -> None:
 
     tail = digits + " Tuesday 19 September 2017"
     assert parse_date(tail) == date(2017, 9, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the average was about 16 cases per officer.", [(Decimal("16"), "cases per officer")]),
+        ("Ofsted made 21 recommendations, 19 of which", [(Decimal("21"), "recommendations")]),
+        ("between 12 and 20 visits per month", [(Decimal("20"), "visits per month")]),
+        ("36 additional beds opened", [(Decimal("36"), "additional beds")]),
+        ("a plan for the next 12 months given the risk", [(Decimal("12"), "months")]),
+        ("by 3 October and on 9 October 2024", []),
+        ("see agenda item 5 and page 12 notes", []),
+        ("quarter 3 and 4 overspend", []),
+        ("in 2017 the service", []),
+        ("at 10 am the panel", []),
+        ("aged 0-5 years", []),
+        ("24% of staff and £5m saving", []),
+    ],
+)
+def test_find_counts(text: str, expected: list[tuple[Decimal, str]]) -> None:
+    """Counts come with what they count; dates, labels, years and times are not counts."""
+    assert [(value, unit) for _, _, value, unit in find_counts(text)] == expected
+
+
+def test_counted_after_percent_and_money() -> None:
+    """A percentage counts only "of …"; money only a money word."""
+    assert counted_after("24% of agency staff", 3, of_only=True) == ("of agency staff", 19)
+    assert counted_after("80% two years ago", 3, of_only=True) is None
+    assert counted_after("£1.1 million saving would", 12, money=True) == ("saving", 19)
+    assert counted_after("£25million right sized money", 10, money=True) is None
+
+
+@given(st.text(max_size=300))
+def test_find_counts_never_raises(text: str) -> None:
+    """find_counts accepts any text; spans lie inside it."""
+    for start, end, _, unit in find_counts(text):
+        assert 0 <= start < end <= len(text)
+        assert unit

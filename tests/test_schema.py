@@ -137,7 +137,7 @@ def _span_as_object(d: dict[str, Any]) -> None:
 
 def _figure(value: object) -> dict[str, Any]:
     """A figure that is valid but for its value (seed 002 has none of its own)."""
-    return {"span": [0, 4], "kind": "money", "value": value, "text": "£1.5m"}
+    return {"span": [0, 4], "kind": "money", "value": value, "text": "£1.5m", "unit": None}
 
 
 def test_a_valid_figure_passes(

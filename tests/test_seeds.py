@@ -151,16 +151,30 @@ def test_figures_are_typed_decimals(seed_docs: dict[str, sk.Document]) -> None:
     """Money and percentages become Decimal figures with spans."""
     from decimal import Decimal
 
-    figures = seed_docs["001"].figures
-    assert [(f.kind.value, f.value) for f in figures] == [
-        ("percentage", Decimal("7")),
-        ("money", Decimal("1100000")),
-        ("money", Decimal("1100000")),
+    figures = [f for f in seed_docs["001"].figures if f.kind is not sk.FigureKind.COUNT]
+    assert [(f.kind.value, f.value, f.unit) for f in figures] == [
+        ("percentage", Decimal("7"), None),
+        ("money", Decimal("1100000"), "saving"),
+        ("money", Decimal("1100000"), "saving"),
     ]
     doc = seed_docs["000"]
     (money,) = [f for f in doc.figures if f.kind is sk.FigureKind.MONEY]
     assert money.value == Decimal("25000000")
     assert doc.text_of(money) == "£25million"
+    (agency,) = [f for f in doc.figures if f.value == 24]
+    assert (agency.unit, doc.text_of(agency)) == ("of agency staff", "24% of agency staff")
+
+
+def test_counts_say_what_they_count(seed_docs: dict[str, sk.Document]) -> None:
+    """Counts in seed 002: 21 recommendations, about 16 and 20 cases per officer."""
+    from decimal import Decimal
+
+    doc = seed_docs["002"]
+    counts = [(f.value, f.unit, doc.text_of(f)) for f in doc.figures if f.kind is sk.FigureKind.COUNT]
+    assert (Decimal("21"), "recommendations", "21 recommendations") in counts
+    assert (Decimal("16"), "cases per officer", "about 16 cases per officer") in counts
+    assert (Decimal("20"), "cases per officer", "20 cases per officer") in counts
+    assert not [c for c in counts if c[0] in (3, 9, 17, 2017)]  # dates are not counts
 
 
 def test_002_proceedings(seed_docs: dict[str, sk.Document]) -> None:

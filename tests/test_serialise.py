@@ -215,6 +215,7 @@ documents = st.builds(
             kind=st.sampled_from(sk.FigureKind),
             value=st.decimals(allow_nan=False, allow_infinity=False),
             text=texts,
+            unit=names,
         ),
         max_size=3,
     ).map(tuple),

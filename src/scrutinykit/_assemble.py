@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ._inline import (
+    counted_after,
+    find_counts,
     find_dates,
     find_money,
     find_percentages,
@@ -318,7 +320,7 @@ def _finish_item(
 
 
 def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
-    """Money and percentages in the text each textual node owns, in order."""
+    """Money, percentages and counts in the text each textual node owns, in order."""
     found: list[Figure] = []
     for root in roots:
         for node in walk(root):
@@ -330,14 +332,30 @@ def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
             text = source[span.start : end]
             for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
                 for start, stop, value in finder(text):
+                    after = counted_after(
+                        text, stop, of_only=kind is FigureKind.PERCENTAGE, money=kind is FigureKind.MONEY
+                    )
+                    if after is not None:
+                        stop = after[1]
                     found.append(
                         Figure(
                             span=Span(start=span.start + start, end=span.start + stop),
                             kind=kind,
                             value=value,
                             text=text[start:stop],
+                            unit=after[0] if after is not None else None,
                         )
                     )
+            for start, stop, value, unit in find_counts(text):
+                found.append(
+                    Figure(
+                        span=Span(start=span.start + start, end=span.start + stop),
+                        kind=FigureKind.COUNT,
+                        value=value,
+                        text=text[start:stop],
+                        unit=unit,
+                    )
+                )
     found.sort(key=lambda f: f.span)
     return tuple(found)
 

@@ -170,6 +170,8 @@ class FigureKind(enum.Enum):
     """An amount in pounds (``£1.1 million`` → ``Decimal("1100000")``)."""
     PERCENTAGE = "percentage"
     """A percentage (``24%``, ``7.5 per cent``)."""
+    COUNT = "count"
+    """A number of things (``about 16 cases per officer`` → ``Decimal("16")``)."""
 
 
 class AttendanceKind(enum.Enum):
@@ -209,16 +211,19 @@ class Person:
 
 @frozen(kw_only=True)
 class Figure:
-    """A figure written in the text: money or a percentage, with its value."""
+    """A figure written in the text: money, a percentage or a count, with its value."""
 
     span: Span
-    """Where the figure is written."""
+    """Where the figure is written (with what it counts, when the text says)."""
     kind: FigureKind
-    """Money or a percentage."""
+    """Money, a percentage or a count."""
     value: Decimal
     """The value: pounds for money, the number before ``%`` for percentages."""
     text: str
     """The figure as written."""
+    unit: str | None = None
+    """What it counts or measures, as written: ``of agency staff``, ``saving``,
+    ``cases per officer``; ``None`` when the text does not say."""
 
 
 @frozen(kw_only=True)

@@ -22,6 +22,8 @@ Version history (see ``docs/json.md``):
   ``"html"`` or ``"pdf"``), ``pages`` (PDF pages as spans of the rendering)
   and ``links`` (an HTML page's links with their URLs); version 2 data is
   text with no pages and no links, and loads unchanged.
+* 4 — figures gain counts (``"kind": "count"``) and ``unit``, what a figure
+  counts; version 3 figures have no unit and load unchanged.
 
 Older versions load through :data:`MIGRATIONS`: the function registered under
 version ``n`` turns data of version ``n`` into data of version ``n + 1``, and
@@ -55,7 +57,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -179,7 +181,20 @@ def _from_version_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Final[dict[int, Migration]] = {0: _from_version_0, 1: _from_version_1, 2: _from_version_2}
+def _from_version_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 → 4: figures gained ``unit`` (default ``None``) and the ``count`` kind.
+
+    A version 3 figure is a version 4 figure whose unit was not read.
+    """
+    return data
+
+
+MIGRATIONS: Final[dict[int, Migration]] = {
+    0: _from_version_0,
+    1: _from_version_1,
+    2: _from_version_2,
+    3: _from_version_3,
+}
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 
 _OLDEST = min(MIGRATIONS, default=SCHEMA_VERSION)
