@@ -317,6 +317,24 @@ def predict(doc: scrutinykit.Document) -> Pred:
         if has_due:
             entry["due"] = _as_text(getattr(o, "due", None))
         outcomes.append(entry)
+    # The gold's "action" outcomes are actions and undertakings; the model
+    # keeps those as commitments (requests are not actions).  One written
+    # inside a resolution or recommendation is already that outcome.
+    for c in getattr(doc, "actions", tuple)():
+        if getattr(c, "in_outcome", False):
+            continue
+        outcomes.append(
+            {
+                "type": "action",
+                "start": c.span.start,
+                "end": c.span.end,
+                "points": 0,
+                "implicit": False,
+                "owner": _owner_text(getattr(c, "owner", None)),
+                "due": _due_text(getattr(c, "due", None)),
+            }
+        )
+    outcomes.sort(key=lambda o: (o["start"], o["end"]))
     items = []
     for item in doc.items:
         start, end = _title_span(item, doc.source)
