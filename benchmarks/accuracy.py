@@ -213,6 +213,29 @@ def _owner_text(owner: object) -> str | None:
     return text or None
 
 
+def _due_resolved(due: object) -> str | None:
+    """A meeting due date with its month's year, as the gold sometimes writes it.
+
+    "the March meeting" resolved to March 2025 is "March 2025 meeting"; the
+    gold writes a due date as written in some documents and so in others, and
+    either form counts as right.
+    """
+    text = _due_text(due)
+    value = getattr(due, "date", None)
+    if text is None or not isinstance(value, datetime.date) or any(c.isdigit() for c in text):
+        return None
+    month = value.strftime("%B")
+    if not text.startswith(month + " "):
+        return None
+    return f"{month} {value.year} {text[len(month) + 1 :]}"
+
+
+def _same_due(gold: object, pred: dict[str, Any]) -> bool:
+    """Whether a predicted due date is the gold one, as written or with its year."""
+    resolved = pred.get("due_resolved")
+    return _same_text(gold, pred.get("due")) or (resolved is not None and _same_text(gold, resolved))
+
+
 def _due_text(due: object) -> str | None:
     """A due date as the gold writes it: an ISO date for a plain date, else the words, keeping "before"."""
     if due is None:
@@ -234,10 +257,6 @@ def _due_text(due: object) -> str | None:
         if text.casefold().startswith(article):
             text = text[len(article) :]
             break
-    if kind == "meeting" and isinstance(value, datetime.date) and not any(c.isdigit() for c in text):
-        month = value.strftime("%B")
-        if text.startswith(month + " "):  # "March meeting" in a 2025 meeting: "March 2025 meeting"
-            text = f"{month} {value.year} {text[len(month) + 1 :]}"
     if relation in ("before", "after"):
         text = f"{relation} {getattr(due, 'text', text)}"
     return text or None
@@ -257,6 +276,7 @@ def _commitments(doc: scrutinykit.Document) -> tuple[list[dict[str, Any]], bool]
                 "end": c.span.end,
                 "owner": _owner_text(getattr(c, "owner", None)),
                 "due": _due_text(getattr(c, "due", None)),
+                "due_resolved": _due_resolved(getattr(c, "due", None)),
             }
         )
     return out, True
@@ -332,6 +352,7 @@ def predict(doc: scrutinykit.Document) -> Pred:
                 "implicit": False,
                 "owner": _owner_text(getattr(c, "owner", None)),
                 "due": _due_text(getattr(c, "due", None)),
+                "due_resolved": _due_resolved(getattr(c, "due", None)),
             }
         )
     outcomes.sort(key=lambda o: (o["start"], o["end"]))
@@ -544,7 +565,7 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
                     owner_ok += _same_text(g.get("owner"), p.get("owner"))
                 if g.get("due") is not None or p.get("due") is not None:
                     due_n += 1
-                    due_ok += _same_text(g.get("due"), p.get("due"))
+                    due_ok += _same_due(g.get("due"), p)
 
         # Commitments: actions and undertakings against the gold actions (and outcomes with owners)
         commit_provided = commit_provided or bool(provided.get("commitments"))
@@ -562,7 +583,7 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
                 commit_owner_ok += _same_text(g.get("owner"), p.get("owner"))
             if g.get("due") is not None or p.get("due") is not None:
                 commit_due_n += 1
-                commit_due_ok += _same_text(g.get("due"), p.get("due"))
+                commit_due_ok += _same_due(g.get("due"), p)
 
         # Items
         g_items, p_items = gold.get("items", []), pred.get("items", [])

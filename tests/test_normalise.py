@@ -23,3 +23,28 @@ def test_slack_holds_every_invisible_character() -> None:
     """The quick build of the slack set misses no invisible character of the BMP."""
     invisible = re.compile(f"[{_INVISIBLE}]")
     assert {chr(cp) for cp in range(0x10000) if invisible.fullmatch(chr(cp))} <= _SLACK
+
+
+def test_a_list_ending_and_is_not_joined_to_its_next_point() -> None:
+    """'…; and' then a blank line and 'iii) …' stays two points, not one sentence."""
+    from scrutinykit._normalise import normalise
+
+    text = "ii) the plan be published; and\n\niii) officers report back.\n"
+    assert normalise(text).text == text
+    split = "the services needed to be\n\nimproved quickly.\n"
+    assert normalise(split).text == "the services needed to be  improved quickly.\n"
+
+
+def test_a_venue_line_gives_its_date_too() -> None:
+    """'… held at … on 8 October 2024' gives the venue and the meeting date."""
+    import datetime
+
+    import scrutinykit as sk
+
+    doc = sk.parse(
+        "MEETING OF THE LIBRARIES PANEL\n\n"
+        "The meeting was held at Eastmoor Town Hall on 8 October 2024 at 6.30pm.\n\n"
+        "L1/24 Opening hours (agenda item 1)\n\nRESOLVED: That the report be noted.\n"
+    )
+    assert doc.meeting.venue is not None
+    assert doc.meeting.date == datetime.date(2024, 10, 8)

@@ -242,7 +242,8 @@ def _meeting(front: Sequence[Block], closing: Sequence[Block], source: str) -> M
             v = _VENUE.match(text) or _HELD_AT.search(text)
             if v:
                 venue = v.group("v").strip().rstrip(".")
-                continue
+                # A line that names the place may give the date too:
+                # "… held at the Town Hall on 8 October 2024 at 6.30pm".
         if date is None:
             found = find_dates(text)
             if found:

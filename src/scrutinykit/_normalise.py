@@ -128,8 +128,12 @@ _UNSEEN: Final = re.compile(f"[{_INVISIBLE}{_CONTROLS}]")
 
 # A lower-case letter or comma ending a line, one or more blank lines, and a
 # lower-case letter starting the next: the run of whitespace is one sentence
-# split by a page break.
-_SPLIT_SENTENCE = re.compile(r"(?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])")
+# split by a page break.  A next line that starts with a point label ("iii)",
+# "b)", "c. ") is the next point of a list ending "; and", not the rest of a
+# sentence.
+_SPLIT_SENTENCE = re.compile(
+    r"(?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])"
+)
 
 
 @frozen(kw_only=True)
