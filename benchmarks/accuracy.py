@@ -213,6 +213,10 @@ def _owner_text(owner: object) -> str | None:
     return text or None
 
 
+#: The gold's name for a model outcome class, where they differ.
+_GOLD_TYPE = {"agreement": "agreed"}
+
+
 def _due_resolved(due: object) -> str | None:
     """A meeting due date with its month's year, as the gold sometimes writes it.
 
@@ -326,7 +330,7 @@ def predict(doc: scrutinykit.Document) -> Pred:
     outcomes: list[dict[str, Any]] = []
     for o in outcome_nodes:
         entry: dict[str, Any] = {
-            "type": type(o).__name__.lower(),
+            "type": _GOLD_TYPE.get(type(o).__name__.lower(), type(o).__name__.lower()),
             "start": o.span.start,
             "end": o.span.end,
             "points": len(getattr(o, "points", ()) or ()),

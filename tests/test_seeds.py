@@ -86,9 +86,12 @@ def test_002_officers_for_item(seed_docs: dict[str, sk.Document]) -> None:
 
 
 def test_002_resolutions(seed_docs: dict[str, sk.Document]) -> None:
-    """A31/17 ends in a 3-point resolution; item 7 in a one-paragraph resolution."""
+    """A31/17 records an agreement, then a 3-point resolution; item 7 a one-paragraph resolution."""
     doc = seed_docs["002"]
-    (three,) = doc.items[5].outcomes()
+    agreement, three = doc.items[5].outcomes()
+    assert isinstance(agreement, sk.Agreement)
+    assert agreement.made_by == "Members"
+    assert agreement.text.startswith("Members agreed that the Improvement Plan would be monitored")
     assert isinstance(three, Resolution)
     assert [p.label for p in three.points] == ["1", "2", "3"]
     assert three.points[1].text.startswith("That the plan should include")

@@ -130,6 +130,8 @@ simple_blocks = st.one_of(
     outcome(sk.Resolution),
     outcome(sk.Recommendation),
     outcome(sk.Conclusion),
+    outcome(sk.Agreement),
+    outcome(sk.Decision),
     st.builds(
         sk.ScrutinyQuestions, span=spans, intro=paragraphs, questions=st.lists(points, max_size=3).map(tuple)
     ),

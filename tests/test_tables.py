@@ -30,7 +30,7 @@ def test_keys_join(seed_docs: dict[str, sk.Document]) -> None:
         top = [p for p in rows["points"] if p["outcome_id"] == outcome_id and p["depth"] == 0]
         assert len(top) == row["points"]
     assert len(rows["documents"]) == 5
-    assert sum(r["outcomes"] for r in rows["documents"]) == len(rows["outcomes"]) == 10
+    assert sum(r["outcomes"] for r in rows["documents"]) == len(rows["outcomes"]) == 11
 
 
 def test_budget_proposal_outcomes_carry_their_reference(seed_docs: dict[str, sk.Document]) -> None:
@@ -68,7 +68,7 @@ def test_parquet_round_trip(seed_docs: dict[str, sk.Document], tmp_path: Path) -
     paths = sk.write_parquet(seed_docs.values(), tmp_path)
     assert sorted(paths) == sorted(sk.COLUMNS)
     back = pd.read_parquet(paths["outcomes"])
-    assert len(back) == 10
+    assert len(back) == 11
     assert list(back.columns) == list(sk.COLUMNS["outcomes"])
 
 
@@ -81,4 +81,4 @@ def test_partitioned_parquet(seed_docs: dict[str, sk.Document], tmp_path: Path) 
     paths = sk.write_parquet(docs[2:], tmp_path, part="b")
     assert paths["items"] == tmp_path / "items" / "part-b.parquet"
     whole = pd.read_parquet(tmp_path / "outcomes")
-    assert len(whole) == 10
+    assert len(whole) == 11

@@ -31,6 +31,7 @@ from ._extras import MissingExtraError
 from ._grammar import grammar_dir
 from ._model import (
     AgendaItem,
+    Agreement,
     Attendance,
     AttendanceBlock,
     AttendanceKind,
@@ -39,6 +40,7 @@ from ._model import (
     Commitment,
     CommitmentKind,
     Conclusion,
+    Decision,
     Document,
     DocumentKind,
     Due,
@@ -78,6 +80,7 @@ from ._model import (
     StatementKind,
     Vote,
     VoteResult,
+    is_outcome,
     walk,
 )
 from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
@@ -101,6 +104,7 @@ __all__ = [
     "COLUMNS",
     "SCHEMA_VERSION",
     "AgendaItem",
+    "Agreement",
     "Attendance",
     "AttendanceBlock",
     "AttendanceKind",
@@ -109,6 +113,7 @@ __all__ = [
     "Commitment",
     "CommitmentKind",
     "Conclusion",
+    "Decision",
     "Document",
     "DocumentKind",
     "Due",
@@ -163,6 +168,7 @@ __all__ = [
     "document_id",
     "dumps",
     "grammar_dir",
+    "is_outcome",
     "loads",
     "make_converter",
     "parse",

@@ -40,9 +40,11 @@ from __future__ import annotations
 import re
 
 from ._model import (
+    Agreement,
     AttendanceBlock,
     AttendanceKind,
     Conclusion,
+    Decision,
     Document,
     MeetingEnd,
     Resolution,
@@ -111,8 +113,8 @@ def _proceedings(doc: Document, text: str) -> str | None:
             if section.kind in (SectionKind.MINUTES, SectionKind.DECISION) and section.blocks:
                 return f"it has a {section.label.text} section"
     for node in doc.walk():
-        if isinstance(node, (Resolution, Conclusion)):
-            return "it records a resolution or conclusion"
+        if isinstance(node, (Resolution, Conclusion, Agreement, Decision)):
+            return "it records a resolution, conclusion, agreement or decision"
         if isinstance(node, MeetingEnd):
             return "it says when the meeting ended"
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.PRESENT:

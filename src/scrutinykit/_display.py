@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from html import escape
 
-from ._model import AgendaItem, Attendance, Conclusion, Document, Person, Point, Recommendation, Resolution
+from ._model import (
+    AgendaItem,
+    Agreement,
+    Attendance,
+    Conclusion,
+    Decision,
+    Document,
+    Outcome,
+    Person,
+    Point,
+    Recommendation,
+    Resolution,
+)
 
 __all__ = ["document_html", "item_html", "outcome_html"]
 
@@ -47,7 +59,7 @@ def _points(points: tuple[Point, ...]) -> str:
     return f"<ul style='list-style: none'>{items}</ul>"
 
 
-def outcome_html(outcome: Resolution | Recommendation | Conclusion) -> str:
+def outcome_html(outcome: Outcome) -> str:
     """An outcome: its type, who made it, its words and its points."""
     kind = type(outcome).__name__
     by = f" by the {escape(outcome.made_by)}" if outcome.made_by else ""
@@ -96,6 +108,8 @@ def _attach() -> None:
     Resolution._repr_html_ = outcome_html  # type: ignore[attr-defined]
     Recommendation._repr_html_ = outcome_html  # type: ignore[attr-defined]
     Conclusion._repr_html_ = outcome_html  # type: ignore[attr-defined]
+    Agreement._repr_html_ = outcome_html  # type: ignore[attr-defined]
+    Decision._repr_html_ = outcome_html  # type: ignore[attr-defined]
 
 
 _attach()

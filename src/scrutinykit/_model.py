@@ -23,13 +23,15 @@ import datetime
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Union
+from typing import TypeGuard, Union
 
 import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "OUTCOME_TYPES",
     "AgendaItem",
+    "Agreement",
     "Attendance",
     "AttendanceBlock",
     "AttendanceKind",
@@ -38,6 +40,7 @@ __all__ = [
     "Commitment",
     "CommitmentKind",
     "Conclusion",
+    "Decision",
     "Document",
     "DocumentKind",
     "Due",
@@ -79,6 +82,7 @@ __all__ = [
     "StatementKind",
     "Vote",
     "VoteResult",
+    "is_outcome",
 ]
 
 
@@ -684,8 +688,32 @@ class Conclusion(_OutcomeBase):
     """Conclusions the committee reached (``came to the following conclusions``)."""
 
 
-Outcome = Union[Resolution, Recommendation, Conclusion]
+@frozen(kw_only=True)
+class Agreement(_OutcomeBase):
+    """What the committee agreed or noted, told as narrative rather than resolved.
+
+    "The Committee agreed that …", "It was agreed …", "The Committee NOTED the
+    report", "Proposed by …, seconded by … and agreed …", and "The Committee:"
+    over points that each say what it noted or agreed.
+    """
+
+
+@frozen(kw_only=True)
+class Decision(_OutcomeBase):
+    """A decision recorded under a ``Decision:`` label (a decision block, an
+    executive decision), often repeated by a resolution in the minutes."""
+
+
+Outcome = Union[Resolution, Recommendation, Conclusion, Agreement, Decision]
 """Any of the outcome types."""
+
+OUTCOME_TYPES: tuple[type, ...] = (Resolution, Recommendation, Conclusion, Agreement, Decision)
+"""The outcome classes, for ``isinstance`` checks."""
+
+
+def is_outcome(node: object) -> TypeGuard[Outcome]:
+    """Whether ``node`` is an outcome of any type."""
+    return isinstance(node, OUTCOME_TYPES)
 
 
 @frozen(kw_only=True)
@@ -717,7 +745,7 @@ class BudgetProposal:
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """The outcomes recorded on this proposal."""
-        return tuple(b for b in self.blocks if isinstance(b, (Resolution, Recommendation, Conclusion)))
+        return tuple(b for b in self.blocks if is_outcome(b))
 
 
 Block = Union[
@@ -732,6 +760,8 @@ Block = Union[
     Resolution,
     Recommendation,
     Conclusion,
+    Agreement,
+    Decision,
     ScrutinyQuestions,
     BudgetProposal,
 ]
@@ -811,7 +841,7 @@ class AgendaItem:
         """Every outcome recorded on the item, budget proposals included."""
         out: list[Outcome] = []
         for block in _item_blocks(self):
-            if isinstance(block, (Resolution, Recommendation, Conclusion)):
+            if is_outcome(block):
                 out.append(block)
             elif isinstance(block, BudgetProposal):
                 out.extend(block.outcomes())

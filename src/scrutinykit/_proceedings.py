@@ -31,12 +31,14 @@ from ._grammar import grammar_dir
 from ._inline import find_dates
 from ._model import (
     AgendaItem,
+    Agreement,
     Attendance,
     AttendanceKind,
     Block,
     BudgetProposal,
     Commitment,
     CommitmentKind,
+    Decision,
     Due,
     DueKind,
     Exchange,
@@ -1147,6 +1149,12 @@ def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point]:
             yield from _points(block.points)
         elif isinstance(block, BudgetProposal):
             yield from _prose_nodes(block.blocks)
+        elif isinstance(block, Agreement):
+            # An agreement is told as narrative: "Members agreed that the plan
+            # would be monitored at every meeting" is read like any sentence.
+            yield block.intro
+            yield from block.body
+            yield from _points(block.points)
 
 
 def _points(points: Iterable[Point]) -> Iterator[Point]:
@@ -1174,10 +1182,21 @@ def proceedings(
         state.prose(_own_text(node, source))
     replaced: dict[int, Outcome] = {}
     for outcome in item.outcomes():
-        if isinstance(outcome, (Resolution, Recommendation)):
+        if isinstance(outcome, (Resolution, Recommendation, Decision)):
             new = state.outcome(outcome, source)
             if new is not outcome:
                 replaced[id(outcome)] = new
+        elif isinstance(outcome, Agreement):
+            # Read as narrative above: its commitments belong to it, and the
+            # first due date among them is the agreement's own.
+            inside = [c for c in state.commitments if outcome.span.contains(c.span)]
+            if inside:
+                state.commitments = [
+                    attrs.evolve(c, in_outcome=True) if c in inside else c for c in state.commitments
+                ]
+                due = next((c.due for c in inside if c.due is not None), None)
+                if due is not None and outcome.due is None:
+                    replaced[id(outcome)] = attrs.evolve(outcome, due=due)
     if replaced:
         item = _replace_outcomes(item, replaced)
     exchanges = state.exchanges()

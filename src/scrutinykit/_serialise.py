@@ -22,6 +22,9 @@ Version history (see ``docs/json.md``):
   ``"html"`` or ``"pdf"``), ``pages`` (PDF pages as spans of the rendering)
   and ``links`` (an HTML page's links with their URLs); version 2 data is
   text with no pages and no links, and loads unchanged.
+* 5 — two outcome types join the blocks: ``"agreement"`` (what a committee
+  agreed or noted, told as narrative) and ``"decision"`` (a ``Decision:``
+  block); version 4 data holds neither and loads unchanged.
 * 4 — figures gain counts (``"kind": "count"``) and ``unit``, what a figure
   counts; version 3 figures have no unit and load unchanged.
 
@@ -57,7 +60,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -189,11 +192,20 @@ def _from_version_3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _from_version_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 → 5: the ``agreement`` and ``decision`` block types were added.
+
+    Version 4 data uses neither tag, so it is version 5 data as it stands.
+    """
+    return data
+
+
 MIGRATIONS: Final[dict[int, Migration]] = {
     0: _from_version_0,
     1: _from_version_1,
     2: _from_version_2,
     3: _from_version_3,
+    4: _from_version_4,
 }
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 

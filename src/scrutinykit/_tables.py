@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ScrutinyKitError
-from ._model import BudgetProposal, Conclusion, Document, Outcome, Person, Point, Recommendation, Resolution
+from ._model import BudgetProposal, Document, Outcome, Person, Point, is_outcome
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -118,7 +118,7 @@ def _outcomes(doc: Document) -> Iterator[tuple[int, int, Outcome, str | None]]:
             found: Sequence[tuple[Outcome, str | None]] = ()
             if isinstance(block, BudgetProposal):
                 found = [(o, block.reference) for o in block.outcomes()]
-            elif isinstance(block, (Resolution, Recommendation, Conclusion)):
+            elif is_outcome(block):
                 found = [(block, None)]
             for outcome, ref in found:
                 yield i, k, outcome, ref
@@ -203,13 +203,7 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
             out["people"].extend(_person(doc_id, f"{doc_id}/{i}", p) for p in item.officers)
         for i, k, outcome, ref in outcomes:
             outcome_id = f"{doc_id}/{i}/{k}"
-            kind = (
-                "resolution"
-                if isinstance(outcome, Resolution)
-                else "recommendation"
-                if isinstance(outcome, Recommendation)
-                else "conclusion"
-            )
+            kind = type(outcome).__name__.lower()
             out["outcomes"].append(
                 {
                     "document_id": doc_id,

@@ -18,12 +18,15 @@ from lark import Token, Transformer
 
 from ._inline import parse_time
 from ._model import (
+    OUTCOME_TYPES,
     AgendaItem,
+    Agreement,
     AttendanceBlock,
     AttendanceKind,
     Block,
     BudgetProposal,
     Conclusion,
+    Decision,
     Furniture,
     Heading,
     ItemSection,
@@ -58,6 +61,28 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
     return attrs.evolve(item, span=end, agenda=(*item.agenda, *blocks))
 
 
+# "The Committee agreed …", "Accordingly, the Committee NOTED …": the body that agreed.
+_AGREEING_BODY = re.compile(
+    r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
+    r"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
+    r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
+    r"|Commission|Members|Group|Cabinet)\b"
+)
+
+
+# A line that decides: "That …", "RESOLVED …", or a body or office-holder that
+# noted, agreed, approved … ("Council noted the report", "The Board approves …").
+_DECIDES = re.compile(
+    r"(?:That|THAT|RESOLVED|Resolved|DECISION|Decision|Decided|DECIDED|AGREED|Agreed)\b"
+    r"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
+    r"(?:Committee|Sub-Committee|Board|Council|Cabinet|Panel|Leader|Mayor|Executive|Member|Members|Director)\b"
+    r"[^.\n]{0,60}?\b(?:noted|notes|agreed|agrees|approved|approves|resolved|resolves|decided|decides"
+    r"|endorsed|endorses|accepted|accepts|adopted|adopts|considered|received)\b"
+)
+_SECONDED = re.compile(r"(?:Seconded|SECONDED) by\b")
+_PROPOSED = re.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
+
+
 def fold(text: str) -> str:
     """``text`` with runs of whitespace folded to one space, trimmed."""
     return " ".join(text.split())
@@ -69,7 +94,7 @@ def fold(text: str) -> str:
 
 _POINT_LABEL = re.compile(
     r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
-    r"|(?P<dot>[a-z])\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
+    r"|(?P<dot>[a-z]|[ivx]{2,5})\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
 )
 _ROMAN = re.compile(r"[ivxlc]+")
 
@@ -276,6 +301,9 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         self._text = normalised.text
         # Headings found inside flattened lines: id(heading) -> (minute number, title).
         self._flat: dict[int, tuple[str, str]] = {}
+        # The line tokens of each paragraph, by id of its first block: a
+        # "Decision:" block turns its first paragraph into the decision.
+        self._lines: dict[int, list[Token]] = {}
 
     # -- spans --------------------------------------------------------------
 
@@ -388,7 +416,9 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             # "The Committee notes the report and asks …": a decision in the
             # present tense whose label was lost; its points are its own.
             return self._outcome(Resolution, children, implicit=True)
-        return [*self._prose(head, len(head.value) >= _FLAT_LINE), *self._dependent_blocks(deps)]
+        blocks = [*self._prose(head, len(head.value) >= _FLAT_LINE), *self._dependent_blocks(deps)]
+        self._lines[id(blocks[0])] = children  # a "Decision:" block may make it an outcome
+        return blocks
 
     def _piece(self, token: Token, start: int, end: int) -> Token | None:
         """The part ``[start, end)`` of a line token, trimmed, as a token of its own."""
@@ -480,18 +510,20 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     def _outcome(
         self,
-        cls: type[Resolution | Recommendation | Conclusion],
+        cls: type[Resolution | Recommendation | Conclusion | Agreement | Decision],
         children: list[Token],
         *,
         attach: bool = True,
         implicit: bool = False,
+        own_words: bool = False,
     ) -> list[Block]:
         """An outcome from its label line and the dependents that follow.
 
         With ``attach`` false the dependents are not the outcome's (a
         resolution inside a line of prose that closes with words of its own)
         and follow it as blocks of their own.  An ``implicit`` outcome has no
-        label: its first line is all its own words.
+        label: its first line is all its own words, as it is for an outcome
+        told in ``own_words`` (an agreement, a decision block).
         """
         head, deps = children[0], list(children[1:])
         extra: list[Block] = []
@@ -521,7 +553,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         if m and m.group("body"):
             b = _BODY_NAME.search(m.group("body"))
             made_by = b.group(1) if b else None
-        if implicit:
+        if implicit or own_words:
             rest, made_by = intro.text, None
         text = " ".join([rest] * bool(rest) + [p.text for p in body])
         last = intro.span
@@ -613,6 +645,15 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     def conclusion(self, children: list[Token]) -> list[Block]:
         return self._outcome(Conclusion, children)
+
+    def agreement(self, children: list[Token]) -> list[Block]:
+        """What the committee agreed or noted: its words are the whole line."""
+        blocks = self._outcome(Agreement, children, own_words=True)
+        made = _AGREEING_BODY.match(children[0].value)
+        first = blocks[0]
+        if made is not None and isinstance(first, Agreement):
+            blocks[0] = attrs.evolve(first, made_by=made.group(1))
+        return blocks
 
     def scrutiny_questions(self, children: list[Token]) -> list[Block]:
         intro = self._paragraph(children[0])
@@ -783,7 +824,20 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         return self._section(SectionKind.MINUTES, children)
 
     def decision_section(self, children: list[Any]) -> ItemSection:
-        return self._section(SectionKind.DECISION, children)
+        """A ``Decision:`` block: its first paragraph, with its points, is the decision.
+
+        A block that already holds an outcome (``RESOLVED …``) keeps it as it is,
+        and a paragraph that only reports ("Apologies were received …",
+        "There was no other business") is no decision.
+        """
+        rest = children[1:]
+        if not any(isinstance(b, OUTCOME_TYPES) for c in rest for b in (c if isinstance(c, list) else [c])):
+            for n, child in enumerate(rest):
+                lines = self._lines.get(id(child[0])) if isinstance(child, list) and child else None
+                if lines is not None and _DECIDES.match(lines[0].value):
+                    rest = [*rest[:n], self._outcome(Decision, lines, own_words=True), *rest[n + 1 :]]
+                    break
+        return self._section(SectionKind.DECISION, [children[0], *rest])
 
     def supporting_documents(self, children: list[Any]) -> ItemSection:
         return self._section(SectionKind.SUPPORTING_DOCUMENTS, children)
@@ -962,6 +1016,21 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
 
     def _append(self, out: list[Block], block: Block) -> None:
         prev = out[-1] if out else None
+        if (
+            isinstance(block, Agreement)
+            and type(prev) is Paragraph
+            and _SECONDED.match(block.intro.text)
+            and _PROPOSED.match(prev.text)
+        ):
+            # "Proposed by Cllr A" / "Seconded by Cllr B and agreed that …": one agreement.
+            out[-1] = attrs.evolve(
+                block,
+                span=Span(start=prev.span.start, end=block.span.end),
+                intro=prev,
+                body=(block.intro, *block.body),
+                text=f"{prev.text} {block.text}",
+            )
+            return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
             taken = self._take(prev, block)
             if taken is not None:
