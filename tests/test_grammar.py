@@ -153,3 +153,19 @@ def test_any_sequence_of_line_kinds_parses(lines: list[str], sep: str) -> None:
         assert isinstance(read, sk.Document)
         doc = read
     assert doc.source == text
+
+
+def test_every_rule_and_terminal_is_documented() -> None:
+    """docs/grammar.md names every rule, alias and terminal of the grammar."""
+    import re
+
+    from .conftest import ROOT
+
+    grammar = GRAMMAR.read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "grammar.md").read_text(encoding="utf-8")
+    rules = set(re.findall(r"^\??([a-z][a-z0-9_]*):", grammar, re.M)) | set(
+        re.findall(r"->\s*([a-z_]+)", grammar)
+    )
+    terminals = set(re.findall(r"^([A-Z][A-Z0-9_]*)(?:\.\d+)?:", grammar, re.M))
+    missing = sorted(name for name in rules | terminals if f"`{name}`" not in doc)
+    assert not missing, f"not in docs/grammar.md: {missing}"
