@@ -540,6 +540,33 @@ def test_split_name_list_empty(text: str) -> None:
             None,
             id="role-label",
         ),
+        pytest.param(
+            "Deputy Mel Example",
+            "Deputy",
+            "Mel Example",
+            None,
+            None,
+            None,
+            id="deputy-before-a-name",
+        ),
+        pytest.param(
+            "District Cllr K Sample",
+            "District Cllr",
+            "K Sample",
+            None,
+            None,
+            None,
+            id="district-cllr",
+        ),
+        pytest.param(
+            "Councillor Tester, Vice Convener",
+            "Councillor",
+            "Tester",
+            "Vice-Convener",
+            None,
+            None,
+            id="convener",
+        ),
     ],
 )
 def test_parse_person(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ._inline import (
+    ROLE_WORDS,
     counted_after,
     find_counts,
     find_dates,
@@ -119,6 +120,12 @@ def _classify_item(title: str) -> ItemKind:
 # ---------------------------------------------------------------------------
 
 
+_POLICE_RANK = re.compile(
+    r"(?:(?:Assistant|Deputy)\s+)?Chief\s+Constable|(?:Detective\s+)?(?:Chief\s+)?(?:Superintendent|Inspector"
+    r"|Sergeant|Constable)|Police\s+Constable"
+)
+
+
 def _person(text: str, base: int, kind: AttendanceKind, plural_honorific: str | None) -> Person | None:
     parts = parse_person(text)
     if parts is None:
@@ -127,11 +134,17 @@ def _person(text: str, base: int, kind: AttendanceKind, plural_honorific: str | 
     description = parts.description
     if kind is AttendanceKind.PRESENT and description and _COOPTEE.search(description):
         kind = AttendanceKind.CO_OPTEE
+    name = parts.name
+    if parts.honorific is not None and _POLICE_RANK.fullmatch(" ".join(parts.honorific.split())):
+        # A police rank is how the person is addressed: "Inspector Jo Example".
+        rank = text.rfind(parts.honorific.split()[0], 0, parts.name_start)
+        if rank >= 0:
+            name = " ".join(text[rank : parts.name_end].split())
     stripped = text.rstrip(" .;,")
     lead = len(text) - len(text.lstrip())
     return Person(
         span=Span(start=base + lead, end=base + len(stripped)),
-        name=parts.name,
+        name=name,
         honorific=honorific,
         role=parts.role,
         description=description,
@@ -140,6 +153,74 @@ def _person(text: str, base: int, kind: AttendanceKind, plural_honorific: str | 
 
 
 _PLURAL = re.compile(r"^(?:County\s+)?(Councillors|Cllrs\.?|Aldermen)\s+")
+_AND = re.compile(r"\s*(?:and|&)\s*\Z")
+
+
+def _is_office(text: str, single_is_name: bool) -> bool:
+    """Whether a list entry is an office or a description rather than a person.
+
+    "Head of SEND", "Customer Services Manager", "its Engagement Lead" and
+    "parent governor representative" are offices; "Dr Jo Example" and
+    "Jo Example" are people.  A lone capitalised word is a surname in a list
+    of councillors and a fragment of a job title elsewhere (``single_is_name``).
+    """
+    words = text.split()
+    if not words or not words[0][:1].isupper():
+        return True
+    parts = parse_person(text)
+    if parts is None:
+        return True
+    tokens = parts.name.split()
+    if any(_ROLE_TOKEN.fullmatch(t.strip(".,'’")) for t in tokens) and parts.honorific is None:
+        return True
+    return len(tokens) == 1 and parts.honorific is None and not single_is_name
+
+
+_ROLE_TOKEN = re.compile("|".join(re.escape(w) for w in ROLE_WORDS), re.I)
+
+
+def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out a dash or colon before an entry ("Aldermen – Jo Example")."""
+    while start < end and text[start] in " \t–—-:":
+        start += 1
+    return start, end
+
+
+def _entry_groups(body: str, kind: AttendanceKind, plural: bool) -> list[tuple[int, int, bool]]:
+    """The list entries of ``body`` grouped into people: ``(start, end, office_only)``.
+
+    An office written after a name ("Jo Example, Head of SEND") belongs to
+    that name; its words joined by "and" ("Director of Education and Skills")
+    stay one office; an office with no name before it is an entry of its own.
+    """
+    spans = [_trim_lead(body, a, b) for a, b in split_name_list(body)]
+    groups: list[list[int | bool]] = []  # [start, end, has_person, ends_in_office]
+    single_is_name = plural or kind is not AttendanceKind.OFFICER
+    for k, (start, end) in enumerate(spans):
+        entry = body[start:end]
+        office = _is_office(entry, single_is_name)
+        joined_by_and = k > 0 and _AND.search(body, spans[k - 1][1], start) is not None
+        serial_and = joined_by_and and "," in body[spans[k - 1][1] : start]
+        named = _HONORIFIC_START.match(entry) is not None
+        if groups and groups[-1][3] and (office or (not named and not serial_and)):
+            # The office goes on: "Head of Revenues and Benefits", "Cabinet
+            # Member for Children, Young People and Learning"; ", and Jo
+            # Example" starts the next person.
+            groups[-1][1] = end
+            continue
+        if not office and len(spans) == 2 and k == 1 and not plural and not joined_by_and:
+            # "Inspector Jo Example, Exampleshire Police": one comma, no "and": a description.
+            parts = parse_person(entry)
+            office = parts is not None and parts.honorific is None and bool(groups) and bool(groups[-1][2])
+        if office and groups and groups[-1][2] and not groups[-1][3] and not joined_by_and:
+            groups[-1][1] = end
+            groups[-1][3] = True
+            continue
+        if office and groups and groups[-1][3] and groups[-1][2]:
+            groups[-1][1] = end  # "Jo Example, Head of Service, Children's Services"
+            continue
+        groups.append([start, end, not office, office])
+    return [(int(g[0]), int(g[1]), not g[2]) for g in groups]
 
 
 def people_in_text(text: str, base: int, kind: AttendanceKind) -> list[Person]:
@@ -151,14 +232,22 @@ def people_in_text(text: str, base: int, kind: AttendanceKind) -> list[Person]:
         plural = "Councillor" if m.group(1).startswith(("Councillors", "Cllr")) else "Alderman"
         offset = m.end()
     body = text[offset:]
-    # "Name, Office" is one person with a description; "A, B and C" is a list.
-    first_comma = body.find(",")
-    if plural is None and first_comma > 0 and _ROLE_WORDS.search(body[first_comma:]):
-        person = _person(body, base + offset, kind, None)
-        return [person] if person else []
     people: list[Person] = []
-    for start, end in split_name_list(body):
-        person = _person(body[start:end], base + offset + start, kind, plural)
+    for start, end, office_only in _entry_groups(body, kind, plural is not None):
+        entry = body[start:end]
+        if office_only:
+            # Only a role is given ("Customer Services Manager"): the role is the entry.
+            if kind is AttendanceKind.OFFICER and _ROLE_TOKEN.search(entry):
+                people.append(
+                    Person(
+                        span=Span(start=base + offset + start, end=base + offset + end),
+                        name=" ".join(entry.split()),
+                        description=" ".join(entry.split()),
+                        kind=kind,
+                    )
+                )
+            continue
+        person = _person(entry, base + offset + start, kind, plural)
         if person is not None:
             people.append(person)
     return people
@@ -176,8 +265,104 @@ def _unique(people: list[Person]) -> list[Person]:
     return out
 
 
+_SUB_LABEL = re.compile(
+    r"^\s*(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)|co-?opted\s+members?|(?:council\s+)?officers?"
+    r"(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|substitutes?|absent"
+    r"|non-(?:committee|panel|board)\s+members?|other\s+members\s+present|(?:committee\s+)?members\s+present)"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
+    re.I,
+)
+_PROSE = re.compile(r"\b(?:attended|met|was|were|is|are|had|has|have|welcomed|said|noted|held)\b")
+_IN_CHAIR = re.compile(r"\bin\s+the\s+chair\b", re.I)
+_ATTENDED = re.compile(r"\battended\b(?!\s+as\s+(?:a\s+)?substitute)")
+_OFFICE_OF_STAFF = re.compile(
+    r"\b(?:Director|Head|Manager|Officer|Clerk|Administrator|Adviser|Advisor|Solicitor|Lawyer|Accountant"
+    r"|Engineer|Planner|Analyst|Co-?ordinator|Secretary|Treasurer|RFO|Monitoring|Chief\s+Executive"
+    r"|Assistant|Lead|Worker|Specialist|Surveyor|Auditor)\b",
+    re.I,
+)
+_OUTSIDE_BODY = re.compile(
+    r"\b(?:NHS|Trust|Police|Constabulary|Fire|Ambulance|Healthwatch|University|College|Ltd|Limited|plc"
+    r"|Integrated\s+Care|ICB|CCG|Diocese|Church|Association|Partnership|Foundation|Charity|Agency)\b"
+)
+_COUNCILLOR = re.compile(r"(?:\w+\s+)?(?:Councillor|Cllr|Alderm[ae]n|Deputy)\b", re.I)
+
+
+def _sub_kind(label: str, default: AttendanceKind) -> AttendanceKind:
+    low = " ".join(label.lower().split())
+    if low.startswith("apolog"):
+        return AttendanceKind.APOLOGIES
+    if "officer" in low:
+        return AttendanceKind.OFFICER
+    if low.startswith("co"):
+        return AttendanceKind.CO_OPTEE
+    if low.startswith("substitut"):
+        return AttendanceKind.SUBSTITUTE
+    if low.startswith("absent"):
+        return AttendanceKind.ABSENT
+    if low.startswith(("also", "in attendance", "attending", "non-", "other")):
+        return AttendanceKind.ALSO_ATTENDING
+    if "present" in low:
+        return AttendanceKind.PRESENT
+    return default
+
+
+def _is_heading_line(text: str) -> bool:
+    """A line folded into an attendance block that is a heading, not names."""
+    words = text.split()
+    if not words or _HONORIFIC_START.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and not any(c in text for c in ",;–-"):
+        return True
+    return len(words) == 1 and words[0][:1].isupper()
+
+
+_HONORIFIC_START = re.compile(
+    r"\s*(?:(?:County|District|Borough|City|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Mx|Dr"
+    r"|Canon|Professor|Prof|Reverend|Rev|Revd|Sir|Dame|Lord|Lady|Baroness|Deputy|Inspector|Sergeant|PCSO|PC)\b",
+    re.I,
+)
+
+
+def _visitor_or_officer(person: Person, entry: str) -> AttendanceKind:
+    """Split an "In attendance" entry: council staff have a job title, visitors do not or are councillors.
+
+    ``entry`` is the entry as written, so a title in brackets counts too:
+    "Mrs Jo Example (Clerk and RFO)".
+    """
+    if person.honorific is not None and _COUNCILLOR.fullmatch(person.honorific):
+        return AttendanceKind.ALSO_ATTENDING
+    if person.honorific is not None and _POLICE_RANK.fullmatch(" ".join(person.honorific.split())):
+        return AttendanceKind.ALSO_ATTENDING
+    about = entry.replace(person.name, " ", 1)
+    if _OFFICE_OF_STAFF.search(about) and not _OUTSIDE_BODY.search(about):
+        return AttendanceKind.OFFICER
+    return AttendanceKind.ALSO_ATTENDING
+
+
+def _line_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """The people of one line of an attendance block, with their lists."""
+    if _IN_CHAIR.search(piece) and kind is not AttendanceKind.APOLOGIES:
+        kind = AttendanceKind.PRESENT  # "Mr Jo Example in the Chair"
+    found = people_in_text(piece, base, kind)
+    if kind is AttendanceKind.ALSO_ATTENDING:
+        found = [
+            attrs.evolve(p, kind=_visitor_or_officer(p, piece[p.span.start - base : p.span.end - base]))
+            for p in found
+        ]
+    return found
+
+
 def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
+    """The people of an attendance block, each with the list it belongs to.
+
+    Paragraphs folded into the block may start a list of their own ("Also
+    present:", "Co-opted Members:", "In Attendance:"); a heading ends the
+    block; a sentence is not a list ("The panel met at …").
+    """
     people: list[Person] = []
+    kind = block.kind
     for i, line in enumerate(block.lines):
         text = source[line.span.start : line.span.end]
         base = line.span.start
@@ -194,10 +379,43 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
             text, base = text[m.end() :], base + m.end()
         text = text.split("\n")[0] if "\n" in text and i == 0 else text
         for piece in text.split("\n"):
-            if piece.strip():
-                people.extend(people_in_text(piece, base, block.kind))
+            here = base
             base += len(piece) + 1
+            if not piece.strip():
+                continue
+            if i > 0:
+                sub = _SUB_LABEL.match(piece)
+                if sub is not None:
+                    kind = _sub_kind(sub.group("label"), kind)
+                    piece, here = piece[sub.end() :], here + sub.end()
+                    if not piece.strip():
+                        continue
+                elif _is_heading_line(piece):
+                    return people
+                elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
+                    people.extend(_prose_visitors(piece, here))
+                    continue
+            people.extend(_line_people(piece, here, kind))
     return people
+
+
+def _without_brackets(text: str) -> str:
+    return re.sub(r"\([^()]{0,200}\)", "", text)
+
+
+def _prose_visitors(text: str, base: int) -> list[Person]:
+    """Visitors a sentence names as attending: "Councillor Jo Example attended the meeting as …"."""
+    m = _ATTENDED.search(text)
+    if m is None:
+        return []
+    head = text[: m.start()]
+    cut = re.search(r"\s+of\s+the\b|\s+of\s+[A-Z]", head)
+    if cut is not None:
+        head = head[: cut.start()]
+    if not _HONORIFIC_START.match(head) and len(head.split()) not in (2, 3):
+        return []
+    person = _person(head, base, AttendanceKind.ALSO_ATTENDING, None)
+    return [person] if person is not None else []
 
 
 def _apologies_from_text(text: str, base: int) -> list[Person]:
@@ -306,10 +524,7 @@ def _finish_item(
             found = _apologies_from_text(source[p.span.start : p.span.end], p.span.start)
             if found:
                 apologies = (apologies or []) + found
-    officers: list[Person] = []
-    for node in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
-        if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
-            officers.extend(_block_people(node, source))
+    officers = [p for p in _item_people(item, source) if p.kind is AttendanceKind.OFFICER]
     finished = attrs.evolve(
         item,
         kind=kind,
@@ -318,6 +533,15 @@ def _finish_item(
         officers=tuple(officers),
     )
     return finished, apologies
+
+
+def _item_people(item: AgendaItem, source: str) -> list[Person]:
+    """The people of the officer lists inside an item ("The following officers were in attendance")."""
+    found: list[Person] = []
+    for node in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+        if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
+            found.extend(_block_people(node, source))
+    return found
 
 
 def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
@@ -370,10 +594,12 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         if isinstance(block, AttendanceBlock):
             found = _block_people(block, source)
             if block.kind is AttendanceKind.APOLOGIES:
-                apologies = (apologies or []) + found
-                continue
+                apologies = apologies or []
             for person in found:
-                people[person.kind].append(person)
+                if person.kind is AttendanceKind.APOLOGIES:
+                    apologies = [*(apologies or []), person]
+                elif person.kind is not AttendanceKind.ABSENT:
+                    people[person.kind].append(person)
         elif isinstance(block, Paragraph):
             found = _apologies_from_text(source[block.span.start : block.span.end], block.span.start)
             if found:
@@ -385,8 +611,13 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         item, apologies = _finish_item(item, source, apologies)
         items.append(item)
         people[AttendanceKind.OFFICER].extend(item.officers)
+        people[AttendanceKind.ALSO_ATTENDING].extend(
+            p for p in _item_people(item, source) if p.kind is AttendanceKind.ALSO_ATTENDING
+        )
     if apologies is not None:
         apologies = _unique(apologies)
+    for kind in (AttendanceKind.PRESENT, AttendanceKind.ALSO_ATTENDING):
+        people[kind] = _unique(people[kind])  # "Mr Jo Example in the Chair" after the list names them again
     attendance = Attendance(
         present=tuple(people[AttendanceKind.PRESENT]),
         co_optees=tuple(people[AttendanceKind.CO_OPTEE]),

@@ -41,6 +41,12 @@ __all__ = [
 #: reported as ``honorific`` and left out of ``name``.
 _ROLE_HONORIFICS: tuple[str, ...] = (
     "County Councillor",
+    "County Cllr",
+    "District Cllr",
+    "Borough Cllr",
+    "City Cllr",
+    "Town Cllr",
+    "Parish Cllr",
     "Borough Councillor",
     "District Councillor",
     "City Councillor",
@@ -134,6 +140,13 @@ ROLE_WORDS: tuple[str, ...] = (
     "Co-ordinator",
     "Commissioner",
     "Consultant",
+    "Convener",
+    "Convenor",
+    "Depute",
+    "Provost",
+    "Administrator",
+    "Worker",
+    "Nurse",
     "Representative",
     "Co-optee",
     "Governor",
@@ -941,7 +954,7 @@ class PersonParts(NamedTuple):
 
 def _honorific_pattern(title: str) -> str:
     pattern = r"\s{1,3}".join(re.escape(word) for word in title.split())
-    if title.endswith("Councillor") or title == "Cllr":
+    if title.endswith(("Councillor", "Cllr")):
         pattern += "s?"
     elif title == "Alderman":
         pattern = r"Alderm[ae]n"
@@ -958,18 +971,22 @@ _HONORIFIC_RE = re.compile(
     re.IGNORECASE,
 )
 
-_CHAIR = r"(?:(?:vice|deputy)[\s-]{0,2})?chair(?:man|woman|person)?|in\s{1,3}the\s{1,3}chair"
+_CHAIR = (
+    r"(?:(?:vice|deputy|depute)[\s-]{0,2})?(?:chair(?:man|woman|person)?|conven[eo]r)"
+    r"|in\s{1,3}the\s{1,3}chair"
+)
 _CHAIR_RE = re.compile(rf"(?:{_CHAIR})\.?", re.IGNORECASE)
 _CHAIR_LABEL_RE = re.compile(rf"(?P<role>{_CHAIR})\s{{0,3}}:\s{{0,10}}", re.IGNORECASE)
 _CHAIR_SUFFIX_RE = re.compile(
     r"[\s,]{1,5}(?P<role>in\s{1,3}the\s{1,3}[Cc]hair"
-    r"|(?:Vice[\s-]{0,2}|Deputy\s{1,3})?Chair(?:man|woman|person)?)\Z"
+    r"|(?:Vice[\s-]{0,2}|Deputy\s{1,3}|Depute\s{1,3})?(?:Chair(?:man|woman|person)?|Conven[eo]r))\Z"
 )
 
 _POST_NOMINAL = "|".join(_POST_NOMINALS)
 _POST_NOMINAL_SUFFIX_RE = re.compile(rf"[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?\Z")
 _POST_NOMINALS_ONLY_RE = re.compile(rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}")
 
+_DEPUTY_RE = re.compile(r"Deputy\s{1,3}")
 _PERSON_SEP_RE = re.compile(r"[()\[\]]|[,;]|\s{1,5}[-–—]{1,2}\s{1,5}|[–—]")
 _PAREN_RE = re.compile(r"[()\[\]]")
 _ITEM_SEP_RE = re.compile(r"[()\[\]]|[,;]")
@@ -983,7 +1000,7 @@ def _normalise_role(text: str) -> str:
     compact = "".join(c for c in text.casefold() if c.isalpha())
     if compact.startswith("in"):
         return "in the Chair"
-    for prefix, spelled in (("vice", "Vice-"), ("deputy", "Deputy ")):
+    for prefix, spelled in (("vice", "Vice-"), ("deputy", "Deputy "), ("depute", "Depute ")):
         if compact.startswith(prefix):
             return spelled + compact[len(prefix) :].capitalize()
     return compact.capitalize()
@@ -1128,6 +1145,15 @@ def _analyse_side(text: str, start: int, end: int) -> _Side:
                 core_start = ns
         else:
             core_start = hon.end()
+    else:
+        # "Deputy" before a personal name is an office held (an alderman's
+        # deputy), not a word of the name; before a job title it is the title.
+        deputy = _DEPUTY_RE.match(text, ns, ne)
+        if deputy is not None:
+            rest = text[deputy.end() : ne].split()
+            if 2 <= len(rest) <= 4 and all(_valid_name_token(t) and not _is_title_word(t) for t in rest):
+                honorific = "Deputy"
+                ns = core_start = deputy.end()
 
     # Trailing post-nominals and "in the Chair" style suffixes.
     while ne > core_start:

@@ -1,0 +1,135 @@
+"""Attendance lists: who was present, sent apologies, visited or served as an officer.
+
+Every council and person here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import scrutinykit as sk
+
+
+def _names(people: tuple[sk.Person, ...] | None) -> list[str]:
+    return [p.name for p in people or ()]
+
+
+_IN_ATTENDANCE = """\
+Minutes of the meeting of the Brackenfold Area Committee held in the Guild Room
+on Monday 3 March 2025 at 2.00 pm.
+
+Present:
+
+Mr Tobias Quenby
+Mrs Ada Pellinore (remote)
+
+In Attendance:
+
+Ms Noor Halberd, Ward Manager
+Mr Evan Thistlewood, Roads Operations Manager
+Sergeant Pia Grennock, Exampleshire Police
+Councillor Rafe Dunmoor, Cabinet Member for Parks and Open Spaces
+
+Mr Tobias Quenby in the Chair
+
+Business
+
+1. Apologies for Absence
+
+There were no apologies.
+"""
+
+
+def test_in_attendance_is_split_into_officers_and_visitors() -> None:
+    """Staff with a job title are officers; councillors and outside people are visitors."""
+    att = sk.parse(_IN_ATTENDANCE).attendance
+    assert _names(att.present) == ["Mr Tobias Quenby", "Mrs Ada Pellinore"]
+    assert _names(att.officers) == ["Ms Noor Halberd", "Mr Evan Thistlewood"]
+    assert _names(att.also_attending) == ["Sergeant Pia Grennock", "Rafe Dunmoor"]
+    dunmoor = att.also_attending[1]
+    assert dunmoor.description == "Cabinet Member for Parks and Open Spaces"
+
+
+_FOLDED = """\
+Marlow Fen District Council
+
+Overview Panel
+
+Minutes of a meeting held on 4th June, 2025.
+
+Present:  Councillor A.B. Fairhaven (Chairman); Councillors Mrs. C. Oddie and D.E. Lantern.
+
+Co-opted Members:  Mr. F. Gorse (Parent Governor – Primary Sector) and Ms. G. Heath (Church in Wales).
+
+Also present:  Councillor H. Wendle (Cabinet Member for Learning).
+
+Councillor Ivo Pratchley attended the meeting as a non-panel member.
+
+The panel met at Fen House, Mill Lane, Marlow Fen.
+
+12     MINUTES -
+
+RESOLVED - That the minutes of the meeting held on 7th May, 2025 be approved.
+"""
+
+
+def test_labels_inside_a_folded_block_start_their_own_lists() -> None:
+    """ "Co-opted Members:" and "Also present:" start new lists; a sentence is not a list of names."""
+    att = sk.parse(_FOLDED).attendance
+    assert _names(att.present) == ["A.B. Fairhaven", "Mrs. C. Oddie", "D.E. Lantern"]
+    assert _names(att.co_optees) == ["Mr. F. Gorse", "Ms. G. Heath"]
+    assert _names(att.also_attending) == ["H. Wendle", "Ivo Pratchley"]
+    assert "Mill Lane" not in _names(att.present)
+
+
+_ROLES_ONLY = """\
+Harrowdene Borough Council
+
+Scrutiny Committee
+
+Minutes of the meeting held on Tuesday 9 September 2025 at 7.00 p.m.
+
+Present:
+Councillor Jem Arbery (Chair)
+Deputy Lys Holloway
+
+Officers in attendance:
+Head of Housing and Communities
+Customer Services Manager
+Scrutiny and Democratic Services Officer
+
+REVIEW OF FEES
+
+1. Apologies
+
+Apologies for absence were received from Councillor Nye Barrowclough.
+"""
+
+
+def test_officers_given_by_role_keep_the_whole_role() -> None:
+    """A role with "and" in it is one officer; a heading after the list is not an officer."""
+    att = sk.parse(_ROLES_ONLY).attendance
+    assert _names(att.officers) == [
+        "Head of Housing and Communities",
+        "Customer Services Manager",
+        "Scrutiny and Democratic Services Officer",
+    ]
+    assert _names(att.present) == ["Jem Arbery", "Lys Holloway"]
+    assert att.present[1].honorific == "Deputy"
+
+
+def test_district_cllr_and_bracketed_job_titles() -> None:
+    """ "District Cllr" is a title; "(Clerk and RFO)" makes an officer; "members of the public" nobody."""
+    text = """\
+Minutes of the meeting of Oakhollow Parish Council held on Wednesday 5 March 2025
+at 7.30pm in the Village Hall
+
+Present: Cllrs P Rowan (Chairman), Q Sallow and R Tamarisk
+
+In attendance: Mrs S Umber (Clerk and RFO), District Cllr T Vetch, PCSO Wil Yarrow and 4 members of the public
+
+2503.01   To receive apologies for absence
+None.
+"""
+    att = sk.parse(text).attendance
+    assert _names(att.present) == ["P Rowan", "Q Sallow", "R Tamarisk"]
+    assert _names(att.officers) == ["Mrs S Umber"]
+    assert _names(att.also_attending) == ["T Vetch", "PCSO Wil Yarrow"]
