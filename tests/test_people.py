@@ -133,3 +133,60 @@ None.
     assert _names(att.present) == ["P Rowan", "Q Sallow", "R Tamarisk"]
     assert _names(att.officers) == ["Mrs S Umber"]
     assert _names(att.also_attending) == ["T Vetch", "PCSO Wil Yarrow"]
+
+
+def _apologies(text: str) -> list[str]:
+    return _names(sk.parse(text).attendance.apologies)
+
+
+_HEADER = """\
+Wrenfield Borough Council
+
+Community Scrutiny Committee
+
+Minutes of the meeting held on Thursday 6 February 2025 at 6.00 p.m.
+
+Present: Councillor Opal Fenby (Chair)
+
+"""
+
+
+def test_apologies_reported_or_intimated_on_behalf_of() -> None:
+    """Other verbs and "on behalf of" report apologies too."""
+    text = _HEADER + (
+        "1. Apologies\n\nApologies for inability to attend were reported on behalf of "
+        "Councillors Quill and Rowntree.\n\n2. Minutes\n\nRESOLVED - That the minutes be approved.\n"
+    )
+    assert _apologies(text) == ["Quill", "Rowntree"]
+    text = _HEADER + "Apologies for absence were intimated on behalf of Mrs V Ashgrove.\n"
+    assert _apologies(text) == ["Mrs V Ashgrove"]
+
+
+def test_apologies_under_their_heading() -> None:
+    """Under an apologies heading: "These were received from …", a bare list, or the heading line itself."""
+    text = _HEADER + (
+        "41     APOLOGIES FOR ABSENCE -\n\nThese were received from Councillor Mrs. K.L. Ormsby "
+        "and Mr. T. Pell (Parent Governor).\n\n42     MINUTES -\n\nRESOLVED - That the minutes be approved.\n"
+    )
+    assert _apologies(text) == ["Mrs. K.L. Ormsby", "Mr. T. Pell"]
+    text = _HEADER + (
+        "1     APOLOGIES\n\nAlderman H Dray and Councillor J Elkin\n\n"
+        "2     MINUTES\n\nRESOLVED - That the minutes be approved.\n"
+    )
+    assert _apologies(text) == ["H Dray", "J Elkin"]
+    text = _HEADER + (
+        "2503.01   To receive apologies for absence\n"
+        "Cllr L Furness (work commitments). The reason was accepted.\n\n"
+        "2503.02   Minutes\nRESOLVED that the minutes be approved.\n"
+    )
+    assert _apologies(text) == ["L Furness"]
+
+
+def test_a_sentence_under_an_apologies_heading_is_not_a_list() -> None:
+    """A substitute's attendance is no apology."""
+    text = _HEADER + (
+        "1. Apologies and substitutions\n\n"
+        "Councillor Ned Gale attended as a substitute for Councillor Hale.\n\n"
+        "2. Minutes\n\nRESOLVED - That the minutes be approved.\n"
+    )
+    assert _apologies(text) == []

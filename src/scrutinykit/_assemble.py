@@ -84,8 +84,15 @@ _NO_APOLOGIES = re.compile(
     r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I
 )
 _APOLOGIES_FROM = re.compile(
-    r"\bapologies(?: for absence)? (?:were|was) (?:received|submitted|given|tendered)"
-    r" (?:from|by|on behalf of)\s+",
+    r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+(?:were|was|had\s+been)"
+    r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted)"
+    r"\s+(?:from|by|on\s+behalf\s+of)\s+",
+    re.I,
+)
+#: Under an apologies heading the sentence need not say "apologies": "These were received from …".
+_RECEIVED_FROM = re.compile(
+    r"^\s*(?:these|they)\s+(?:were|was|had\s+been)\s+(?:received|submitted|tendered|reported|intimated)"
+    r"\s+(?:from|by|on\s+behalf\s+of)\s+",
     re.I,
 )
 _AGREED = re.compile(
@@ -393,7 +400,7 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 elif _is_heading_line(piece):
                     return people
                 elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
-                    people.extend(_prose_visitors(piece, here))
+                    people.extend(_apologies_from_text(piece, here) or _prose_visitors(piece, here))
                     continue
             people.extend(_line_people(piece, here, kind))
     return people
@@ -418,14 +425,42 @@ def _prose_visitors(text: str, base: int) -> list[Person]:
     return [person] if person is not None else []
 
 
-def _apologies_from_text(text: str, base: int) -> list[Person]:
+def _apologies_from_text(text: str, base: int, under_heading: bool = False) -> list[Person]:
+    """Apologies a sentence reports; under an apologies heading also "These were received from …"
+    and a bare list of names ("Cllr Jo Example (work commitments).")."""
     m = _APOLOGIES_FROM.search(text)
+    if m is None and under_heading:
+        m = _RECEIVED_FROM.search(text)
+        if m is None:
+            return _bare_apologies(text, base)
     if m is None:
         return []
     rest = text[m.end() :]
-    stop = re.search(r"[.;](?:\s|$)", rest)
+    stop = _SENTENCE_END.search(rest)
     rest = rest[: stop.start()] if stop else rest
     return people_in_text(rest, base + m.end(), AttendanceKind.APOLOGIES)
+
+
+#: The end of a sentence: not the stop of an initial or of "Mrs.", nor one inside brackets.
+_SENTENCE_END = re.compile(
+    r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
+)
+
+
+def _bare_apologies(text: str, base: int) -> list[Person]:
+    """A paragraph under an apologies heading that opens with a list of titled names."""
+    if _HONORIFIC_START.match(text) is None:
+        return []
+    stop = _SENTENCE_END.search(text)
+    first = text[: stop.start()] if stop else text
+    if _PROSE.search(_without_brackets(first)) or len(first) > 400:
+        return []
+    plural = _PLURAL.match(first)
+    body = first[plural.end() :] if plural else first
+    groups = _entry_groups(body, AttendanceKind.APOLOGIES, plural is not None)
+    people = people_in_text(first, base, AttendanceKind.APOLOGIES)
+    # Every entry must be a person: a sentence that merely starts with a name is not a list.
+    return people if people and len(people) == len(groups) else []
 
 
 # ---------------------------------------------------------------------------
@@ -518,10 +553,18 @@ def _finish_item(
         if any(_AGREED.search(o.text) for o in item.outcomes()):
             previous_agreed = True
     if kind is ItemKind.APOLOGIES:
-        for p in _texts(minutes):
-            if _NO_APOLOGIES.search(p.text):
+        # The minute may run on in the heading: "611  APOLOGIES – Apologies … were received from …".
+        texts: list[Heading | Paragraph] = [
+            *(h for h in item.heading if isinstance(h, Heading)),
+            *_texts(minutes),
+        ]
+        for node in texts:
+            if _NO_APOLOGIES.search(node.text):
                 apologies = apologies or []
-            found = _apologies_from_text(source[p.span.start : p.span.end], p.span.start)
+            written = source[node.span.start : node.span.end]
+            found = _apologies_from_text(
+                written, node.span.start, under_heading=not isinstance(node, Heading)
+            )
             if found:
                 apologies = (apologies or []) + found
     officers = [p for p in _item_people(item, source) if p.kind is AttendanceKind.OFFICER]
