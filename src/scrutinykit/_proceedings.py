@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
+import functools
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -288,14 +289,37 @@ _CABINET_TITLE = re.compile(
 )
 
 
+_CABINET_DESCRIPTION = re.compile(r"cabinet member|portfolio holder|lead member|executive member", re.I)
+_LETTER_WORDS = re.compile(r"[a-z]+")
+_CHAIR_ROLES = ("chair", "chairman", "chairwoman", "chairperson")
+
+
+@functools.lru_cache(maxsize=4096)
+def _office_words(description: str) -> frozenset[str]:
+    """The words of a person's description, as :meth:`_Roster.by_office` compares them."""
+    return frozenset(description.casefold().replace(",", " ").split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter_words(text: str) -> frozenset[str]:
+    """The runs of letters of ``text`` casefolded, as :meth:`_Roster.cabinet` compares them."""
+    return frozenset(_LETTER_WORDS.findall(text.casefold()))
+
+
 class _Roster:
-    """The people of a meeting, for resolving speakers to names."""
+    """The people of a meeting, for resolving speakers to names.
+
+    The descriptions' folded words are cached across items and documents
+    (the same lists recur), so each lookup is a pass over the people with
+    set tests, not a re-split of every description.
+    """
 
     def __init__(self, attendance: Attendance, officers: Sequence[Person], context: str = "") -> None:
         self.people: list[Person] = [*attendance.everyone(), *officers]
         offices = {m.group(1).rstrip(",") for m in _CABINET_TITLE.finditer(context)}
         #: The one cabinet office the item names ("Question time with the Cabinet Member for …").
         self.cabinet_office: str | None = offices.pop() if len(offices) == 1 else None
+        self._cabinet: list[Person] | None = None
 
     def by_name(self, words: str) -> Person | None:
         folded = words.casefold().split()
@@ -314,30 +338,21 @@ class _Roster:
         if len(exact) == 1:
             return exact[0]
         words = want.split()
-        found = [
-            p
-            for p in self.people
-            if p.description and all(w in p.description.casefold().replace(",", " ").split() for w in words)
-        ]
+        found = [p for p in self.people if p.description and _office_words(p.description).issuperset(words)]
         return found[0] if len(found) == 1 else None
 
     def cabinet(self, portfolio: str | None) -> Person | None:
-        found = [
-            p
-            for p in self.people
-            if p.description
-            and re.search(
-                r"cabinet member|portfolio holder|lead member|executive member", p.description, re.I
-            )
-        ]
+        if self._cabinet is None:
+            self._cabinet = [p for p in self.people if p.description and _CABINET_DESCRIPTION.search(p.description)]
+        found = self._cabinet
         if portfolio:
-            want = set(re.findall(r"[a-z]+", portfolio.casefold())) - {"and", "for", "the"}
-            found = [p for p in found if want <= set(re.findall(r"[a-z]+", (p.description or "").casefold()))]
+            want = _letter_words(portfolio) - {"and", "for", "the"}
+            found = [p for p in found if want <= _letter_words(p.description or "")]
         return found[0] if len(found) == 1 else None
 
     def chair(self) -> Person | None:
         for person in self.people:
-            if person.role and person.role.casefold() in ("chair", "chairman", "chairwoman", "chairperson"):
+            if person.role and person.role.casefold() in _CHAIR_ROLES:
                 return person
         return None
 
