@@ -23,7 +23,7 @@ import datetime
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -90,10 +90,6 @@ def vocabulary() -> dict[str, re.Pattern[str]]:
     return _vocabulary
 
 
-def _v(name: str) -> re.Pattern[str]:
-    return vocabulary()[name]
-
-
 _SPEAKER_KINDS: tuple[tuple[str, SpeakerKind], ...] = (
     ("SPEAKER_NAMED", SpeakerKind.MEMBER),
     ("SPEAKER_CABINET", SpeakerKind.CABINET_MEMBER),
@@ -135,12 +131,24 @@ _STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
 )
 
 
-def _any_of(*words: str) -> re.Pattern[str]:
-    """One pattern finding any of ``words`` (a single C scan, not one ``in`` per word)."""
-    return re.compile("|".join(map(re.escape, words)))
+def _any_of(*words: str) -> Callable[[str], bool]:
+    """A test of whether any of ``words`` is in a text.
+
+    One ``in`` per word, stopping at the first found: each is a C substring
+    search, and together they take about half the time of one alternation
+    pattern, which the regular expression engine tries at every position.
+    """
+
+    def present(text: str) -> bool:
+        for word in words:  # noqa: SIM110 - any() over a generator is half as quick again
+            if word in text:
+                return True
+        return False
+
+    return present
 
 
-_STANCE_TRIGGERS: tuple[tuple[str, StanceKind, re.Pattern[str]], ...] = tuple(
+_STANCE_TRIGGERS: tuple[tuple[str, StanceKind, Callable[[str], bool]], ...] = tuple(
     (name, kind, _any_of(*words)) for name, kind, words in _STANCES
 )
 
@@ -181,6 +189,7 @@ _VOTE_TRIGGERS = _any_of(
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 _SPACES = re.compile(r"\s+")
+_WIDE_SPACE = re.compile(r"\s{2,}")
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
 
@@ -203,27 +212,25 @@ class _Text:
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
-        if _ODD_SPACE.search(raw) is None:
+        self.anchors_f: list[int] = [0]
+        self.anchors_r: list[int] = [0]
+        # No double space and nothing unprintable: no whitespace but plain
+        # spaces (every other whitespace character is unprintable), so the
+        # text is already folded; the regular expression decides otherwise.
+        if ("  " not in raw and raw.isprintable()) or _ODD_SPACE.search(raw) is None:
             self.text = _straight(raw)
-            self.anchors_f: list[int] = [0]
-            self.anchors_r: list[int] = [0]
             return
-        parts: list[str] = []
-        anchors_f = [0]
-        anchors_r = [0]
-        pos = folded = 0
-        for m in _SPACES.finditer(raw):
-            parts.append(raw[pos : m.start()])
-            folded += m.start() - pos
-            parts.append(" ")
-            folded += 1
-            pos = m.end()
-            anchors_f.append(folded)
-            anchors_r.append(pos)
-        parts.append(raw[pos:])
-        self.text = _straight("".join(parts))
-        self.anchors_f = anchors_f
-        self.anchors_r = anchors_r
+        # A run of whitespace folds to one space; only a run of two or more
+        # moves the offsets after it, so only those need an anchor.
+        self.text = _straight(_SPACES.sub(" ", raw))
+        anchors_f = self.anchors_f
+        anchors_r = self.anchors_r
+        shrunk = 0
+        for m in _WIDE_SPACE.finditer(raw):
+            end = m.end()
+            shrunk += end - m.start() - 1
+            anchors_f.append(end - shrunk)
+            anchors_r.append(end)
 
     def offset(self, folded: int) -> int:
         """The source offset of a position in the folded text."""
@@ -343,7 +350,9 @@ class _Roster:
 
     def cabinet(self, portfolio: str | None) -> Person | None:
         if self._cabinet is None:
-            self._cabinet = [p for p in self.people if p.description and _CABINET_DESCRIPTION.search(p.description)]
+            self._cabinet = [
+                p for p in self.people if p.description and _CABINET_DESCRIPTION.search(p.description)
+            ]
         found = self._cabinet
         if portfolio:
             want = _letter_words(portfolio) - {"and", "for", "the"}
@@ -373,17 +382,18 @@ class _Found(NamedTuple):
 
 def _speaker_at(t: _Text, pos: int, roster: _Roster, last: Speaker | None) -> _Found | None:
     """The speaker named at ``pos`` of the folded text, longest phrase first."""
+    v = vocabulary()
     text = t.text
     if pos >= len(text):
         return None
-    m = _v("SPEAKER_PRONOUN").match(text, pos)
+    m = v["SPEAKER_PRONOUN"].match(text, pos)
     if m is not None:
         if last is None:
             return None
         return _Found(attrs.evolve(last, span=t.span(m.start(), m.end()), text=m.group()), m.end())
     best: tuple[int, SpeakerKind] | None = None
     for terminal, kind in _SPEAKER_KINDS:
-        m = _v(terminal).match(text, pos)
+        m = v[terminal].match(text, pos)
         if m is not None and (best is None or m.end() > best[0]):
             best = (m.end(), kind)
     if best is None:
@@ -431,7 +441,7 @@ def _speaker_at(t: _Text, pos: int, roster: _Roster, last: Speaker | None) -> _F
         title = _strip_article(words)
     elif kind is SpeakerKind.WITNESS:
         title = _strip_article(words)
-    if kind is SpeakerKind.MEMBER and _v("SPEAKER_NAMED").match(text, pos) is not None and best[0] == end:
+    if kind is SpeakerKind.MEMBER and v["SPEAKER_NAMED"].match(text, pos) is not None and best[0] == end:
         bare = re.sub(r"^\S+ ", "", words)
         person = roster.by_name(bare)
         name = person.name if person is not None else bare
@@ -595,11 +605,12 @@ _BRACKET = re.compile(r"\((?=[A-Za-z0-9])")
 
 def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Due | None:
     """The first due time stated in ``text[start:end]``."""
+    v = vocabulary()
     text = t.text
     low = text[start:end].casefold()
     dates = [(a + start, b + start, d) for a, b, d in find_dates(text[start:end])]
     best: Due | None = None
-    for m in _v("DUE_PREPOSITION").finditer(text, start, end):
+    for m in v["DUE_PREPOSITION"].finditer(text, start, end):
         if m.start() > start and text[m.start() - 1] not in " ('":
             continue
         relation = m.group().casefold()
@@ -611,7 +622,7 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
         for name, kind in _DUE_KINDS:
             if kind is DueKind.PERIOD and relation not in _PERIOD_RELATIONS:
                 continue
-            dm = _v(name).match(text, pos, end)
+            dm = v[name].match(text, pos, end)
             if dm is not None and dm.end() > pos:
                 stop = dm.end()
                 on_date: datetime.date | None = None
@@ -640,7 +651,7 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
         break
     if best is None and "(" in low:
         for bm in _BRACKET.finditer(text, start, end):
-            dm = _v("DUE_MEETING").match(text, bm.end(), end) or _v("DUE_MONTH").match(text, bm.end(), end)
+            dm = v["DUE_MEETING"].match(text, bm.end(), end) or v["DUE_MONTH"].match(text, bm.end(), end)
             if dm is not None and _MONTH_WORD.search(dm.group()) and not _BARE_MEETING.fullmatch(dm.group()):
                 kind = DueKind.MEETING if "meeting" in dm.group().casefold() else DueKind.MONTH
                 best = Due(
@@ -651,7 +662,7 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
                 )
                 break
     if "every" in low or "each" in low or "ly" in low:
-        for rm in _v("DUE_RECURRING").finditer(text, start, end):
+        for rm in v["DUE_RECURRING"].finditer(text, start, end):
             phrase = rm.group()
             at: str | None = None
             pos = rm.start()
@@ -666,7 +677,7 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
                 )
             break
     if best is None and ("soon" in low or "due course" in low or "shortly" in low or "once" in low):
-        sm = _v("DUE_SOON").search(text, start, end)
+        sm = v["DUE_SOON"].search(text, start, end)
         if sm is not None:
             best = Due(span=t.span(sm.start(), sm.end()), kind=DueKind.SOON, text=sm.group())
     return best
@@ -703,6 +714,7 @@ class _Proceedings:
             self.prev_sentence = (t, start, end)
 
     def sentence(self, t: _Text, start: int, end: int) -> None:
+        v = vocabulary()
         text = t.text
         low = text[start:end].casefold()
         found, verb_at = _subject(t, start, self.roster, self.last)
@@ -714,16 +726,16 @@ class _Proceedings:
         # Actions: "Action: Owner to …", "Owner to …"
         if "action" in low and self.action(t, start, end):
             return
-        to = _v("ACTION_TO").match(text, found.end, end) if found is not None else None
+        to = v["ACTION_TO"].match(text, found.end, end) if found is not None else None
         if subject is not None and to is not None:
             self.commit(CommitmentKind.ACTION, t, start, end, subject, to.end())
             self.last = subject
             return
         # Questions put by nobody in particular: "It was asked", "In response to a question".
-        opener = _v("ASK_OPENER").match(text, verb_at if subject is None else start, end)
+        opener = v["ASK_OPENER"].match(text, verb_at if subject is None else start, end)
         if opener is None and subject is None:
             lead = _LEAD.match(text, start)
-            opener = _v("ASK_OPENER").match(text, lead.end() if lead else start, end)
+            opener = v["ASK_OPENER"].match(text, lead.end() if lead else start, end)
         if opener is not None:
             kind, phrase, speaker = StatementKind.QUESTION, opener.group(), None
             answer = self.inline_answer(t, opener.end(), end)
@@ -733,42 +745,38 @@ class _Proceedings:
                 self.after(t, start, end, low, subject)
                 return
         elif subject is not None:
-            heard = _v("HEARD_OPENER").match(text, verb_at, end) or (
-                _v("HEARD_OPENER").match(text, verb_at + 5, end)
-                if text.startswith("were ", verb_at)
-                else None
+            heard = v["HEARD_OPENER"].match(text, verb_at, end) or (
+                v["HEARD_OPENER"].match(text, verb_at + 5, end) if text.startswith("were ", verb_at) else None
             )
-            verb = _v("RESPONSE_VERB").match(text, verb_at, end)
-            ask = _v("ASK_VERB").match(text, verb_at, end)
-            comment = _v("COMMENT_VERB").match(text, verb_at, end)
+            verb = v["RESPONSE_VERB"].match(text, verb_at, end)
+            ask = v["ASK_VERB"].match(text, verb_at, end)
+            comment = v["COMMENT_VERB"].match(text, verb_at, end)
             if subject.kind in _MEMBER_SIDE and heard is None and text.startswith(("were ", "was "), verb_at):
-                heard = _v("HEARD_OPENER").match(text, verb_at, end)
+                heard = v["HEARD_OPENER"].match(text, verb_at, end)
             if heard is not None and subject.kind in _MEMBER_SIDE:
                 kind, phrase, speaker = StatementKind.RESPONSE, heard.group(), None
             elif subject.kind in _ANSWER_SIDE and text.startswith(("was asked", "were asked"), verb_at):
                 kind, phrase, speaker = StatementKind.QUESTION, text[verb_at : verb_at + 9], None
             elif subject.kind in _ANSWER_SIDE and (
-                verb is not None or _v("UNDERTAKING_VERB").match(text, verb_at, end)
+                verb is not None or v["UNDERTAKING_VERB"].match(text, verb_at, end)
             ):
                 kind = StatementKind.RESPONSE
                 phrase = verb.group() if verb is not None else ""
             elif subject.kind in _MEMBER_SIDE:
-                if ask is not None or (
-                    _ASK_TRIGGERS.search(low) and _v("ASK_VERB").search(text, verb_at, end)
-                ):
-                    am = ask or _v("ASK_VERB").search(text, verb_at, end)
+                if ask is not None or (_ASK_TRIGGERS(low) and v["ASK_VERB"].search(text, verb_at, end)):
+                    am = ask or v["ASK_VERB"].search(text, verb_at, end)
                     assert am is not None
-                    if not _v("REQUEST_FOR").match(text, am.start(), end):
+                    if not v["REQUEST_FOR"].match(text, am.start(), end):
                         kind, phrase = StatementKind.QUESTION, am.group()
                 if kind is None and comment is not None:
                     kind, phrase = StatementKind.COMMENT, comment.group()
                 if kind is None and verb is not None and subject.kind is not SpeakerKind.COMMITTEE:
                     kind, phrase = StatementKind.COMMENT, verb.group()
         elif text.startswith(("It was ", "it was "), verb_at):
-            cm = _v("COMMENT_VERB").match(text, verb_at + 7, end)
+            cm = v["COMMENT_VERB"].match(text, verb_at + 7, end)
             if cm is not None:
                 kind, phrase = StatementKind.COMMENT, text[verb_at : cm.end()]
-        if kind is None and _RESPONSE_TRIGGERS.search(low):
+        if kind is None and _RESPONSE_TRIGGERS(low):
             # "…, officers stated that …": an answer in a clause.
             answer = self.inline_answer(t, start, end)
             if answer is not None:
@@ -794,10 +802,11 @@ class _Proceedings:
         self, t: _Text, start: int, end: int, low: str, subject: Speaker | None, *, stanced: bool = False
     ) -> None:
         """Commitments, references and votes in a sentence; remember its speaker."""
+        v = vocabulary()
         if not stanced:
             self.stance(t, start, end, low, subject)
-        if _COMMIT_TRIGGERS.search(low):
-            for um in _v("UNDERTAKING_VERB").finditer(t.text, start, end):
+        if _COMMIT_TRIGGERS(low):
+            for um in v["UNDERTAKING_VERB"].finditer(t.text, start, end):
                 found, _ = _clause_speaker(t, start, um.start(), self.roster, self.last)
                 if found is None:
                     continue
@@ -810,11 +819,11 @@ class _Proceedings:
                     continue
                 self.commit(CommitmentKind.UNDERTAKING, t, start, end, owner, um.end())
                 break
-        if _REQUEST_TRIGGERS.search(low):
-            rm = _v("REQUEST_FOR").search(t.text, start, end)
+        if _REQUEST_TRIGGERS(low):
+            rm = v["REQUEST_FOR"].search(t.text, start, end)
             if rm is not None and (subject is None or subject.kind in _MEMBER_SIDE):
                 rest = t.text[rm.end() : end]
-                if _v("REQUEST_PASSIVE").search(rest) or re.match(
+                if v["REQUEST_PASSIVE"].search(rest) or re.match(
                     r" (?:a |an |the |further |more |sight |information|an update|details)", rest
                 ):
                     self.commit(CommitmentKind.REQUEST, t, start, end, None, rm.end())
@@ -826,15 +835,16 @@ class _Proceedings:
                     named = _speaker_at(t, start + am.end(), self.roster, None)
                     owner = named.speaker if named is not None else subject
                     self.commit(CommitmentKind.ACTION, t, start, end, owner, start + am.end(), due=due)
-        if _REF_TRIGGERS.search(low):
+        if _REF_TRIGGERS(low):
             self.reference(t, start, end)
-        if _VOTE_TRIGGERS.search(low):
+        if _VOTE_TRIGGERS(low):
             self.vote(t, start, end, low)
         if subject is not None:
             self.last = subject
 
     def inline_answer(self, t: _Text, start: int, end: int) -> Statement | None:
-        for vm in _v("RESPONSE_VERB").finditer(t.text, start, end):
+        v = vocabulary()
+        for vm in v["RESPONSE_VERB"].finditer(t.text, start, end):
             found, clause = _clause_speaker(t, start, vm.start(), self.roster, self.last)
             if found is not None and found.speaker.kind in _ANSWER_SIDE:
                 self.last = found.speaker
@@ -847,11 +857,12 @@ class _Proceedings:
         return None
 
     def stance(self, t: _Text, start: int, end: int, low: str, subject: Speaker | None) -> set[StanceKind]:
+        v = vocabulary()
         kinds: set[StanceKind] = set()
         for name, kind, triggers in _STANCE_TRIGGERS:
-            if not triggers.search(low):
+            if not triggers(low):
                 continue
-            m = _v(name).search(t.text, start, end)
+            m = v[name].search(t.text, start, end)
             if m is None:
                 continue
             if kind is StanceKind.CONCERN and m.group().casefold().startswith("there"):
@@ -894,12 +905,13 @@ class _Proceedings:
         )
 
     def action(self, t: _Text, start: int, end: int) -> bool:
+        v = vocabulary()
         text = t.text
         lead = _LEAD.match(text, start)
         pos = lead.end() if lead else start
-        label = _v("ACTION_LABEL").match(text, pos, end)
+        label = v["ACTION_LABEL"].match(text, pos, end)
         if label is None:
-            label = _v("ACTION_LABEL").search(text, pos, end)
+            label = v["ACTION_LABEL"].search(text, pos, end)
             if (
                 label is None
                 or text[label.start() - 1 : label.start()] not in (" ", "(")
@@ -911,7 +923,7 @@ class _Proceedings:
             at += 1
         found, _ = _subject(t, at, self.roster, self.last)
         owner_end = found.end if found else at
-        to = _v("ACTION_TO").search(text, owner_end, min(end, owner_end + 80))
+        to = v["ACTION_TO"].search(text, owner_end, min(end, owner_end + 80))
         if found is None:
             # An owner the vocabulary does not know: the capitalised words before " to ".
             om = re.match(
@@ -927,7 +939,7 @@ class _Proceedings:
                 title=_strip_article(om.group(1)),
             )
             owner_end = at + om.end()
-            to = _v("ACTION_TO").match(text, owner_end, end)
+            to = v["ACTION_TO"].match(text, owner_end, end)
         else:
             owner = found.speaker
         if label.start() > pos and to is None:
@@ -950,6 +962,7 @@ class _Proceedings:
     # -- references and votes ---------------------------------------------
 
     def reference(self, t: _Text, start: int, end: int) -> None:
+        v = vocabulary()
         text = t.text
         for a, b, value in find_dates(text[start:end]):
             a, b = a + start, b + start
@@ -959,7 +972,7 @@ class _Proceedings:
                 ("REF_DOCUMENT", ReferenceKind.DOCUMENT),
             ):
                 hit = None
-                for m in _v(name).finditer(text, window, min(end, a + 4)):
+                for m in v[name].finditer(text, window, min(end, a + 4)):
                     if m.end() == a:
                         hit = m
                         break
@@ -972,10 +985,11 @@ class _Proceedings:
                     break
 
     def vote(self, t: _Text, start: int, end: int, low: str) -> None:
+        v = vocabulary()
         text = t.text
-        proposed = _v("VOTE_PROPOSED").search(text, start, end)
-        seconded = _v("VOTE_SECONDED").search(text, start, end)
-        counts = _v("VOTE_COUNTS").search(text, start, end)
+        proposed = v["VOTE_PROPOSED"].search(text, start, end)
+        seconded = v["VOTE_SECONDED"].search(text, start, end)
+        counts = v["VOTE_COUNTS"].search(text, start, end)
         if proposed is None and seconded is None and counts is None:
             return
         if (
@@ -995,12 +1009,12 @@ class _Proceedings:
             )
             votes_against = _count(c, r"([0-9]{1,3}) (?:votes? )?against|against[: ]{1,2}([0-9]{1,3})")
             abstentions = _count(c, r"([0-9]{1,3}) abstentions?|abstentions?[: ]{1,2}([0-9]{1,3})")
-        unanimous = _v("VOTE_UNANIMOUS").search(text, start, end) is not None
+        unanimous = v["VOTE_UNANIMOUS"].search(text, start, end) is not None
         result: VoteResult | None = None
-        if _v("VOTE_LOST").search(text, start, end):
+        if v["VOTE_LOST"].search(text, start, end):
             result = VoteResult.LOST
         elif (
-            _v("VOTE_CARRIED").search(text, start, end)
+            v["VOTE_CARRIED"].search(text, start, end)
             or unanimous
             or re.search(r"\bagreed\b|\bresolved\b", low)
         ):
@@ -1053,6 +1067,7 @@ class _Proceedings:
         return attrs.evolve(outcome, addressee=addressee, due=due)
 
     def unit(self, t: _Text, outcome: Outcome, addressee: str | None) -> None:
+        v = vocabulary()
         text = t.text
         pos = 0
         lm = _POINT_LABEL.match(text)
@@ -1067,7 +1082,7 @@ class _Proceedings:
         found = _speaker_at(t, pos, self.roster, None)
         owner = found.speaker if found else None
         what = pos
-        request = _v("REQUEST_PASSIVE").search(text, pos) or _v("REQUEST_REPORT").search(text, pos)
+        request = v["REQUEST_PASSIVE"].search(text, pos) or v["REQUEST_REPORT"].search(text, pos)
         due = _due_in(t, pos, len(text), self.meeting)
         if request is None and due is None:
             return
