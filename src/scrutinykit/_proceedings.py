@@ -608,13 +608,15 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
     v = vocabulary()
     text = t.text
     low = text[start:end].casefold()
-    dates = [(a + start, b + start, d) for a, b, d in find_dates(text[start:end])]
+    dates: list[tuple[int, int, datetime.date]] | None = None  # read at the first preposition
     best: Due | None = None
     for m in v["DUE_PREPOSITION"].finditer(text, start, end):
         if m.start() > start and text[m.start() - 1] not in " ('":
             continue
         relation = m.group().casefold()
         pos = m.end() + 1
+        if dates is None:
+            dates = [(a + start, b + start, d) for a, b, d in find_dates(text[start:end])]
         candidates: list[tuple[int, DueKind, datetime.date | None]] = []
         for a, b, d in dates:
             if a == pos or (a > pos and text[pos:a].casefold() in ("the ", "")):
@@ -719,7 +721,6 @@ class _Proceedings:
         low = text[start:end].casefold()
         found, verb_at = _subject(t, start, self.roster, self.last)
         subject = found.speaker if found else None
-        span = t.span(start, end)
         kind: StatementKind | None = None
         phrase = ""
         speaker = subject
@@ -740,7 +741,7 @@ class _Proceedings:
             kind, phrase, speaker = StatementKind.QUESTION, opener.group(), None
             answer = self.inline_answer(t, opener.end(), end)
             if answer is not None:
-                self.statements.append(Statement(span=span, kind=kind, phrase=phrase))
+                self.statements.append(Statement(span=t.span(start, end), kind=kind, phrase=phrase))
                 self.statements.append(answer)
                 self.after(t, start, end, low, subject)
                 return
@@ -795,7 +796,9 @@ class _Proceedings:
         if kind is None and subject is None and StanceKind.CHALLENGE in stance_kinds and "it was" in low[:12]:
             kind = StatementKind.CHALLENGE
         if kind is not None:
-            self.statements.append(Statement(span=span, kind=kind, speaker=speaker, phrase=phrase))
+            self.statements.append(
+                Statement(span=t.span(start, end), kind=kind, speaker=speaker, phrase=phrase)
+            )
         self.after(t, start, end, low, subject, stanced=True)
 
     def after(
@@ -962,8 +965,10 @@ class _Proceedings:
     # -- references and votes ---------------------------------------------
 
     def reference(self, t: _Text, start: int, end: int) -> None:
-        v = vocabulary()
         text = t.text
+        if _REF_END.search(text, start, end) is None:
+            return  # every reference ends in one of these words before a date: no dates to read
+        v = vocabulary()
         for a, b, value in find_dates(text[start:end]):
             a, b = a + start, b + start
             window = max(start, a - 140)
@@ -987,9 +992,13 @@ class _Proceedings:
     def vote(self, t: _Text, start: int, end: int, low: str) -> None:
         v = vocabulary()
         text = t.text
-        proposed = v["VOTE_PROPOSED"].search(text, start, end)
-        seconded = v["VOTE_SECONDED"].search(text, start, end)
-        counts = v["VOTE_COUNTS"].search(text, start, end)
+        # Each pattern holds these words or a digit (none an "i", which
+        # matches "ı" and "İ" but is not what they fold to): no search without them.
+        proposed = (
+            v["VOTE_PROPOSED"].search(text, start, end) if "proposed" in low or "moved" in low else None
+        )
+        seconded = v["VOTE_SECONDED"].search(text, start, end) if "seconded" in low else None
+        counts = v["VOTE_COUNTS"].search(text, start, end) if _DIGIT.search(low) else None
         if proposed is None and seconded is None and counts is None:
             return
         if (
@@ -1148,6 +1157,12 @@ def _addressee_kind(text: str) -> SpeakerKind:
     if re.search(r"cabinet|council|committee|board|panel|executive|trust|partnership", low):
         return SpeakerKind.COMMITTEE
     return SpeakerKind.WITNESS
+
+
+_DIGIT = re.compile(r"[0-9]")
+# How every REF_MEETING and REF_DOCUMENT match ends: a word after a space, before the date it
+# reads.  The leading space lets the engine skip to each space rather than try every position.
+_REF_END = re.compile(r" (?:on|of|dated|from) (?=[0-9]|mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 
 
 def _name_after(text: str, pos: int, end: int) -> str | None:
