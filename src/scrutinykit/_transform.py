@@ -141,6 +141,9 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 _OPEN_LABEL = re.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 # A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
 _MOTION_AND = re.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
+# Its last word, tried first: searched alone from four characters before the end it is one
+# step, where the whole pattern is tried at every position of the paragraph.
+_MOTION_AND_END = re.compile(r"and$", re.IGNORECASE)
 # A decision in the present tense that starts a paragraph (its label lost):
 # "The Committee notes the report and asks that …".  Minutes narrate in the
 # past tense, so a body's name and a present-tense verb of deciding is the
@@ -440,7 +443,9 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             return [self._paragraph(token)]
         blocks: list[Block] = []
         at = 0
-        for m in _FLAT_HEADING.finditer(token.value):
+        # A minute number holds a slash: without one the search (tried at every position) is skipped.
+        found = _FLAT_HEADING.finditer(token.value) if "/" in token.value else ()
+        for m in found:
             before = self._piece(token, at, m.start())
             if before is not None:
                 blocks.append(self._paragraph(before))
@@ -1052,7 +1057,12 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
                 )
             out.append(block)
             return
-        if type(prev) is Paragraph and type(block) is Paragraph and _MOTION_AND.search(prev.text):
+        if (
+            type(prev) is Paragraph
+            and type(block) is Paragraph
+            and _MOTION_AND_END.search(prev.text, max(0, len(prev.text) - 4))
+            and _MOTION_AND.search(prev.text)
+        ):
             # "It was moved by …, seconded by … and" — the label after "and" was lost:
             # the paragraph that follows is what was resolved.
             out.append(Resolution(span=block.span, intro=block, text=block.text, implicit=True))
