@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -228,6 +229,23 @@ documents = st.builds(
 )
 
 
+def _widest(value: object) -> int:
+    """The largest span end anywhere in a model value."""
+    if isinstance(value, sk.Span):
+        return value.end
+    if isinstance(value, tuple):
+        return max((_widest(v) for v in value), default=0)
+    if attrs.has(type(value)):
+        return max((_widest(getattr(value, f.name)) for f in attrs.fields(type(value))), default=0)
+    return 0
+
+
+# A document's spans lie inside its source: pad the source to reach them.
+documents = documents.map(
+    lambda d: attrs.evolve(d, source=d.source + " " * max(0, _widest(d) - len(d.source)))
+)
+
+
 @settings(max_examples=150, deadline=None)
 @given(documents)
 def test_generated_documents_round_trip(doc: sk.Document) -> None:
@@ -287,4 +305,35 @@ def test_wrong_field_type_names_the_field(seed_docs: dict[str, sk.Document]) -> 
     data = json.loads(sk.dumps(seed_docs["003"]))
     data["items"][0]["span"] = "everywhere"
     with pytest.raises(SerialisationError, match=r"\$\.items\[0\]\.span"):
+        sk.loads(json.dumps(data))
+
+
+def test_span_past_the_source_is_refused(seed_docs: dict[str, sk.Document]) -> None:
+    """A span reaching past the end of the source does not fit the model."""
+    data = json.loads(sk.dumps(seed_docs["003"]))
+    data["items"][0]["span"] = [0, len(data["source"]) + 5]
+    outside = r"span \[0, \d+\] at \$\.items\[0\]\.span lies outside the source"
+    with pytest.raises(SerialisationError, match=outside):
+        sk.loads(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        (("items", 0, "title"), None, "expected str"),
+        (("source",), 5, "expected str"),
+        (("items", 0, "previous_minutes_agreed"), "no", "expected bool"),
+        (("front_matter",), {}, "expected tuple"),
+    ],
+)
+def test_look_alike_values_are_refused(
+    seed_docs: dict[str, sk.Document], where: tuple[object, ...], value: object, expected: str
+) -> None:
+    """null for a string, a number for text, a string for a flag, an object for a list: refused."""
+    data = json.loads(sk.dumps(seed_docs["002"]))
+    target = data
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    with pytest.raises(SerialisationError, match=expected):
         sk.loads(json.dumps(data))

@@ -40,11 +40,14 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
+import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.strategies import configure_tagged_union
 
 from ._errors import SerialisationError
@@ -104,8 +107,62 @@ def _structure_time(value: Any, _: type) -> datetime.time:
     return datetime.time.fromisoformat(value)
 
 
+def _strict(kind: type, name: str) -> Callable[[Any, type], Any]:
+    """A structure hook that takes a JSON value of exactly one type, never a look-alike."""
+
+    def structure(value: Any, _: type) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"expected {name}, not {type(value).__name__} {value!r:.40}")
+        return value
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, type], Any]]:
+    """Tuples come from JSON arrays only (cattrs alone would take an object's keys)."""
+
+    def factory(t: Any) -> Callable[[Any, type], Any]:
+        elem = typing.get_args(t)[0]
+        hook = converter.get_structure_hook(elem)
+
+        def structure(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise ValueError(f"expected an array, not {type(value).__name__}")
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    out.append(hook(item, elem))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {t} @ index {i}", i, elem),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(out)
+
+        return structure
+
+    return factory
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` scrutinykit's JSON rules (see the module docstring)."""
+    """Teach ``converter`` scrutinykit's JSON rules (see the module docstring).
+
+    Structuring is strict: a string field takes only a JSON string, a number
+    only a number, a flag only ``true``/``false``, and a tuple only an array.
+    """
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))
     converter.register_unstructure_hook(Span, lambda s: [s.start, s.end])
     converter.register_structure_hook(Span, _structure_span)
     converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
@@ -251,7 +308,7 @@ def loads(text: str | bytes) -> Document:
         )
     data = _migrate(data, version)
     try:
-        return _converter.structure(data, Document)
+        doc = _converter.structure(data, Document)
     except Exception as exc:
         messages = (
             cattrs.transform_error(exc, path="$")
@@ -259,3 +316,28 @@ def loads(text: str | bytes) -> Document:
             else [str(exc)]
         )
         raise SerialisationError("JSON does not fit the model: " + "; ".join(messages)) from exc
+    outside = _span_outside(doc)
+    if outside is not None:
+        raise SerialisationError(
+            f"JSON does not fit the model: the span {outside} lies outside the source "
+            f"({len(doc.source)} characters)"
+        )
+    return doc
+
+
+def _span_outside(doc: Document) -> str | None:
+    """The path of the first span that reaches past the end of the source, or ``None``."""
+    limit = len(doc.source)
+    stack: list[tuple[str, object]] = [("$", doc)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Span):
+            if value.end > limit:
+                return f"[{value.start}, {value.end}] at {path}"
+        elif isinstance(value, tuple):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(value))
+        elif attrs.has(type(value)):
+            for f in attrs.fields(type(value)):  # type: ignore[arg-type]
+                if f.name != "source":
+                    stack.append((f"{path}.{f.name}", getattr(value, f.name)))
+    return None
