@@ -603,6 +603,8 @@ def test_parse_person(
         pytest.param("Chief Executive", id="role-words"),
         pytest.param("the meeting was quorate", id="prose"),
         pytest.param("Item 5", id="item"),
+        pytest.param("Vice Chair", id="chairing-role-alone"),
+        pytest.param("Depute Convener", id="scottish-chairing-role-alone"),
     ],
 )
 def test_parse_person_none(text: str) -> None:

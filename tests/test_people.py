@@ -190,3 +190,43 @@ def test_a_sentence_under_an_apologies_heading_is_not_a_list() -> None:
         "2. Minutes\n\nRESOLVED - That the minutes be approved.\n"
     )
     assert _apologies(text) == []
+
+
+def test_present_written_inside_the_opening_paragraph() -> None:
+    """ "Present:-" after the meeting line starts the list; offices after names are descriptions."""
+    text = (
+        "DUNKELD BRAE, 3 June 2025.  Minute of Meeting of the HOUSING COMMITTEE.  "
+        "Present:- Councillor Moyes, Convener; Councillor Niven, Vice Convener; "
+        "and Councillors Orrock, Pirie and Quarrier; "
+        "Reverend Ros Tulloch and Mrs Una Veitch (church representative).\n\n"
+        "Apologies were intimated on behalf of Councillor Wishart.\n\n"
+        "DECLARATIONS OF INTEREST\n\n1.       There were no declarations of interest.\n"
+    )
+    att = sk.parse(text).attendance
+    assert _names(att.present) == [
+        "Moyes",
+        "Niven",
+        "Orrock",
+        "Pirie",
+        "Quarrier",
+        "Reverend Ros Tulloch",
+        "Mrs Una Veitch",
+    ]
+    assert _names(att.apologies) == ["Wishart"]
+    assert att.present[1].role == "Vice-Convener"
+
+
+def test_a_flattened_list_is_split_at_each_title() -> None:
+    """A PDF list flattened onto one line: each title starts a person; what follows the names is not one."""
+    text = (
+        "ABBOTS QUAY TOWN COUNCIL MINUTES OF THE MEETING OF THE FULL TOWN COUNCIL HELD ON WEDNESDAY "
+        "4 JUNE 2025 AT 7.00PM PRESENT: Cllr A Bream (Town Mayor) Cllr C Dace Cllr Mrs E Fluke "
+        "IN ATTENDANCE: Mr G Gudgeon (Town Clerk) County Cllr H Ide 3 members of the public "
+        "APOLOGIES: Cllr J Koi Cllr L Ling\n\n"
+        "TC/12/25-26 DECLARATIONS OF INTEREST None.\n"
+    )
+    att = sk.parse(text).attendance
+    assert _names(att.present) == ["A Bream", "C Dace", "Mrs E Fluke"]
+    assert _names(att.officers) == ["Mr G Gudgeon"]
+    assert _names(att.also_attending) == ["H Ide"]
+    assert _names(att.apologies) == ["J Koi", "L Ling"]

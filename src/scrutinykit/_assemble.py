@@ -446,6 +446,9 @@ _SENTENCE_END = re.compile(
     r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
 )
 
+#: The end of a list written in a sentence: a full stop, as :data:`_SENTENCE_END`.
+_LIST_END = re.compile(_SENTENCE_END.pattern.replace("[.;]", "\\."))
+
 
 def _bare_apologies(text: str, base: int) -> list[Person]:
     """A paragraph under an apologies heading that opens with a list of titled names."""
@@ -461,6 +464,74 @@ def _bare_apologies(text: str, base: int) -> list[Person]:
     people = people_in_text(first, base, AttendanceKind.APOLOGIES)
     # Every entry must be a person: a sentence that merely starts with a name is not a list.
     return people if people and len(people) == len(groups) else []
+
+
+#: An attendance label inside a paragraph: "…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …".
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?P<label>(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE"
+    r"|(?:Also\s+)?[Ii]n\s+[Aa]ttendance|APOLOGIES(?:\s+FOR\s+ABSENCE)?|Apologies(?:\s+for\s+absence)?"
+    r"|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?)\s*:-?\s+"
+)
+#: Where a flattened list ("Cllr A Example Cllr B Sample") starts a new person.
+_TITLED = re.compile(
+    r"(?<![^\W\d_])(?:(?:County|District|Borough|Town)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Dr"
+    r"|Canon|Reverend|Revd|Rev|PCSO)\.?(?=\s)"
+)
+_TITLED_NAME = re.compile(
+    r"(?:(?:[A-Z]\.?\s*){1,3}\s*[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:\s*\([^()]{1,60}\))?"
+)
+
+
+def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """People of a list flattened without separators: "Cllr A Example (Mayor) Cllr Mrs B Sample …".
+
+    Each person starts at a title; after the name (initials and a surname, or
+    up to three capitalised words) and a note in brackets, anything else is
+    not part of the list ("4 members of the public", a minute number).
+    """
+    starts: list[int] = []
+    last_end: int | None = None
+    for m in _TITLED.finditer(text):
+        if last_end is None or text[last_end : m.start()].strip():
+            starts.append(m.start())
+        last_end = m.end()
+    people: list[Person] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        title_end = start
+        while True:
+            t = _TITLED.match(text, title_end)
+            if t is None:
+                break
+            title_end = t.end()
+            while title_end < end and text[title_end].isspace():
+                title_end += 1
+        name = _TITLED_NAME.match(text, title_end, end)
+        if name is None:
+            continue
+        people.extend(_line_people(text[start : name.end()], base + start, kind))
+    return people
+
+
+def _inline_lists(text: str, base: int) -> list[Person]:
+    """Attendance lists written inside a paragraph, after labels such as "Present:-" or "APOLOGIES:"."""
+    labels = list(_INLINE_LABEL.finditer(text))
+    people: list[Person] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        kind = _sub_kind(m.group("label"), AttendanceKind.PRESENT)
+        segment = text[m.end() : end]
+        if "," in segment or ";" in segment:
+            stop = _LIST_END.search(segment)
+            segment = segment[: stop.start()] if stop else segment
+            for person in people_in_text(segment, base + m.end(), kind):
+                if kind is AttendanceKind.ALSO_ATTENDING:
+                    person = attrs.evolve(person, kind=_visitor_or_officer(person, person.name))
+                people.append(person)
+        else:
+            people.extend(_titled_run(segment, base + m.end(), kind))
+    return people
 
 
 # ---------------------------------------------------------------------------
@@ -644,11 +715,17 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
                 elif person.kind is not AttendanceKind.ABSENT:
                     people[person.kind].append(person)
         elif isinstance(block, Paragraph):
-            found = _apologies_from_text(source[block.span.start : block.span.end], block.span.start)
+            written = source[block.span.start : block.span.end]
+            found = _apologies_from_text(written, block.span.start)
             if found:
                 apologies = (apologies or []) + found
             elif _NO_APOLOGIES.search(block.text):
                 apologies = apologies or []
+            for person in _inline_lists(written, block.span.start):
+                if person.kind is AttendanceKind.APOLOGIES:
+                    apologies = [*(apologies or []), person]
+                elif person.kind is not AttendanceKind.ABSENT:
+                    people[person.kind].append(person)
     items: list[AgendaItem] = []
     for item in tree.items:
         item, apologies = _finish_item(item, source, apologies)

@@ -1211,8 +1211,8 @@ def parse_person(text: str) -> PersonParts | None:
     if label is not None:
         label_role = _normalise_role(label.group("role"))
         start = label.end()
-    if start >= end:
-        return None
+    if start >= end or _chair_role(text, start, end) is not None:
+        return None  # nothing, or a chairing role alone ("Vice Chair"): no name
 
     description: tuple[int, int] | None = None
     # A name side is short, so the separator is looked for near the start only.
