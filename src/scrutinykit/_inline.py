@@ -616,13 +616,19 @@ _LABEL_BEFORE = re.compile(
     r"\s{1,3}(?:[0-9]{1,4}\s{0,3}(?:,|and|or|to|&)\s{1,3})?\Z",
     re.IGNORECASE,
 )
+# The number is found first and the hedge before it ("about 16") after: a
+# pattern that opened with the optional hedge would try its words at every
+# character of the text.
 _COUNT_RE = re.compile(
     r"(?<![\w£$€.,/:#-])"
-    r"(?P<approx>(?:about|around|approximately|some|over|under|nearly|almost|roughly|more\s{1,3}than"
-    r"|fewer\s{1,3}than|less\s{1,3}than|up\s{1,3}to|at\s{1,3}least)\s{1,3})?"
     r"(?P<n>[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,9})(?![0-9.,/:%£-]|\.[0-9])"
-    r"\s{1,3}(?P<unit>[a-z][a-z'-]{0,30}(?:\s{1,3}[a-z][a-z'-]{0,30}){0,2})"
+    r"(?=\s{1,3}[a-z])"
 )
+_APPROX_BEFORE = re.compile(
+    r"(?<![\w£$€.,/:#-])(?:about|around|approximately|some|over|under|nearly|almost|roughly|more\s{1,3}than"
+    r"|fewer\s{1,3}than|less\s{1,3}than|up\s{1,3}to|at\s{1,3}least)\s{1,3}\Z"
+)
+_DIGIT = re.compile(r"[0-9]")
 _PER_RE = re.compile(r"\s{1,3}per\s{1,3}(?P<what>[a-z][a-z'-]{0,30})")
 _UNIT_AFTER_RE = re.compile(r"\s{0,3}(?P<unit>[a-z][a-z'-]{0,30}(?:\s{1,3}[a-z][a-z'-]{0,30}){0,2})")
 _OF_AFTER_RE = re.compile(
@@ -749,7 +755,7 @@ def find_counts(text: str) -> list[tuple[int, int, decimal.Decimal, str]]:
     ("two letters") are not read.
     """
     found: list[tuple[int, int, decimal.Decimal, str]] = []
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:
         return found
     for m in _COUNT_RE.finditer(text):
         digits = m.group("n").replace(",", "")
@@ -761,7 +767,9 @@ def find_counts(text: str) -> list[tuple[int, int, decimal.Decimal, str]]:
         if after is None:
             continue
         unit, stop = after
-        found.append((m.start(), stop, decimal.Decimal(digits), unit))
+        hedge = _APPROX_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        start = hedge.start() if hedge is not None else m.start()
+        found.append((start, stop, decimal.Decimal(digits), unit))
     return found
 
 
