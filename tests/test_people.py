@@ -230,3 +230,46 @@ def test_a_flattened_list_is_split_at_each_title() -> None:
     assert _names(att.officers) == ["Mr G Gudgeon"]
     assert _names(att.also_attending) == ["H Ide"]
     assert _names(att.apologies) == ["J Koi", "L Ling"]
+
+
+_PROSE = """\
+Eastholme City Council
+
+Health Scrutiny Board
+
+Minutes of the meeting held on Tuesday 11 March 2025 at 10.00 am.
+
+Present: Councillors Yara Abbot (Chair), Zeb Barlow (Vice-Chair) and Cato Crane
+
+12. Winter Pressures
+
+The Chair welcomed Ms Dora Eddery, Chief Operating Officer, and Dr Finn Gale,
+Medical Director, to the meeting.
+
+Hal Ives, Chief Executive of Healthwatch Eastholme, and Ida Jarrow, its Volunteer Lead, presented the survey.
+
+Kit Lamb, Head of Commissioning, presented the council's plan.
+
+Councillor Zeb Barlow, the Vice-Chair, said that the survey was welcome.
+
+In response, the Portfolio Holder for Health, Councillor Mo Nash, said that funding had been agreed.
+
+Inspector Ola Penn of the local policing team attended for this item.
+
+RESOLVED - That the report be noted.
+"""
+
+
+def test_visitors_named_in_the_minutes() -> None:
+    """People welcomed, outside speakers introduced with their office, a cabinet member answering and a
+    police officer attending are visitors; a council officer and a member of the board are not."""
+    att = sk.parse(_PROSE).attendance
+    assert _names(att.also_attending) == [
+        "Ms Dora Eddery",
+        "Dr Finn Gale",
+        "Hal Ives",
+        "Ida Jarrow",
+        "Mo Nash",
+        "Inspector Ola Penn",
+    ]
+    assert _names(att.present) == ["Yara Abbot", "Zeb Barlow", "Cato Crane"]

@@ -260,6 +260,10 @@ def people_in_text(text: str, base: int, kind: AttendanceKind) -> list[Person]:
     return people
 
 
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def _unique(people: list[Person]) -> list[Person]:
     """The first mention of each name (folded), in order."""
     seen: set[str] = set()
@@ -281,7 +285,6 @@ _SUB_LABEL = re.compile(
 )
 _PROSE = re.compile(r"\b(?:attended|met|was|were|is|are|had|has|have|welcomed|said|noted|held)\b")
 _IN_CHAIR = re.compile(r"\bin\s+the\s+chair\b", re.I)
-_ATTENDED = re.compile(r"\battended\b(?!\s+as\s+(?:a\s+)?substitute)")
 _OFFICE_OF_STAFF = re.compile(
     r"\b(?:Director|Head|Manager|Officer|Clerk|Administrator|Adviser|Advisor|Solicitor|Lawyer|Accountant"
     r"|Engineer|Planner|Analyst|Co-?ordinator|Secretary|Treasurer|RFO|Monitoring|Chief\s+Executive"
@@ -400,7 +403,7 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 elif _is_heading_line(piece):
                     return people
                 elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
-                    people.extend(_apologies_from_text(piece, here) or _prose_visitors(piece, here))
+                    people.extend(_apologies_from_text(piece, here) or _visitors_in_prose(piece, here))
                     continue
             people.extend(_line_people(piece, here, kind))
     return people
@@ -408,21 +411,6 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
 
 def _without_brackets(text: str) -> str:
     return re.sub(r"\([^()]{0,200}\)", "", text)
-
-
-def _prose_visitors(text: str, base: int) -> list[Person]:
-    """Visitors a sentence names as attending: "Councillor Jo Example attended the meeting as …"."""
-    m = _ATTENDED.search(text)
-    if m is None:
-        return []
-    head = text[: m.start()]
-    cut = re.search(r"\s+of\s+the\b|\s+of\s+[A-Z]", head)
-    if cut is not None:
-        head = head[: cut.start()]
-    if not _HONORIFIC_START.match(head) and len(head.split()) not in (2, 3):
-        return []
-    person = _person(head, base, AttendanceKind.ALSO_ATTENDING, None)
-    return [person] if person is not None else []
 
 
 def _apologies_from_text(text: str, base: int, under_heading: bool = False) -> list[Person]:
@@ -532,6 +520,116 @@ def _inline_lists(text: str, base: int) -> list[Person]:
         else:
             people.extend(_titled_run(segment, base + m.end(), kind))
     return people
+
+
+_P_TITLE = (
+    r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Reverend|Revd|Canon|PCSO|(?:Detective\s+)?(?:Chief\s+)?"
+    r"(?:Inspector|Superintendent|Sergeant|Constable))\.?\s+)"
+)
+_P_WORD = r"[A-Z][\w'’-]+"
+_P_NAME = rf"(?:{_P_TITLE}{{1,2}}{_P_WORD}(?:\s+{_P_WORD}){{0,2}}|{_P_WORD}(?:\s+{_P_WORD}){{1,2}})"
+_P_APPOSITION = r"[^,;.()]{3,90}"
+_SPOKE = (
+    r"(?:said|presented|introduced|explained|outlined|gave|reported|replied|responded|questioned|confirmed|added"
+    r"|stated|attended|addressed|spoke|answered|informed|highlighted|described|updated|advised|summarised)\b"
+)
+#: "Jo Example, Head of X at the Trust, presented …", "… and Sam Sample, its Lead, presented".
+_NAMED_SPEAKERS = re.compile(
+    rf"(?P<p1>{_P_NAME}),\s+(?P<a1>{_P_APPOSITION}),\s+(?:and\s+(?P<p2>{_P_NAME}),\s+(?P<a2>{_P_APPOSITION}),\s+)?"
+    rf"{_SPOKE}"
+)
+#: "the Portfolio Holder for X, Councillor Jo Example, said …".
+_CABINET_SPEAKER = re.compile(
+    r"\b(?:Portfolio\s+Holder|Cabinet\s+Member|Executive\s+Member|Lead\s+Member|Leader\s+of\s+the\s+Council"
+    rf"|Deputy\s+Leader)\b[^,.;]{{0,80}},\s+(?P<p1>(?:Councillor|Cllr)\.?\s+{_P_WORD}(?:\s+{_P_WORD}){{0,2}}),"
+)
+_WELCOMED = re.compile(
+    r"\bwelcomed\s+(?P<list>[^.]{5,400}?)(?:\s+to\s+the\s+(?:meeting|panel|committee)|:|\.(?:\s|$))"
+)
+_PROSE_ATTENDED = re.compile(
+    rf"(?P<p1>{_P_NAME})(?:\s+(?:of|from)\s+[^,.;]{{3,80}}?)?\s+attended\b(?!\s+as\s+(?:a\s+)?substitute)"
+)
+_MEMBER_APPOSITION = re.compile(r"\b(?:chair|vice|member\s+of\s+the|ward\s+member)", re.I)
+_FROM_OUTSIDE = re.compile(rf"\b(?:its|their)\b|{_OUTSIDE_BODY.pattern}", re.I)
+
+
+def _staff_apposition(apposition: str, name: str) -> bool:
+    """Whether "Jo Example, <apposition>," reads as council staff (named in prose, not a visitor)."""
+    if _COUNCILLOR.match(name):
+        return False
+    return bool(_OFFICE_OF_STAFF.search(apposition)) and not _FROM_OUTSIDE.search(apposition)
+
+
+_AFTER_OK = re.compile(r"(?:^|[.;:!?]\s*|\n\s*|\b(?:and|by|from|with|In\s+response,?)\s+)$")
+
+
+def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
+    if not _AFTER_OK.search(text[max(0, start - 20) : start]):
+        return None  # mid-phrase: "… the Dunmere Teaching Hospitals …"
+    person = _person(text[start:end], base + start, AttendanceKind.ALSO_ATTENDING, None)
+    if person is None or (person.honorific is None and len(person.name.split()) < 2):
+        return None
+    return person
+
+
+def _visitors_in_prose(text: str, base: int) -> list[Person]:
+    """Visitors the minutes name in prose.
+
+    The people welcomed to the meeting ("The Chair welcomed Dr Jo Example,
+    Medical Director, and …", or "welcomed the following witnesses:" over a
+    table), people introduced with their office as they speak ("Jo Example,
+    Chief Executive of the Trust, presented …"), a cabinet member named as
+    they answer, and a named person who "attended" (not as a substitute).
+    """
+    found: list[Person] = []
+    for m in _WELCOMED.finditer(text):
+        if m.group(0).endswith(":"):
+            after = text[m.end() :]
+            for line in after.split("\n")[:20]:
+                cells = [c.strip() for c in line.split("|")]
+                if len(cells) < 2 or not cells[0] or cells[0].casefold() == "name":
+                    if found and not line.strip().strip("\u00a0"):
+                        continue
+                    continue
+                at = base + m.end() + after.find(line)
+                person = _person(cells[0], at, AttendanceKind.ALSO_ATTENDING, None)
+                if person is not None and (person.honorific or len(person.name.split()) >= 2):
+                    found.append(person)
+            continue
+        for person in people_in_text(m.group("list"), base + m.start("list"), AttendanceKind.ALSO_ATTENDING):
+            if person.honorific is not None or len(person.name.split()) >= 2:
+                found.append(person)
+    for pattern in (_NAMED_SPEAKERS, _CABINET_SPEAKER, _PROSE_ATTENDED):
+        for m in pattern.finditer(text):
+            for k in ("1", "2"):
+                name = m.groupdict().get("p" + k)
+                if name is None:
+                    continue
+                apposition = m.groupdict().get("a" + k)
+                if apposition and (
+                    _MEMBER_APPOSITION.search(apposition) or _staff_apposition(apposition, name)
+                ):
+                    continue
+                if pattern is _CABINET_SPEAKER:
+                    person = _person(name, base + m.start("p1"), AttendanceKind.ALSO_ATTENDING, None)
+                else:
+                    person = _prose_person(text, base, m.start("p" + k), m.end("p" + k))
+                if person is not None:
+                    found.append(person)
+    return found
+
+
+def _item_visitors(item: AgendaItem, source: str) -> list[Person]:
+    """Visitors named in prose in an item's minutes (and a minute run on into its heading)."""
+    found: list[Person] = []
+    for h in item.heading:
+        if isinstance(h, Heading):
+            found.extend(_visitors_in_prose(source[h.span.start : h.span.end], h.span.start))
+    blocks = item.minutes
+    if blocks:
+        start, end = blocks[0].span.start, blocks[-1].span.end
+        found.extend(_visitors_in_prose(source[start:end], start))
+    return found
 
 
 # ---------------------------------------------------------------------------
@@ -736,6 +834,16 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         )
     if apologies is not None:
         apologies = _unique(apologies)
+    known = {
+        key
+        for p in (*(q for k in people.values() for q in k), *(apologies or ()))
+        for key in (_fold(p.name), _fold(p.name.split()[-1]) if p.name.split() else "")
+    }
+    for item in items:
+        for person in _item_visitors(item, source):
+            if _fold(person.name) not in known and _fold(person.name.split()[-1]) not in known:
+                known.add(_fold(person.name))
+                people[AttendanceKind.ALSO_ATTENDING].append(person)
     for kind in (AttendanceKind.PRESENT, AttendanceKind.ALSO_ATTENDING):
         people[kind] = _unique(people[kind])  # "Mr Jo Example in the Chair" after the list names them again
     attendance = Attendance(
