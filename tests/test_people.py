@@ -273,3 +273,23 @@ def test_visitors_named_in_the_minutes() -> None:
         "Inspector Ola Penn",
     ]
     assert _names(att.present) == ["Yara Abbot", "Zeb Barlow", "Cato Crane"]
+
+
+def test_two_columns_flattened_into_one_line_each() -> None:
+    """ "PRESENT   IN ATTENDANCE" over lines holding a member, then an officer or a co-opted member."""
+    text = (
+        "GREYMERE COUNTY COUNCIL\n\nPLACES SCRUTINY COMMITTEE\n\n"
+        "MINUTES of a meeting held at County Hall, Greymere on Tuesday 4 March 2025 at 10.00 am\n\n"
+        "PRESENT                                   IN ATTENDANCE\n"
+        "Councillor A Ashby (Chair) Bea Cole – Director of Highways and Transport\n"
+        "Councillor D Dyer Mrs E Eyre – Diocese of Greymere (co-opted)\n"
+        "Councillor F Fane\n\n"
+        "PSC.1 APOLOGIES\n\nApologies were received from Councillor G Gage.\n"
+    )
+    att = sk.parse(text).attendance
+    assert _names(att.present) == ["A Ashby", "D Dyer", "F Fane"]
+    assert _names(att.co_optees) == ["Mrs E Eyre"]
+    assert _names(att.officers) == ["Bea Cole"]
+    assert att.officers[0].description == "Director of Highways and Transport"
+    assert _names(att.also_attending) == []
+    assert _names(att.apologies) == ["G Gage"]

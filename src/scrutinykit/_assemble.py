@@ -226,7 +226,11 @@ def _entry_groups(body: str, kind: AttendanceKind, plural: bool) -> list[tuple[i
         if office and groups and groups[-1][3] and groups[-1][2]:
             groups[-1][1] = end  # "Jo Example, Head of Service, Children's Services"
             continue
-        groups.append([start, end, not office, office])
+        # "Jo Example – Director of Education" already ends in an office, which "and Skills" goes on.
+        described = (
+            not office and (parts := parse_person(entry)) is not None and parts.description is not None
+        )
+        groups.append([start, end, not office, office or described])
     return [(int(g[0]), int(g[1]), not g[2]) for g in groups]
 
 
@@ -341,6 +345,8 @@ def _visitor_or_officer(person: Person, entry: str) -> AttendanceKind:
     ``entry`` is the entry as written, so a title in brackets counts too:
     "Mrs Jo Example (Clerk and RFO)".
     """
+    if _COOPTEE.search(entry):
+        return AttendanceKind.CO_OPTEE  # a co-opted member of the committee
     if person.honorific is not None and _COUNCILLOR.fullmatch(person.honorific):
         return AttendanceKind.ALSO_ATTENDING
     if person.honorific is not None and _POLICE_RANK.fullmatch(" ".join(person.honorific.split())):
@@ -373,9 +379,23 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     """
     people: list[Person] = []
     kind = block.kind
+    columns: tuple[AttendanceKind, AttendanceKind] | None = None
     for i, line in enumerate(block.lines):
         text = source[line.span.start : line.span.end]
         base = line.span.start
+        if i == 0:
+            two = _TWO_LABELS.match(text)
+            if two is not None:
+                # "PRESENT        IN ATTENDANCE": two columns flattened into one line each.
+                columns = (_sub_kind(two.group("a"), kind), _sub_kind(two.group("b"), kind))
+                continue
+        if columns is not None and not isinstance(line, Point):
+            found = _two_column_people(text, base, columns)
+            if found is None:
+                columns = None
+            else:
+                people.extend(found)
+                continue
         if isinstance(line, Point):
             own = line.text
             at = text.find(own[:20]) if own else -1
@@ -407,6 +427,42 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                     continue
             people.extend(_line_people(piece, here, kind))
     return people
+
+
+_COLUMN_LABEL = (
+    r"(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE|(?:Also\s+)?[Ii]n\s+[Aa]ttendance"
+    r"|APOLOGIES|Apologies|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?"
+)
+_TWO_LABELS = re.compile(rf"\s*(?P<a>{_COLUMN_LABEL})\s*:?[ \t\u00a0]{{3,}}(?P<b>{_COLUMN_LABEL})\s*:?\s*\Z")
+#: The left column's entry: a title, then initials and a surname or two names, then a note in brackets.
+_LEFT_ENTRY = re.compile(
+    r"\s*(?:(?:County|District|Borough|Town)\s+)?(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+    r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s+)?(?:(?:[A-Z]\.?\s*){1,3}\s*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+    r"(?:\s*\([^()]{1,60}\))?"
+)
+
+
+def _two_column_people(
+    text: str, base: int, columns: tuple[AttendanceKind, AttendanceKind]
+) -> list[Person] | None:
+    """The people of each line of a two-column list whose columns were flattened into one line.
+
+    None when the lines no longer look like the columns (the list ended).
+    """
+    found: list[Person] = []
+    for piece in text.split("\n"):
+        here = base
+        base += len(piece) + 1
+        if not piece.strip():
+            continue
+        left = _LEFT_ENTRY.match(piece)
+        if left is None:
+            return None if not found else found
+        found.extend(_line_people(piece[: left.end()], here, columns[0]))
+        rest = piece[left.end() :]
+        if rest.strip():
+            found.extend(_line_people(rest, here + left.end(), columns[1]))
+    return found
 
 
 def _without_brackets(text: str) -> str:
