@@ -256,6 +256,8 @@ In response, the Portfolio Holder for Health, Councillor Mo Nash, said that fund
 
 Inspector Ola Penn of the local policing team attended for this item.
 
+Councillor Rex Quill attended as a substitute for Councillor Crane.
+
 RESOLVED - That the report be noted.
 """
 

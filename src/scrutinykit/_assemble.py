@@ -457,7 +457,7 @@ def _two_column_people(
             continue
         left = _LEFT_ENTRY.match(piece)
         if left is None:
-            return None if not found else found
+            return found or None
         found.extend(_line_people(piece[: left.end()], here, columns[0]))
         rest = piece[left.end() :]
         if rest.strip():
@@ -628,6 +628,33 @@ def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
     return person
 
 
+#: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
+_TRIGGERS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _NAMED_SPEAKERS: re.compile(rf",\s+{_SPOKE}"),
+    _PROSE_ATTENDED: re.compile(r"\battended\b"),
+}
+_REACH = 420
+"""Longer than any match of a prose pattern before its trigger word."""
+
+
+def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """The matches of ``pattern`` at its trigger words, searching only around each one.
+
+    The search runs from :data:`_REACH` characters before a trigger to 40
+    after it, so a look-ahead ("not as a substitute") still sees its words.
+    """
+    trigger = _TRIGGERS.get(pattern)
+    if trigger is None:
+        yield from pattern.finditer(text)
+        return
+    seen: set[int] = set()
+    for t in trigger.finditer(text):
+        for m in pattern.finditer(text, max(0, t.start() - _REACH), t.end() + 40):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
 def _visitors_in_prose(text: str, base: int) -> list[Person]:
     """Visitors the minutes name in prose.
 
@@ -656,7 +683,7 @@ def _visitors_in_prose(text: str, base: int) -> list[Person]:
             if person.honorific is not None or len(person.name.split()) >= 2:
                 found.append(person)
     for pattern in (_NAMED_SPEAKERS, _CABINET_SPEAKER, _PROSE_ATTENDED):
-        for m in pattern.finditer(text):
+        for m in _matches_near(pattern, text):
             for k in ("1", "2"):
                 name = m.groupdict().get("p" + k)
                 if name is None:
