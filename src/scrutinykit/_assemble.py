@@ -433,11 +433,14 @@ _COLUMN_LABEL = (
     r"(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE|(?:Also\s+)?[Ii]n\s+[Aa]ttendance"
     r"|APOLOGIES|Apologies|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?"
 )
-_TWO_LABELS = re.compile(rf"\s*(?P<a>{_COLUMN_LABEL})\s*:?[ \t\u00a0]{{3,}}(?P<b>{_COLUMN_LABEL})\s*:?\s*\Z")
+_TWO_LABELS = re.compile(
+    rf"[ \t\u00a0]{{0,20}}(?P<a>{_COLUMN_LABEL})[ \t]{{0,3}}:?[ \t\u00a0]{{3,120}}"
+    rf"(?P<b>{_COLUMN_LABEL})[ \t]{{0,3}}:?\s{{0,20}}\Z"
+)
 #: The left column's entry: a title, then initials and a surname or two names, then a note in brackets.
 _LEFT_ENTRY = re.compile(
-    r"\s*(?:(?:County|District|Borough|Town)\s+)?(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s+"
-    r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s+)?(?:(?:[A-Z]\.?\s*){1,3}\s*[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)"
+    r"\s{0,20}(?:(?:County|District|Borough|Town)\s{1,3})?(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s{1,3}"
+    r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s{1,3})?(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][\w'’-]{1,40}\s{1,3}[A-Z][\w'’-]{1,40})"
     r"(?:\s*\([^()]{1,60}\))?"
 )
 
@@ -522,7 +525,7 @@ _TITLED = re.compile(
     r"|Canon|Reverend|Revd|Rev|PCSO)\.?(?=\s)"
 )
 _TITLED_NAME = re.compile(
-    r"(?:(?:[A-Z]\.?\s*){1,3}\s*[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][a-z][\w'’-]{0,40}(?:\s{1,3}[A-Z][\w'’-]{1,40}){0,2})"
     r"(?:\s*\([^()]{1,60}\))?"
 )
 
