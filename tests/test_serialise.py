@@ -111,6 +111,7 @@ def outcome(cls: type) -> st.SearchStrategy[object]:
         implicit=st.booleans(),
         addressee=names,
         due=st.none() | dues,
+        duplicate=st.booleans(),
     )
 
 
@@ -223,6 +224,7 @@ documents = st.builds(
         max_size=3,
     ).map(tuple),
     encoding=names,
+    truncated=st.booleans(),
     format=st.sampled_from(sk.InputFormat),
     pages=st.lists(st.builds(sk.Page, span=spans, number=st.integers(1, 999)), max_size=3).map(tuple),
     links=st.lists(st.builds(sk.Link, span=spans, text=texts, url=texts), max_size=3).map(tuple),

@@ -407,3 +407,25 @@ def test_it_was_resolved_in_any_case() -> None:
     """ "it was Resolved that …" inside prose is a resolution too."""
     doc, res = _only("After debate it was Resolved that the hall be let to the bowls club.\n")
     assert doc.text_of(res).startswith("it was Resolved")
+
+
+def test_decision_repeated_in_the_minutes_is_marked() -> None:
+    """A Decision: block and the same resolution in the minutes: both kept, the later marked duplicate."""
+    text = (
+        "14.\n\nPlay area review\n\nDecision:\n\n"
+        "That the Panel: (1) notes the review; and (2) asks for a repair plan.\n\n"
+        "Minutes:\n\nThe Panel considered the review.\n\n"
+        "RESOLVED – That the Panel: (1) notes the review; and (2) asks for a repair plan.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert [(type(o).__name__, o.duplicate, len(o.points)) for o in doc.outcomes()] == [
+        ("Decision", False, 2),
+        ("Resolution", True, 2),
+    ]
+
+
+def test_cut_off_text_is_marked_truncated() -> None:
+    """A text that stops mid-sentence is marked truncated; a whole one is not."""
+    whole = "Agenda item\n\nRoads\n\nMinutes:\n\nRESOLVED: That the report be noted.\n"
+    assert not scrutinykit.parse(whole).truncated
+    assert scrutinykit.parse(whole + "\nMembers asked whether the").truncated

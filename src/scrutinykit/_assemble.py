@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ._check import truncated_at
 from ._inline import (
     ROLE_WORDS,
     counted_after,
@@ -42,6 +43,7 @@ from ._model import (
     MarkerKind,
     Meeting,
     MeetingEnd,
+    Outcome,
     Paragraph,
     Person,
     Point,
@@ -883,6 +885,46 @@ def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+_LABEL_WORDS = re.compile(
+    r"^(?:(?:unanimously|it was)\s+)?(?:resolved|decision|decided|agreed|recommended)\b"
+    r"[\s:;,.\-\u2013\u2014]*(?:that\b)?",
+    re.IGNORECASE,
+)
+
+
+def _outcome_key(outcome: Outcome) -> str:
+    """An outcome's words and points, folded, without the label that opens them."""
+    words = " ".join([outcome.text, *(p.text for p in outcome.points)]).casefold()
+    words = _LABEL_WORDS.sub("", " ".join(words.split()))
+    return re.sub(r"[^a-z0-9]+", " ", words).strip()
+
+
+def _mark_duplicates(item: AgendaItem) -> AgendaItem:
+    """Mark each outcome whose words the item already recorded (a Decision block
+    repeated by the minutes); both stay, the later one is the duplicate."""
+    outcomes = item.outcomes()
+    if len(outcomes) < 2:
+        return item
+    seen: set[str] = set()
+    marked: dict[int, Outcome] = {}
+    for outcome in outcomes:
+        key = _outcome_key(outcome)
+        if len(key) >= 12 and key in seen:
+            marked[id(outcome)] = attrs.evolve(outcome, duplicate=True)
+        seen.add(key)
+    if not marked:
+        return item
+
+    def swap(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(marked.get(id(b), b) for b in blocks)
+
+    return attrs.evolve(
+        item,
+        agenda=swap(item.agenda),
+        sections=tuple(attrs.evolve(s, blocks=swap(s.blocks)) for s in item.sections),
+    )
+
+
 def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Document:
     """Build the document from the transformer's result."""
     front = _group_attendance(tree.front_matter)
@@ -945,8 +987,8 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
     )
     meeting = _meeting(front, tree.closing, source)
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
-    items = [proceedings(item, source, attendance, meeting.date) for item in items]
-    return Document(
+    items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
+    doc = Document(
         source=source,
         kind=DocumentKind.AGENDA_ITEM if is_item_page else DocumentKind.MEETING,
         meeting=meeting,
@@ -957,3 +999,4 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         figures=_figures((*front, *items, *tree.closing), source),
         encoding=encoding,
     )
+    return attrs.evolve(doc, truncated=True) if truncated_at(doc) is not None else doc

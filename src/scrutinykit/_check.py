@@ -192,6 +192,11 @@ def _silent_attendees(doc: Document) -> Iterator[tuple[int, str]]:
             )
 
 
+def truncated_at(doc: Document) -> tuple[int, str] | None:
+    """Where and how the text stops mid-sentence, or ``None`` when it ends whole."""
+    return next(_truncation(doc), None)
+
+
 def _truncation(doc: Document) -> Iterator[tuple[int, str]]:
     """The last text of the document, when it stops mid-sentence."""
     leaves = (

@@ -671,6 +671,9 @@ class _OutcomeBase:
     """To whom the outcome is addressed, where stated: "Cabinet", "officers"."""
     due: Due | None = None
     """When the outcome's own text says it is due (its points' dates are commitments)."""
+    duplicate: bool = False
+    """True when the item records the same outcome earlier (a ``Decision:`` block
+    repeated by the resolution in its minutes): both are kept, the later marked."""
 
 
 @frozen(kw_only=True)
@@ -880,6 +883,8 @@ class Document:
     """The agenda items, in order."""
     closing: tuple[Block, ...] = ()
     """The closing line and anything after it (signatures)."""
+    truncated: bool = False
+    """True when the text stops mid-sentence, as a cut-off or scraped excerpt does."""
     figures: tuple[Figure, ...] = ()
     """Money and percentages written anywhere in the text, in order."""
     encoding: str | None = None

@@ -22,6 +22,9 @@ Version history (see ``docs/json.md``):
   ``"html"`` or ``"pdf"``), ``pages`` (PDF pages as spans of the rendering)
   and ``links`` (an HTML page's links with their URLs); version 2 data is
   text with no pages and no links, and loads unchanged.
+* 6 — outcomes gain ``duplicate`` (the same outcome recorded earlier in the
+  item) and the document ``truncated``; version 5 data marks neither and
+  loads unchanged.
 * 5 — two outcome types join the blocks: ``"agreement"`` (what a committee
   agreed or noted, told as narrative) and ``"decision"`` (a ``Decision:``
   block); version 4 data holds neither and loads unchanged.
@@ -63,7 +66,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -257,12 +260,21 @@ def _from_version_4(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _from_version_5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 → 6: ``duplicate`` on outcomes and ``truncated`` on the document.
+
+    Both default to false, which is how version 5 data reads.
+    """
+    return data
+
+
 MIGRATIONS: Final[dict[int, Migration]] = {
     0: _from_version_0,
     1: _from_version_1,
     2: _from_version_2,
     3: _from_version_3,
     4: _from_version_4,
+    5: _from_version_5,
 }
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 
