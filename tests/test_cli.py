@@ -344,3 +344,18 @@ def test_parse_writes_parquet_tables(tmp_path: Path) -> None:
     )
     assert status == 0
     assert len(pd.read_parquet(tmp_path / "t" / "items")) == 8
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    """`scrutinykit parse … | head -c 100` ends with status 0 and no traceback."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f"'{sys.executable}' -m scrutinykit parse '{seed_path('002')}' '{seed_path('001')}' | head -c 100",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stdout) == 100

@@ -285,7 +285,22 @@ def _actions(doc: Document, path: Path, writer: Callable[[list[str]], object]) -
 def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    When the reader of the output goes away (``scrutinykit parse … | head``),
+    the run stops quietly with status 0: the reader had all it wanted.
+    """
+    try:
+        return _main(argv, stdout, stderr)
+    except BrokenPipeError:
+        # Point stdout at nothing so that the interpreter's final flush is silent too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None) -> int:
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     parser = _parser()
