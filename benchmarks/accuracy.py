@@ -281,6 +281,7 @@ def _commitments(doc: scrutinykit.Document) -> tuple[list[dict[str, Any]], bool]
                 "owner": _owner_text(getattr(c, "owner", None)),
                 "due": _due_text(getattr(c, "due", None)),
                 "due_resolved": _due_resolved(getattr(c, "due", None)),
+                "in_outcome": bool(getattr(c, "in_outcome", False)),
             }
         )
     return out, True
@@ -344,21 +345,8 @@ def predict(doc: scrutinykit.Document) -> Pred:
     # The gold's "action" outcomes are actions and undertakings; the model
     # keeps those as commitments (requests are not actions).  One written
     # inside a resolution or recommendation is already that outcome.
-    for c in getattr(doc, "actions", tuple)():
-        if getattr(c, "in_outcome", False):
-            continue
-        outcomes.append(
-            {
-                "type": "action",
-                "start": c.span.start,
-                "end": c.span.end,
-                "points": 0,
-                "implicit": False,
-                "owner": _owner_text(getattr(c, "owner", None)),
-                "due": _due_text(getattr(c, "due", None)),
-                "due_resolved": _due_resolved(getattr(c, "due", None)),
-            }
-        )
+    commitments, has_commitments = _commitments(doc)
+    outcomes.extend({**c, "points": 0, "implicit": False} for c in commitments if not c["in_outcome"])
     outcomes.sort(key=lambda o: (o["start"], o["end"]))
     items = []
     for item in doc.items:
@@ -375,7 +363,6 @@ def predict(doc: scrutinykit.Document) -> Pred:
         is_minutes = False  # a document kind the model may add for pages that are not minutes
     truncated = getattr(doc, "truncated", False)
     exchanges, has_exchanges = _exchanges(doc)
-    commitments, has_commitments = _commitments(doc)
     present = (*att.present, *att.co_optees, *getattr(att, "substitutes", ()))
     return {
         "is_minutes": is_minutes if isinstance(is_minutes, bool) else True,

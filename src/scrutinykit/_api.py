@@ -21,7 +21,7 @@ from ._decode import decode_bytes
 from ._detect import not_minutes_reason
 from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
 from ._grammar import load_parser
-from ._model import Document, InputFormat
+from ._model import Document, InputFormat, line_col
 from ._normalise import normalise
 from ._transform import MinutesTransformer
 
@@ -63,11 +63,6 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
     return InputFormat.TEXT
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def parse(text: str, *, source: str | None = None, encoding: str | None = None) -> Document:
     """Parse the text of council minutes into a :class:`Document`.
 
@@ -91,7 +86,7 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
         tree = load_parser().parse(normalised.text)
     except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts every line
         offset = normalised.to_original(exc.pos_in_stream or 0)
-        line, col = _line_col(text, offset)
+        line, col = line_col(text, offset)
         raise ParseError(
             f"unexpected text: {exc.__class__.__name__}", source=source, line=line, column=col, offset=offset
         ) from exc

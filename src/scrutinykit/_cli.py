@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _files(names: Sequence[str], recursive: bool, err: TextIO) -> Iterator[Path | ScrutinyKitError]:
+def _files(names: Sequence[str], recursive: bool) -> Iterator[Path | ScrutinyKitError]:
     for name in names:
         path = Path(name)
         if path.is_dir():
@@ -327,7 +327,7 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
         print("scrutinykit: --resume needs --out FILE", file=err)
         return EXIT_USAGE
 
-    entries = list(_files(args.files, args.recursive, err))
+    entries = list(_files(args.files, args.recursive))
     sink = out
     skip: set[str] = set()
     if args.command == "parse" and args.out:

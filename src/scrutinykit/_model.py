@@ -83,7 +83,15 @@ __all__ = [
     "Vote",
     "VoteResult",
     "is_outcome",
+    "line_col",
 ]
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text`` (clamped to the text)."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 @frozen(kw_only=True, order=True)
@@ -910,10 +918,7 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of an offset into the source."""
-        offset = max(0, min(offset, len(self.source)))
-        line = self.source.count("\n", 0, offset) + 1
-        col = offset - (self.source.rfind("\n", 0, offset) + 1) + 1
-        return line, col
+        return line_col(self.source, offset)
 
     def page_of(self, node_or_offset: object) -> int | None:
         """The number of the PDF page a node (where its span starts), a span or an offset is on.
