@@ -14,10 +14,8 @@ the source text, and serialise them to JSON with cattrs::
 
 from __future__ import annotations
 
-from . import _display  # noqa: F401 - attaches _repr_html_ to the model classes
-from ._api import parse, parse_bytes, parse_file
-from ._batch import parse_many
-from ._check import Finding, check
+from typing import TYPE_CHECKING
+
 from ._errors import (
     GrammarError,
     InternalError,
@@ -28,7 +26,6 @@ from ._errors import (
     SerialisationError,
 )
 from ._extras import MissingExtraError
-from ._grammar import grammar_dir
 from ._model import (
     AgendaItem,
     Agreement,
@@ -83,11 +80,50 @@ from ._model import (
     is_outcome,
     walk,
 )
-from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
-from ._tables import COLUMNS, document_id, table_rows, tables, write_parquet
+
+if TYPE_CHECKING:
+    from ._api import parse, parse_bytes, parse_file
+    from ._batch import parse_many
+    from ._check import Finding, check
+    from ._grammar import grammar_dir
+    from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
+    from ._tables import COLUMNS, document_id, table_rows, tables, write_parquet
+
+    __version__: str
+
+# The parser (lark), JSON (cattrs), tables, checks and batches are imported
+# when one of their names is first used, so that ``import scrutinykit`` costs
+# little more than the model; the names are the same objects as before.
+_LAZY: dict[str, str] = {
+    "parse": "_api",
+    "parse_bytes": "_api",
+    "parse_file": "_api",
+    "parse_many": "_batch",
+    "Finding": "_check",
+    "check": "_check",
+    "grammar_dir": "_grammar",
+    "SCHEMA_VERSION": "_serialise",
+    "configure_converter": "_serialise",
+    "dumps": "_serialise",
+    "loads": "_serialise",
+    "make_converter": "_serialise",
+    "to_dict": "_serialise",
+    "COLUMNS": "_tables",
+    "document_id": "_tables",
+    "table_rows": "_tables",
+    "tables": "_tables",
+    "write_parquet": "_tables",
+}
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
+
+        value: object = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # the next look-up is an ordinary attribute
+        return value
     # __version__ comes from the installed package's metadata, read on first
     # use: importlib.metadata costs more than the rest of the import.
     if name == "__version__":
@@ -98,6 +134,34 @@ def __getattr__(name: str) -> str:
         except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
             return "0+unknown"
     raise AttributeError(f"module 'scrutinykit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def _repr_html_(self: object) -> str:
+    """The notebook view (an HTML outline), written by :mod:`scrutinykit._display` on first use."""
+    from ._display import repr_html
+
+    return repr_html(self)
+
+
+# Jupyter shows an object by its _repr_html_.  The method is attached here,
+# not written in the model, so the model stays free of presentation, and the
+# renderer (and the html module) load only when a notebook asks.
+_DISPLAYED: tuple[type, ...] = (
+    Document,
+    AgendaItem,
+    Resolution,
+    Recommendation,
+    Conclusion,
+    Agreement,
+    Decision,
+)
+for _cls in _DISPLAYED:
+    _cls._repr_html_ = _repr_html_  # type: ignore[attr-defined]
+del _cls
 
 
 __all__ = [

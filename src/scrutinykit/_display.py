@@ -1,8 +1,9 @@
 """Rich display in notebooks: an HTML outline of documents, items and outcomes.
 
-Jupyter shows an object with its ``_repr_html_``; this module writes those
-methods and attaches them to the model classes when scrutinykit is imported,
-so the model module stays free of presentation.  Everything shown is escaped.
+Jupyter shows an object with its ``_repr_html_``; ``scrutinykit`` attaches
+that method to the model classes and it calls :func:`repr_html` here, imported
+on first use, so the model module stays free of presentation and a program
+that never displays pays nothing for it.  Everything shown is escaped.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ._model import (
     Resolution,
 )
 
-__all__ = ["document_html", "item_html", "outcome_html"]
+__all__ = ["document_html", "item_html", "outcome_html", "repr_html"]
 
 _STYLE = "font-family: sans-serif; line-height: 1.35"
 
@@ -102,14 +103,12 @@ def document_html(doc: Document) -> str:
     )
 
 
-def _attach() -> None:
-    Document._repr_html_ = document_html  # type: ignore[attr-defined]
-    AgendaItem._repr_html_ = item_html  # type: ignore[attr-defined]
-    Resolution._repr_html_ = outcome_html  # type: ignore[attr-defined]
-    Recommendation._repr_html_ = outcome_html  # type: ignore[attr-defined]
-    Conclusion._repr_html_ = outcome_html  # type: ignore[attr-defined]
-    Agreement._repr_html_ = outcome_html  # type: ignore[attr-defined]
-    Decision._repr_html_ = outcome_html  # type: ignore[attr-defined]
-
-
-_attach()
+def repr_html(obj: object) -> str:
+    """The HTML a notebook shows for a document, an agenda item or an outcome."""
+    if isinstance(obj, Document):
+        return document_html(obj)
+    if isinstance(obj, AgendaItem):
+        return item_html(obj)
+    if isinstance(obj, (Resolution, Recommendation, Conclusion, Agreement, Decision)):
+        return outcome_html(obj)
+    raise TypeError(f"no HTML view of a {type(obj).__name__}")
