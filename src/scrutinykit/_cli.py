@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ._batch import parse_many
+from ._batch import parse_many, parse_many_json
 from ._check import check_warnings
 from ._decode import decode_bytes
 from ._errors import NotTextError, ScrutinyKitError
@@ -357,6 +357,9 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
                 continue
             done += 1
             assert isinstance(entry, Path)
+            if isinstance(result, str):
+                print(result, file=sink)
+                continue
             if args.command == "parse":
                 if args.format == "json":
                     print(dumps(result, indent=args.indent), file=sink)
@@ -395,8 +398,8 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
 
 def _parse_all(
     entries: Sequence[Path | ScrutinyKitError], args: argparse.Namespace, skip: set[str]
-) -> Iterator[tuple[Path | ScrutinyKitError, Document | ScrutinyKitError | None]]:
-    """Each entry with its document, its error, or ``None`` when it is skipped."""
+) -> Iterator[tuple[Path | ScrutinyKitError, Document | str | ScrutinyKitError | None]]:
+    """Each entry with its document (or its JSON: :func:`_json_only`), its error, or ``None`` if skipped."""
     todo: list[Path] = []
     for entry in entries:
         if isinstance(entry, ScrutinyKitError):
@@ -405,7 +408,12 @@ def _parse_all(
             continue
         todo.append(entry)
     jobs = getattr(args, "jobs", 1) or 1
-    results = iter(parse_many(todo, workers=jobs, chunksize=4))
+    results: Iterator[Document | str | ScrutinyKitError]
+    if _json_only(args):
+        # Only the JSON is kept: the workers write it, and no document crosses back.
+        results = parse_many_json(todo, workers=jobs, chunksize=4, indent=args.indent)
+    else:
+        results = iter(parse_many(todo, workers=jobs, chunksize=4))
     chosen = set(map(id, todo))
     for entry in entries:
         if isinstance(entry, ScrutinyKitError):
@@ -414,6 +422,11 @@ def _parse_all(
             yield entry, None
         else:
             yield entry, next(results)
+
+
+def _json_only(args: argparse.Namespace) -> bool:
+    """Whether the run keeps nothing of a document but its JSON text."""
+    return args.command == "parse" and args.format == "json" and not args.parquet
 
 
 def _file_hash(path: Path) -> str | None:
