@@ -1,14 +1,17 @@
-"""What ``import scrutinykit`` loads, and that the names it defers still resolve."""
+"""What ``import scrutinykit`` loads, that deferred names still resolve, and the lexer's pattern cache."""
 
 from __future__ import annotations
 
 import importlib
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import scrutinykit as sk
+from scrutinykit._grammar import LexerPatterns
 
 from .conftest import ROOT
 
@@ -88,3 +91,53 @@ def test_notebook_view_in_a_fresh_interpreter() -> None:
         "      doc.outcomes()[0]._repr_html_().startswith('<div'))\n"
     )
     assert _run(code).split() == ["True", "True", "True"]
+
+
+def test_lexer_patterns_round_trip(tmp_path: Path) -> None:
+    """A pattern stored by LexerPatterns is rebuilt equal to re.compile's (same code, groups, flags)."""
+    pattern = r"(?P<DATE>\d{1,2}[ ]+(?:Jan|Feb)[a-z]*)|(?P<WORD>[A-Za-z]+)|(?P<SP>[ ]+)"
+    first = LexerPatterns(tmp_path)
+    compiled = first.compile(pattern, re.IGNORECASE)
+    assert compiled == re.compile(pattern, re.IGNORECASE)
+    if not list(tmp_path.iterdir()):
+        pytest.skip("this Python's regular-expression internals are not CPython 3.11+'s: nothing stored")
+    again = LexerPatterns(tmp_path).compile(pattern, re.IGNORECASE)
+    assert again is not compiled  # built from the stored entry, not re's own cache
+    assert again == compiled
+    assert (again.groupindex, again.groups, again.flags) == (
+        compiled.groupindex,
+        compiled.groups,
+        compiled.flags,
+    )
+    assert again.match("12 february 2024").lastgroup == "DATE"
+    assert LexerPatterns(tmp_path).match(pattern, "word", re.IGNORECASE) is not None
+
+
+def test_lexer_patterns_ignore_damaged_entries(tmp_path: Path) -> None:
+    """A damaged or mismatched cache entry is compiled afresh, never trusted."""
+    pattern = r"(?P<A>a+)|(?P<B>b+)"
+    LexerPatterns(tmp_path).compile(pattern)
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(b"\x00not marshal")
+    assert LexerPatterns(tmp_path).compile(pattern) == re.compile(pattern)
+    assert LexerPatterns(None).compile(pattern) == re.compile(pattern)
+
+
+def test_cached_lexer_gives_lark_trees() -> None:
+    """The library's parser (lexer patterns from the cache) gives the trees a plain Lark parser gives."""
+    from lark import Lark
+
+    from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir, load_parser
+    from scrutinykit._normalise import normalise
+
+    plain = Lark.open(
+        str(grammar_dir() / GRAMMAR_FILE),
+        parser="lalr",
+        lexer="contextual",
+        strict=True,
+        propagate_positions=False,
+        maybe_placeholders=False,
+    )
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = normalise(path.read_text(encoding="utf-8")).text
+        assert load_parser().parse(text) == plain.parse(text), path.name
