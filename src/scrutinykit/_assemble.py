@@ -633,6 +633,13 @@ def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
     return person
 
 
+#: Words one of which each prose pattern holds (as written, case and all): a text holding
+#: none of them is not searched at all.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _WELCOMED: ("welcomed",),
+    _CABINET_SPEAKER: ("Holder", "Member", "Leader"),
+    _PROSE_ATTENDED: ("attended",),
+}
 #: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
 _TRIGGERS: dict[re.Pattern[str], re.Pattern[str]] = {
     _NAMED_SPEAKERS: re.compile(rf",\s+{_SPOKE}"),
@@ -648,6 +655,8 @@ def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]
     The search runs from :data:`_REACH` characters before a trigger to 40
     after it, so a look-ahead ("not as a substitute") still sees its words.
     """
+    if not any(word in text for word in _NEEDS.get(pattern, ("",))):
+        return
     trigger = _TRIGGERS.get(pattern)
     if trigger is None:
         yield from pattern.finditer(text)
@@ -670,7 +679,7 @@ def _visitors_in_prose(text: str, base: int) -> list[Person]:
     they answer, and a named person who "attended" (not as a substitute).
     """
     found: list[Person] = []
-    for m in _WELCOMED.finditer(text):
+    for m in _matches_near(_WELCOMED, text):
         if m.group(0).endswith(":"):
             after = text[m.end() :]
             for line in after.split("\n")[:20]:
