@@ -41,20 +41,23 @@ old number (``docs/robustness.md`` walks through it).
 from __future__ import annotations
 
 import datetime
+import enum
+import gc
 import json
 import re
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 import attrs
-import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.strategies import configure_tagged_union
 
 from ._errors import SerialisationError
 from ._model import Block, Document, EntryLine, HeadingLine, Span
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "MIGRATIONS",
@@ -128,6 +131,7 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, type], Any]]:
     """Tuples come from JSON arrays only (cattrs alone would take an object's keys)."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
 
     def factory(t: Any) -> Callable[[Any, type], Any]:
         elem = typing.get_args(t)[0]
@@ -162,6 +166,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     Structuring is strict: a string field takes only a JSON string, a number
     only a number, a flag only ``true``/``false``, and a tuple only an array.
     """
+    from cattrs.strategies import configure_tagged_union
+
     converter.register_structure_hook(str, _strict(str, "a string"))
     converter.register_structure_hook(int, _strict(int, "an integer"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
@@ -181,23 +187,37 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 def make_converter() -> cattrs.Converter:
     """A new converter configured for scrutinykit's model."""
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     configure_converter(converter)
     return converter
 
 
-_converter = make_converter()
+_CONVERTER: list[cattrs.Converter] = []
+"""The converter :func:`loads` and :func:`dumps` fall back on, made on first use."""
+
+
+def _converter() -> cattrs.Converter:
+    """The module's converter: built (and cattrs imported) the first time it is needed."""
+    if not _CONVERTER:
+        _CONVERTER.append(make_converter())
+    return _CONVERTER[0]
 
 
 def to_dict(document: Document) -> dict[str, Any]:
     """The document as plain JSON-ready data, with ``schema_version`` first."""
-    data = _converter.unstructure(document)
+    fast = _fast_paths()
+    if fast is not None:
+        return fast.unstructure(document)
+    data = _converter().unstructure(document)
     return {"schema_version": SCHEMA_VERSION, **data}
 
 
 def dumps(document: Document, *, indent: int | None = None) -> str:
     """The document as JSON text; the same document always gives the same text."""
-    return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
+    # The data is fresh lists and dicts, never circular: no need to check.
+    return json.dumps(to_dict(document), ensure_ascii=False, indent=indent, check_circular=False)
 
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -301,6 +321,22 @@ def loads(text: str | bytes) -> Document:
     :raises SerialisationError: the JSON is malformed, of an unknown schema
         version, or does not fit the model; the message names the field.
     """
+    # Reading a document makes tens of thousands of dicts, lists and model
+    # objects, none of them in a cycle; the cyclic collector would walk the
+    # whole heap again and again while they are made, for nothing.  It waits
+    # until the document is made (and is left as it was found).
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _loads(text)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _loads(text: str | bytes) -> Document:
+    """:func:`loads`, with the collector as it is."""
     try:
         data = json.loads(text)
     except RecursionError as exc:
@@ -319,8 +355,24 @@ def loads(text: str | bytes) -> Document:
             f"unknown schema_version {version}: this scrutinykit reads versions {_OLDEST} to {SCHEMA_VERSION}"
         )
     data = _migrate(data, version)
+    fast = _fast_paths()
+    if fast is not None:
+        found = fast.structure(data)
+        if found is not None:
+            return found
+    return _structure_checked(data)
+
+
+def _structure_checked(data: dict[str, Any]) -> Document:
+    """Document data through the cattrs converter, every error named with its path.
+
+    The reference path: :func:`loads` comes here only when the fast path
+    refuses the data, so that the error says exactly what cattrs says.
+    """
+    import cattrs
+
     try:
-        doc = _converter.structure(data, Document)
+        doc = _converter().structure(data, Document)
     except Exception as exc:
         messages = (
             cattrs.transform_error(exc, path="$")
@@ -353,3 +405,357 @@ def _span_outside(doc: Document) -> str | None:
                 if f.name != "source":
                     stack.append((f"{path}.{f.name}", getattr(value, f.name)))
     return None
+
+
+# ---------------------------------------------------------------------------
+# The fast paths: structure and unstructure code written for the model
+# ---------------------------------------------------------------------------
+#
+# cattrs checks every value through a chain of hooks and collects every error
+# with its path; that costs several times what reading the JSON does.  The
+# model is fixed, so on first use we write one plain Python function per class
+# that takes exactly the JSON the cattrs converter takes (never more: a string
+# only for a string field, an array only for a tuple, no extra keys, spans
+# inside the source) and builds the same objects.  When that function meets
+# anything else it gives up, and :func:`loads` runs the cattrs converter on the
+# same data, so every error message is the converter's own.  Unstructuring is
+# written the same way and gives the converter's dicts, key for key.
+
+
+class _Refused(Exception):
+    """The fast structure path met data it does not take (the converter decides)."""
+
+
+_ABSENT: Final = object()
+"""A key missing from a JSON object (JSON never holds this value)."""
+
+_TAGGED_UNIONS: Final = (EntryLine, HeadingLine, Block)
+"""The unions written with a ``"type"`` tag (see :func:`configure_converter`)."""
+
+_FACTORY: Final[Any] = type(attrs.Factory(list))
+"""The class of ``attrs.Factory`` defaults."""
+
+_STRICT_SCALARS: Final = (str, int, bool)
+_ISO_TYPES: Final = (datetime.date, datetime.time)
+
+
+def _plain_slotted(cls: type) -> bool:
+    """Whether an instance of ``cls`` can be made by setting its slots.
+
+    True when attrs wrote ``__init__`` to do nothing but store its arguments:
+    no validators, converters or init hooks, a slot for each field and nothing
+    else.  Other classes are made by calling them.
+    """
+    init = getattr(typing.cast(Any, cls).__init__, "__code__", None)
+    if init is None or not init.co_filename.startswith("<attrs generated"):
+        return False
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return False
+    fields = attrs.fields(cls)
+    if any(f.validator is not None or f.converter is not None or not f.init for f in fields):
+        return False
+    slots = {name for klass in cls.__mro__ for name in getattr(klass, "__slots__", ())} - {"__weakref__"}
+    if slots != {f.name for f in fields}:
+        return False
+    return all(isinstance(getattr(cls, f.name, None), types.MemberDescriptorType) for f in fields)
+
+
+class _Writer:
+    """Writes the source of the fast functions and the namespace they run in."""
+
+    def __init__(self) -> None:
+        self.ns: dict[str, Any] = {
+            "_Refused": _Refused,
+            "_ABSENT": _ABSENT,
+            "_new": object.__new__,
+            "_Span": Span,
+            "_set_start": Span.start.__set__,  # type: ignore[attr-defined]
+            "_set_end": Span.end.__set__,  # type: ignore[attr-defined]
+            "_Decimal": Decimal,
+            "_SCHEMA_VERSION": SCHEMA_VERSION,
+        }
+        if not _plain_slotted(Span):
+            raise NotImplementedError("Span is not a plain slotted class")
+        self.source: list[str] = []
+        self.names: dict[Any, str] = {}
+        self.unions: dict[Any, str] = {}
+        self._count = 0
+
+    def counter(self) -> int:
+        """A number not given before."""
+        self._count += 1
+        return self._count
+
+    def name(self, stem: str, value: Any) -> str:
+        """A fresh global name bound to ``value``."""
+        key = f"_{stem}_{len(self.ns)}"
+        self.ns[key] = value
+        return key
+
+    def hints(self, cls: type) -> list[tuple[attrs.Attribute[Any], Any]]:
+        """The fields of ``cls`` in order, with their resolved types."""
+        hints = typing.get_type_hints(cls)
+        return [(f, hints[f.name]) for f in attrs.fields(cls)]
+
+    def union(self, t: Any) -> Any:
+        """The tagged union ``t`` is, if it is one."""
+        for union in _TAGGED_UNIONS:
+            if t == union:
+                return union
+        return None
+
+    def write(self, lines: list[str]) -> None:
+        self.source.extend([*lines, ""])
+
+    prefix = ""
+    """Function names are ``<prefix>_<Class>`` (``<prefix>t_<Class>`` for a union member)."""
+
+    def function(self, cls: type, tagged: bool) -> str:
+        """The name of the function for ``cls`` (as a member of a tagged union if ``tagged``)."""
+        key = (cls, tagged)
+        if key not in self.names:
+            fn = f"{self.prefix}{'t' if tagged else ''}_{cls.__name__}"
+            self.names[key] = fn
+            self.write(self.lines(cls, tagged, fn))
+        return self.names[key]
+
+    def lines(self, cls: type, tagged: bool, fn: str) -> list[str]:
+        """The source of the function ``fn`` for ``cls``."""
+        raise NotImplementedError
+
+    def key_of(self, cls: type) -> Any:
+        """What a union's table is keyed by, for the member ``cls``."""
+        raise NotImplementedError
+
+    def tags(self, union: Any) -> str:
+        """The name of the table from each member of ``union`` (by :meth:`key_of`) to its function."""
+        if union not in self.unions:
+            table: dict[Any, Any] = {}
+            self.unions[union] = self.name("union", table)
+            functions = {self.key_of(cls): self.function(cls, True) for cls in typing.get_args(union)}
+            # The table is filled once the functions exist (see _finish).
+            self.ns.setdefault("_fill", []).append((table, functions))
+        return self.unions[union]
+
+    def build(self) -> dict[str, Any]:
+        code = compile("\n".join(self.source), "<scrutinykit fast serialise>", "exec")
+        exec(code, self.ns)
+        return self.ns
+
+
+def _optional_of(t: Any) -> Any:
+    """``X`` for ``X | None``, else ``None``."""
+    args = typing.get_args(t)
+    if typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+class _StructureWriter(_Writer):
+    """Structure functions: ``_s_<Class>(o, L)`` takes a JSON value and the source length."""
+
+    prefix = "_s"
+
+    def key_of(self, cls: type) -> Any:
+        return _tag(cls)
+
+    def lines(self, cls: type, tagged: bool, fn: str) -> list[str]:
+        fields = self.hints(cls)
+        required = [f for f, _ in fields if f.default is attrs.NOTHING]
+        extra = 1 if tagged else 0
+        # No type check on ``o``: of the JSON values only an object has ``o[key]``
+        # for a string key (a list or a string raises TypeError, so does a number).
+        lines = [f"def {fn}(o, L):"]
+        if not fields:
+            lines.append("    if type(o) is not dict: raise _Refused")
+        lines.append(f"    if len(o) == {len(fields) + extra}:")
+        lines += [f"        a_{f.name} = o[{f.name!r}]" for f, _ in fields]
+        lines.append("    else:")
+        for f, _ in fields:
+            get = f"o[{f.name!r}]" if f.default is attrs.NOTHING else f"o.get({f.name!r}, _ABSENT)"
+            lines.append(f"        a_{f.name} = {get}")
+        present = "".join(
+            f" + (a_{f.name} is not _ABSENT)" for f, _ in fields if f.default is not attrs.NOTHING
+        )
+        lines.append(f"        if len(o) != {len(required) + extra}{present}: raise _Refused")
+        for f, t in fields:
+            var = f"a_{f.name}"
+            body = self.statements(t, var)
+            if f.default is attrs.NOTHING:
+                lines += [f"    {line}" for line in body]
+                continue
+            default: Any = f.default
+            if isinstance(default, _FACTORY):
+                if default.takes_self:
+                    raise NotImplementedError(f"{cls.__name__}.{f.name}: a default that takes self")
+                value = f"{self.name('factory', default.factory)}()"
+            else:
+                value = self.name("default", default)
+            lines.append(f"    if {var} is _ABSENT: {var} = {value}")
+            if body:
+                lines.append("    else:")
+                lines += [f"        {line}" for line in body]
+        if _plain_slotted(cls):
+            lines.append(f"    r = _new({self.name('cls', cls)})")
+            for f, _ in fields:
+                setter = self.name("set", getattr(cls, f.name).__set__)
+                lines.append(f"    {setter}(r, a_{f.name})")
+            lines.append("    return r")
+        else:
+            args = ", ".join(f"{f.alias}=a_{f.name}" for f, _ in fields)
+            lines.append(f"    return {self.name('cls', cls)}({args})")
+        return lines
+
+    def element(self, t: Any) -> str:
+        """An expression structuring the array element ``x`` of type ``t``."""
+        union = self.union(t)
+        if union is not None:
+            return f"{self.tags(union)}[x['type']](x, L)"
+        if attrs.has(t) and t is not Span:
+            return f"{self.function(t, False)}(x, L)"
+        key = ("element", t)
+        if key not in self.names:
+            fn = f"_e_{len(self.names)}"
+            self.names[key] = fn
+            self.write(
+                [f"def {fn}(x, L):", *(f"    {line}" for line in self.statements(t, "x")), "    return x"]
+            )
+        return f"{self.names[key]}(x, L)"
+
+    def statements(self, t: Any, var: str) -> list[str]:
+        """Statements that check ``var`` (a JSON value) and turn it into a value of type ``t``."""
+        refuse = "raise _Refused"
+        if t in _STRICT_SCALARS:
+            return [f"if type({var}) is not {t.__name__}: {refuse}"]
+        if t is Span:
+            a, b = f"{var}_a", f"{var}_b"
+            return [
+                f"if type({var}) is not list: {refuse}",
+                f"{a}, {b} = {var}",  # anything but two values raises
+                f"if type({a}) is not int or type({b}) is not int or not 0 <= {a} <= {b} <= L: {refuse}",
+                f"{var} = _new(_Span)",
+                f"_set_start({var}, {a})",
+                f"_set_end({var}, {b})",
+            ]
+        if t is Decimal:
+            return [f"if type({var}) is not str: {refuse}", f"{var} = _Decimal({var})"]
+        if t in _ISO_TYPES:
+            parse = self.name("fromisoformat", t.fromisoformat)
+            return [f"if type({var}) is not str: {refuse}", f"{var} = {parse}({var})"]
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            if not all(type(m.value) is str for m in t):
+                return [f"{var} = {self.name('enum', t)}({var})"]
+            # Only strings are keys, and no other JSON value equals a string: a
+            # look-up finds exactly what ``t(value)`` finds (or raises).
+            members = self.name("members", {m.value: m for m in t} | dict(t._value2member_map_))
+            return [f"{var} = {members}[{var}]"]
+        other = _optional_of(t)
+        if other is not None:
+            inner = self.statements(other, var)
+            return [f"if {var} is not None:", *(f"    {line}" for line in inner)] if inner else []
+        if _is_homogeneous_tuple(t):
+            return [
+                f"if type({var}) is not list: {refuse}",
+                f"{var} = tuple([{self.element(typing.get_args(t)[0])} for x in {var}])",
+            ]
+        union = self.union(t)
+        if union is not None:
+            return [f"{var} = {self.tags(union)}[{var}['type']]({var}, L)"]
+        if attrs.has(t):
+            return [f"{var} = {self.function(t, False)}({var}, L)"]
+        raise NotImplementedError(f"no fast structure for {t!r}")
+
+
+class _UnstructureWriter(_Writer):
+    """Unstructure functions: ``_u_<Class>(x)`` gives the converter's dict for ``x``."""
+
+    prefix = "_u"
+
+    def key_of(self, cls: type) -> Any:
+        return cls
+
+    def lines(self, cls: type, tagged: bool, fn: str) -> list[str]:
+        items = [f"{f.name!r}: {self.expression(t, f'x.{f.name}')}" for f, t in self.hints(cls)]
+        if tagged:
+            items.append(f"'type': {_tag(cls)!r}")
+        if cls is Document:
+            items.insert(0, "'schema_version': _SCHEMA_VERSION")
+        return [f"def {fn}(x):", "    return {", *(f"        {item}," for item in items), "    }"]
+
+    def expression(self, t: Any, value: str) -> str:
+        """An expression giving the JSON-ready form of ``value``, of type ``t``."""
+        if t in _STRICT_SCALARS:
+            return value
+        if t is Span:
+            return f"[{value}.start, {value}.end]"
+        if t is Decimal:
+            return f"str({value})"
+        if t in _ISO_TYPES:
+            return f"{value}.isoformat()"
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            if "_value_" in t.__annotations__:
+                raise NotImplementedError(f"no fast unstructure for the typed enum {t!r}")
+            return f"{value}.value"
+        other = _optional_of(t)
+        if other is not None:
+            v = f"_v{self.counter()}"
+            inner = self.expression(other, v)
+            if inner == v:
+                return value
+            return f"(None if ({v} := {value}) is None else {inner})"
+        if _is_homogeneous_tuple(t):
+            element = self.expression(typing.get_args(t)[0], "e")
+            return f"list({value})" if element == "e" else f"[{element} for e in {value}]"
+        union = self.union(t)
+        if union is not None:
+            return f"{self.tags(union)}[{value}.__class__]({value})"
+        if attrs.has(t):
+            return f"{self.function(t, False)}({value})"
+        raise NotImplementedError(f"no fast unstructure for {t!r}")
+
+
+def _finish(ns: dict[str, Any]) -> None:
+    """Fill the tag tables with the functions now that they exist."""
+    for table, functions in ns.pop("_fill", []):
+        for key, fn in functions.items():
+            table[key] = ns[fn]
+
+
+class _FastPaths:
+    """The written structure and unstructure functions for :class:`Document`."""
+
+    def __init__(self) -> None:
+        structure = _StructureWriter()
+        top = structure.function(Document, False)
+        ns = structure.build()
+        _finish(ns)
+        self._structure: Callable[[dict[str, Any], int], Document] = ns[top]
+        unstructure = _UnstructureWriter()
+        top = unstructure.function(Document, False)
+        ns = unstructure.build()
+        _finish(ns)
+        self.unstructure: Callable[[Document], dict[str, Any]] = ns[top]
+
+    def structure(self, data: dict[str, Any]) -> Document | None:
+        """The document, or ``None`` when the data needs the converter's verdict."""
+        source = data.get("source")
+        if type(source) is not str:
+            return None
+        try:
+            return self._structure(data, len(source))
+        except Exception:  # anything at all: the converter says what is wrong
+            return None
+
+
+_FAST: list[_FastPaths | None] = []
+
+
+def _fast_paths() -> _FastPaths | None:
+    """The fast paths, written on first use; ``None`` if the model has a type they do not know."""
+    if not _FAST:
+        try:
+            fast: _FastPaths | None = _FastPaths()
+        except NotImplementedError:
+            fast = None
+        _FAST.append(fast)
+    return _FAST[0]
