@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrutinykit._normalise import _INVISIBLE, _SLACK, _TABLE, _translate
+from scrutinykit._normalise import (
+    _INVISIBLE,
+    _SLACK,
+    _SPLIT_SENTENCE,
+    _TABLE,
+    _join_split_sentences,
+    _translate,
+)
 
 ALPHABET = [chr(c) for c in _TABLE] + list("ab \n\u00e9\u2014\u200b")
 
@@ -48,3 +55,11 @@ def test_a_venue_line_gives_its_date_too() -> None:
     )
     assert doc.meeting.venue is not None
     assert doc.meeting.date == datetime.date(2024, 10, 8)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("ab,iv.) \nX1")))
+def test_join_split_sentences_equals_the_pattern(text: str) -> None:
+    """Joining page-split sentences from each line break gives what the look-behind pattern gives."""
+    expected = _SPLIT_SENTENCE.sub(lambda m: " " * len(m.group()), text)
+    assert _join_split_sentences(text) == expected
