@@ -779,3 +779,57 @@ def test_find_counts_never_raises(text: str) -> None:
     for start, end, _, unit in find_counts(text):
         assert 0 <= start < end <= len(text)
         assert unit
+
+
+# The count and percentage patterns test "no digit or word before" after their
+# first digit (so that they open with a character class); these are the
+# patterns as first written, with the look-behind in front.
+_NUMBER_AS_WRITTEN = (
+    r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,15})(?![0-9])(?:\.(?P<frac>[0-9]{1,8})(?![0-9]))?"
+)
+_PATTERNS_AS_WRITTEN = {
+    "_PERCENT_RE": (
+        rf"(?<![0-9.,]){_NUMBER_AS_WRITTEN}\s{{0,2}}(?:[%％]|(?i:per\s{{0,2}}cent|percent)(?![^\W\d_]))",
+        ("int", "frac"),
+    ),
+    "_COUNT_RE": (
+        r"(?<![\w£$€.,/:#-])(?P<n>[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,9})(?![0-9.,/:%£-]|\.[0-9])"
+        r"(?=\s{1,3}[a-z])",
+        ("n",),
+    ),
+}
+_NUMBER_PIECES = [
+    *"0123456789",
+    *(",", ".", " ", "%", "％", "£", "$", "€", "/", ":", "#", "-", "a", "Z", "_", "٣", "\u00a0", "\n"),
+    *(" per cent", "percent", "PER CENT", " cases", " of", ",000", "1,234", "12.5"),
+]
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS_AS_WRITTEN))
+def test_digit_first_patterns_match_as_written(name: str) -> None:
+    """The reordered count and percentage patterns find exactly the spans and groups of the originals."""
+    import re
+
+    import scrutinykit._inline as inline
+
+    written, groups = _PATTERNS_AS_WRITTEN[name]
+    original, ours = re.compile(written), getattr(inline, name)
+    rnd = random.Random(20240611)
+    for _ in range(20000):
+        text = "".join(rnd.choice(_NUMBER_PIECES) for _ in range(rnd.randint(1, 14)))
+        want = [(m.span(), *(m.span(g) for g in groups)) for m in original.finditer(text)]
+        assert [(m.span(), *(m.span(g) for g in groups)) for m in ours.finditer(text)] == want, text
+
+
+def test_date_finders_skip_text_without_a_year() -> None:
+    """Text without four digits in a row holds no date; with them the full pattern still decides."""
+    assert find_dates("Tuesday 19 September, no year") == []
+    assert parse_date("19/09/17") is None
+    assert find_dates("Tuesday 19 September 2017") == [(0, 25, date(2017, 9, 19))]
+    assert parse_date("on 2017-09-19.") == date(2017, 9, 19)
+
+
+def test_parse_person_kept_answer_is_the_same() -> None:
+    """Asking twice about the same entry gives the same parts (the answer is kept, not recomputed)."""
+    entry = "Councillor Jan Example (Chairman)"
+    assert parse_person(entry) == parse_person(entry) == parse_person.__wrapped__(entry)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import re
 from typing import NamedTuple
 
@@ -309,6 +310,11 @@ _DATE_RE = re.compile(
 )
 
 
+#: Every form of date holds a four-digit year: text without one holds no date,
+#: and finding that out is one fast scan.
+_YEAR_DIGITS = re.compile(r"[0-9]{4}")
+
+
 def _month_number(name: str) -> int | None:
     if name.isdigit():
         return int(name)
@@ -340,6 +346,8 @@ def find_dates(text: str) -> list[tuple[int, int, datetime.date]]:
     such as 31 February are skipped.
     """
     found: list[tuple[int, int, datetime.date]] = []
+    if _YEAR_DIGITS.search(text) is None:
+        return found
     for match in _DATE_RE.finditer(text):
         value = _date_from_match(match)
         if value is not None:
@@ -349,6 +357,8 @@ def find_dates(text: str) -> list[tuple[int, int, datetime.date]]:
 
 def parse_date(text: str) -> datetime.date | None:
     """Return the first valid date in ``text`` (see :func:`find_dates`), or None."""
+    if _YEAR_DIGITS.search(text) is None:
+        return None
     for match in _DATE_RE.finditer(text):
         value = _date_from_match(match)
         if value is not None:
@@ -451,8 +461,15 @@ _MULTIPLIERS: dict[str, int] = {
     "k": 10**3,
 }
 
+# A pattern whose first step is a character class lets re skip at C speed to
+# the next position that can start a match; a leading look-behind would be
+# tried at every character.  So the "no digit, point or comma before" test
+# is made after the first digit: "(?<![0-9.,][0-9])" there is "(?<![0-9.,])"
+# before it.  The groups and their spans are those of _NUMBER.
 _PERCENT_RE = re.compile(
-    rf"(?<![0-9.,]){_NUMBER}\s{{0,2}}(?:[%％]|(?i:per\s{{0,2}}cent|percent)(?![^\W\d_]))",
+    r"(?P<int>[0-9](?<![0-9.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3}){1,5}|[0-9]{0,14}))(?![0-9])"
+    r"(?:\.(?P<frac>[0-9]{1,8})(?![0-9]))?"
+    r"\s{0,2}(?:[%％]|(?i:per\s{0,2}cent|percent)(?![^\W\d_]))",
 )
 
 #: Enough precision that no amount the patterns can match is ever rounded.
@@ -619,9 +636,11 @@ _LABEL_BEFORE = re.compile(
 # The number is found first and the hedge before it ("about 16") after: a
 # pattern that opened with the optional hedge would try its words at every
 # character of the text.
+# As for _PERCENT_RE, the look-behind comes after the first digit so that the
+# pattern opens with a character class: "(?<![\w£$€.,/:#-])" before the number.
 _COUNT_RE = re.compile(
-    r"(?<![\w£$€.,/:#-])"
-    r"(?P<n>[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,9})(?![0-9.,/:%£-]|\.[0-9])"
+    r"(?P<n>[0-9](?<![\w£$€.,/:#-][0-9])(?:[0-9]{0,2}(?:,[0-9]{3}){1,4}|[0-9]{0,8}))"
+    r"(?![0-9.,/:%£-]|\.[0-9])"
     r"(?=\s{1,3}[a-z])"
 )
 _APPROX_BEFORE = re.compile(
@@ -1204,6 +1223,10 @@ def _first_separator(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# An attendance entry is read several times (for the person, for an office,
+# for grouping entries); the answer depends on the text alone and is an
+# immutable tuple, so it is kept.
+@functools.lru_cache(maxsize=1024)
 def parse_person(text: str) -> PersonParts | None:
     """Take one person's entry in minutes apart into :class:`PersonParts`.
 
