@@ -207,9 +207,9 @@ def _converter() -> cattrs.Converter:
 
 def to_dict(document: Document) -> dict[str, Any]:
     """The document as plain JSON-ready data, with ``schema_version`` first."""
-    fast = _fast_paths()
-    if fast is not None:
-        return fast.unstructure(document)
+    unstructure = _fast_unstructure()
+    if unstructure is not None:
+        return unstructure(document)
     data = _converter().unstructure(document)
     return {"schema_version": SCHEMA_VERSION, **data}
 
@@ -355,12 +355,8 @@ def _loads(text: str | bytes) -> Document:
             f"unknown schema_version {version}: this scrutinykit reads versions {_OLDEST} to {SCHEMA_VERSION}"
         )
     data = _migrate(data, version)
-    fast = _fast_paths()
-    if fast is not None:
-        found = fast.structure(data)
-        if found is not None:
-            return found
-    return _structure_checked(data)
+    found = _structure_fast(data)
+    return found if found is not None else _structure_checked(data)
 
 
 def _structure_checked(data: dict[str, Any]) -> Document:
@@ -460,6 +456,10 @@ def _plain_slotted(cls: type) -> bool:
     return all(isinstance(getattr(cls, f.name, None), types.MemberDescriptorType) for f in fields)
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+"""Each model class's resolved field types, shared by the two writers."""
+
+
 class _Writer:
     """Writes the source of the fast functions and the namespace they run in."""
 
@@ -494,8 +494,9 @@ class _Writer:
 
     def hints(self, cls: type) -> list[tuple[attrs.Attribute[Any], Any]]:
         """The fields of ``cls`` in order, with their resolved types."""
-        hints = typing.get_type_hints(cls)
-        return [(f, hints[f.name]) for f in attrs.fields(cls)]
+        if cls not in _HINTS:
+            _HINTS[cls] = typing.get_type_hints(cls)
+        return [(f, _HINTS[cls][f.name]) for f in attrs.fields(cls)]
 
     def union(self, t: Any) -> Any:
         """The tagged union ``t`` is, if it is one."""
@@ -721,41 +722,43 @@ def _finish(ns: dict[str, Any]) -> None:
             table[key] = ns[fn]
 
 
-class _FastPaths:
-    """The written structure and unstructure functions for :class:`Document`."""
-
-    def __init__(self) -> None:
-        structure = _StructureWriter()
-        top = structure.function(Document, False)
-        ns = structure.build()
-        _finish(ns)
-        self._structure: Callable[[dict[str, Any], int], Document] = ns[top]
-        unstructure = _UnstructureWriter()
-        top = unstructure.function(Document, False)
-        ns = unstructure.build()
-        _finish(ns)
-        self.unstructure: Callable[[Document], dict[str, Any]] = ns[top]
-
-    def structure(self, data: dict[str, Any]) -> Document | None:
-        """The document, or ``None`` when the data needs the converter's verdict."""
-        source = data.get("source")
-        if type(source) is not str:
-            return None
-        try:
-            return self._structure(data, len(source))
-        except Exception:  # anything at all: the converter says what is wrong
-            return None
+def _write(writer: _Writer) -> Callable[..., Any] | None:
+    """The function ``writer`` writes for :class:`Document`, or ``None`` if the model
+    has a type it does not know (then the converter does all the work)."""
+    try:
+        top = writer.function(Document, False)
+    except NotImplementedError:
+        return None
+    ns = writer.build()
+    _finish(ns)
+    return typing.cast(Callable[..., Any], ns[top])
 
 
-_FAST: list[_FastPaths | None] = []
+_STRUCTURE: list[Callable[[dict[str, Any], int], Document] | None] = []
+_UNSTRUCTURE: list[Callable[[Document], dict[str, Any]] | None] = []
 
 
-def _fast_paths() -> _FastPaths | None:
-    """The fast paths, written on first use; ``None`` if the model has a type they do not know."""
-    if not _FAST:
-        try:
-            fast: _FastPaths | None = _FastPaths()
-        except NotImplementedError:
-            fast = None
-        _FAST.append(fast)
-    return _FAST[0]
+def _fast_structure() -> Callable[[dict[str, Any], int], Document] | None:
+    """``structure(data, len(source))``, written on first use (``None``: not for this model)."""
+    if not _STRUCTURE:
+        _STRUCTURE.append(_write(_StructureWriter()))
+    return _STRUCTURE[0]
+
+
+def _fast_unstructure() -> Callable[[Document], dict[str, Any]] | None:
+    """``unstructure(document)`` giving :func:`to_dict`'s data, written on first use."""
+    if not _UNSTRUCTURE:
+        _UNSTRUCTURE.append(_write(_UnstructureWriter()))
+    return _UNSTRUCTURE[0]
+
+
+def _structure_fast(data: dict[str, Any]) -> Document | None:
+    """The document from its data, or ``None`` when the data needs the converter's verdict."""
+    structure = _fast_structure()
+    source = data.get("source")
+    if structure is None or type(source) is not str:
+        return None
+    try:
+        return structure(data, len(source))
+    except Exception:  # anything at all: the converter says what is wrong
+        return None
