@@ -31,6 +31,10 @@ Version history (see ``docs/json.md``):
 * 4 — figures gain counts (``"kind": "count"``) and ``unit``, what a figure
   counts; version 3 figures have no unit and load unchanged.
 
+:func:`loads` and :func:`dumps` run functions written for the model on first
+use, which take and give exactly what this converter does; data they do not
+take goes to the converter, whose error message names the field.
+
 Older versions load through :data:`MIGRATIONS`: the function registered under
 version ``n`` turns data of version ``n`` into data of version ``n + 1``, and
 :func:`loads` applies them in turn up to :data:`SCHEMA_VERSION`.  When the
@@ -166,6 +170,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     Structuring is strict: a string field takes only a JSON string, a number
     only a number, a flag only ``true``/``false``, and a tuple only an array.
     """
+    # The fast paths at the end of this module follow these same rules: a rule
+    # changed here must change there too (tests/test_serialise_speed.py holds
+    # the two together).
     from cattrs.strategies import configure_tagged_union
 
     converter.register_structure_hook(str, _strict(str, "a string"))
