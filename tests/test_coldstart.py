@@ -1,8 +1,10 @@
-"""What ``import scrutinykit`` loads, that deferred names still resolve, and the lexer's pattern cache."""
+"""What ``import scrutinykit`` loads, that deferred names still resolve, and the compiled-pattern store."""
 
 from __future__ import annotations
 
 import importlib
+import marshal
+import os
 import re
 import subprocess
 import sys
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import scrutinykit as sk
-from scrutinykit._grammar import LexerPatterns
+from scrutinykit._patterns import PatternStore, _read
 
 from .conftest import ROOT
 
@@ -93,15 +95,17 @@ def test_notebook_view_in_a_fresh_interpreter() -> None:
     assert _run(code).split() == ["True", "True", "True"]
 
 
-def test_lexer_patterns_round_trip(tmp_path: Path) -> None:
-    """A pattern stored by LexerPatterns is rebuilt equal to re.compile's (same code, groups, flags)."""
+def test_pattern_store_round_trip(tmp_path: Path) -> None:
+    """A pattern kept by the store is rebuilt in a new store equal to re.compile's (code, groups, flags)."""
     pattern = r"(?P<DATE>\d{1,2}[ ]+(?:Jan|Feb)[a-z]*)|(?P<WORD>[A-Za-z]+)|(?P<SP>[ ]+)"
-    first = LexerPatterns(tmp_path)
+    path = tmp_path / "patterns.marshal"
+    first = PatternStore(path)
     compiled = first.compile(pattern, re.IGNORECASE)
     assert compiled == re.compile(pattern, re.IGNORECASE)
-    if not list(tmp_path.iterdir()):
+    first.save()
+    if not path.exists():
         pytest.skip("this Python's regular-expression internals are not CPython 3.11+'s: nothing stored")
-    again = LexerPatterns(tmp_path).compile(pattern, re.IGNORECASE)
+    again = PatternStore(path).compile(pattern, re.IGNORECASE)
     assert again is not compiled  # built from the stored entry, not re's own cache
     assert again == compiled
     assert (again.groupindex, again.groups, again.flags) == (
@@ -110,17 +114,34 @@ def test_lexer_patterns_round_trip(tmp_path: Path) -> None:
         compiled.flags,
     )
     assert again.match("12 february 2024").lastgroup == "DATE"
-    assert LexerPatterns(tmp_path).match(pattern, "word", re.IGNORECASE) is not None
+    assert PatternStore(path).match(pattern, "word", re.IGNORECASE) is not None
 
 
-def test_lexer_patterns_ignore_damaged_entries(tmp_path: Path) -> None:
-    """A damaged or mismatched cache entry is compiled afresh, never trusted."""
-    pattern = r"(?P<A>a+)|(?P<B>b+)"
-    LexerPatterns(tmp_path).compile(pattern)
-    for entry in tmp_path.iterdir():
-        entry.write_bytes(b"\x00not marshal")
-    assert LexerPatterns(tmp_path).compile(pattern) == re.compile(pattern)
-    assert LexerPatterns(None).compile(pattern) == re.compile(pattern)
+def test_pattern_store_merges_and_ignores_damage(tmp_path: Path) -> None:
+    """Two processes' entries are merged; a damaged file or entry is compiled afresh, never trusted."""
+    path = tmp_path / "patterns.marshal"
+    one, two = PatternStore(path), PatternStore(path)
+    one.compile(r"(?P<A>a+)")
+    two.compile(r"(?P<B>b+)")
+    one.save()
+    two.save()
+    if not path.exists():
+        pytest.skip("this Python's regular-expression internals are not CPython 3.11+'s: nothing stored")
+    assert set(_read(path)) == {(r"(?P<A>a+)", 0), (r"(?P<B>b+)", 0)}
+    damaged = {key: (0, [1, 2, 3], 0, {}, ()) for key in _read(path)}
+    path.write_bytes(marshal.dumps(damaged))
+    assert PatternStore(path).compile(r"(?P<A>a+)") == re.compile(r"(?P<A>a+)")
+    path.write_bytes(b"\x00not marshal")
+    assert PatternStore(path).compile(r"(?P<B>b+)") == re.compile(r"(?P<B>b+)")
+    assert PatternStore(None).compile(r"(?P<B>b+)") == re.compile(r"(?P<B>b+)")
+
+
+def test_pattern_store_can_be_turned_off() -> None:
+    """SCRUTINYKIT_PATTERN_CACHE=0 gives a store that reads and writes nothing."""
+    code = "from scrutinykit._patterns import store; print(store().path)"
+    env = {**os.environ, "SCRUTINYKIT_PATTERN_CACHE": "0"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.strip() == "None"
 
 
 def test_cached_lexer_gives_lark_trees() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from . import _patterns as rx
 from ._check import truncated_at
 from ._inline import (
     ROLE_WORDS,
@@ -61,55 +62,55 @@ __all__ = ["assemble"]
 # ---------------------------------------------------------------------------
 
 _ITEM_KINDS: tuple[tuple[ItemKind, re.Pattern[str]], ...] = (
-    (ItemKind.APOLOGIES, re.compile(r"\bapolog", re.I)),
+    (ItemKind.APOLOGIES, rx.compile(r"\bapolog", re.I)),
     (
         ItemKind.DECLARATIONS,
-        re.compile(r"\b(?:disclosures?|declarations?)\b.*\binterests?\b|\binterests?\b", re.I),
+        rx.compile(r"\b(?:disclosures?|declarations?)\b.*\binterests?\b|\binterests?\b", re.I),
     ),
-    (ItemKind.PREVIOUS_MINUTES, re.compile(r"^(?:to (?:approve|confirm|agree) )?(?:the )?minutes\b", re.I)),
-    (ItemKind.URGENT_BUSINESS, re.compile(r"\burgent (?:business|items?)\b", re.I)),
+    (ItemKind.PREVIOUS_MINUTES, rx.compile(r"^(?:to (?:approve|confirm|agree) )?(?:the )?minutes\b", re.I)),
+    (ItemKind.URGENT_BUSINESS, rx.compile(r"\burgent (?:business|items?)\b", re.I)),
     (
         ItemKind.EXEMPT_ITEMS,
-        re.compile(r"\bexempt (?:items?|information)\b|\bexclusion of (?:the )?(?:press|public)\b", re.I),
+        rx.compile(r"\bexempt (?:items?|information)\b|\bexclusion of (?:the )?(?:press|public)\b", re.I),
     ),
     (
         ItemKind.PUBLIC_QUESTIONS,
-        re.compile(
+        rx.compile(
             r"\bpublic (?:questions?|speaking|participation)\b|questions from (?:members of )?the public",
             re.I,
         ),
     ),
-    (ItemKind.WORK_PROGRAMME, re.compile(r"\bwork ?programme\b|\bforward plan\b", re.I)),
+    (ItemKind.WORK_PROGRAMME, rx.compile(r"\bwork ?programme\b|\bforward plan\b", re.I)),
 )
 
-_NO_APOLOGIES = re.compile(
+_NO_APOLOGIES = rx.compile(
     r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I
 )
-_APOLOGIES_FROM = re.compile(
+_APOLOGIES_FROM = rx.compile(
     r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+(?:were|was|had\s+been)"
     r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted)"
     r"\s+(?:from|by|on\s+behalf\s+of)\s+",
     re.I,
 )
 #: Under an apologies heading the sentence need not say "apologies": "These were received from …".
-_RECEIVED_FROM = re.compile(
+_RECEIVED_FROM = rx.compile(
     r"^\s*(?:these|they)\s+(?:were|was|had\s+been)\s+(?:received|submitted|tendered|reported|intimated)"
     r"\s+(?:from|by|on\s+behalf\s+of)\s+",
     re.I,
 )
-_AGREED = re.compile(
+_AGREED = rx.compile(
     r"\b(?:were|be|was|being) (?:agreed|approved|confirmed|signed|accepted)\b|\bcorrect record\b", re.I
 )
-_COMMITTEE = re.compile(
+_COMMITTEE = rx.compile(
     r"(?P<name>[A-Z][A-Za-z&,'()\- ]*?(?:Sub-Committee|Sub-committee|Committee|Panel|Board|Commission|Forum"
     r"|SUB-COMMITTEE|COMMITTEE|PANEL|BOARD|COMMISSION|FORUM))\b"
 )
-_MEETING_OF = re.compile(r"^(?:(?:MEETING|Meeting|Minutes|MINUTES) OF (?:THE|the|a|A)\s*)")
-_VENUE = re.compile(r"^(?:Venue|VENUE|Place|Location)\s*:\s*(?P<v>.+?)\.?(?:\s+View directions)?$")
-_HELD_AT = re.compile(r"\b(?:held|met) (?:at|in) (?:the )?(?P<v>[A-Z][^.]{2,120})")
-_LABEL = re.compile(r"^[^:]{0,60}:\s*(?:-\s*)?")
-_COOPTEE = re.compile(r"co-?opt", re.I)
-_ROLE_WORDS = re.compile(
+_MEETING_OF = rx.compile(r"^(?:(?:MEETING|Meeting|Minutes|MINUTES) OF (?:THE|the|a|A)\s*)")
+_VENUE = rx.compile(r"^(?:Venue|VENUE|Place|Location)\s*:\s*(?P<v>.+?)\.?(?:\s+View directions)?$")
+_HELD_AT = rx.compile(r"\b(?:held|met) (?:at|in) (?:the )?(?P<v>[A-Z][^.]{2,120})")
+_LABEL = rx.compile(r"^[^:]{0,60}:\s*(?:-\s*)?")
+_COOPTEE = rx.compile(r"co-?opt", re.I)
+_ROLE_WORDS = rx.compile(
     r"\b(?:Director|Head|Officer|Manager|Chief|Executive|Assistant|Clerk|Lead|Leader|Member|Advisor|Adviser"
     r"|Co-?optee|representative|Inspector|Commissioner|Solicitor|Lawyer|Coordinator|Co-ordinator|Analyst"
     r"|Secretary|Treasurer|Governor|Superintendent|Portfolio|Cabinet)\b",
@@ -129,7 +130,7 @@ def _classify_item(title: str) -> ItemKind:
 # ---------------------------------------------------------------------------
 
 
-_POLICE_RANK = re.compile(
+_POLICE_RANK = rx.compile(
     r"(?:(?:Assistant|Deputy)\s+)?Chief\s+Constable|(?:Detective\s+)?(?:Chief\s+)?(?:Superintendent|Inspector"
     r"|Sergeant|Constable)|Police\s+Constable"
 )
@@ -161,8 +162,8 @@ def _person(text: str, base: int, kind: AttendanceKind, plural_honorific: str | 
     )
 
 
-_PLURAL = re.compile(r"^(?:County\s+)?(Councillors|Cllrs\.?|Aldermen)\s+")
-_AND = re.compile(r"\s*(?:and|&)\s*\Z")
+_PLURAL = rx.compile(r"^(?:County\s+)?(Councillors|Cllrs\.?|Aldermen)\s+")
+_AND = rx.compile(r"\s*(?:and|&)\s*\Z")
 
 
 def _is_office(text: str, single_is_name: bool) -> bool:
@@ -185,7 +186,7 @@ def _is_office(text: str, single_is_name: bool) -> bool:
     return len(tokens) == 1 and parts.honorific is None and not single_is_name
 
 
-_ROLE_TOKEN = re.compile("|".join(re.escape(w) for w in ROLE_WORDS), re.I)
+_ROLE_TOKEN = rx.compile("|".join(re.escape(w) for w in ROLE_WORDS), re.I)
 
 
 def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
@@ -282,26 +283,26 @@ def _unique(people: list[Person]) -> list[Person]:
     return out
 
 
-_SUB_LABEL = re.compile(
+_SUB_LABEL = rx.compile(
     r"^\s*(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)|co-?opted\s+members?|(?:council\s+)?officers?"
     r"(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|substitutes?|absent"
     r"|non-(?:committee|panel|board)\s+members?|other\s+members\s+present|(?:committee\s+)?members\s+present)"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
     re.I,
 )
-_PROSE = re.compile(r"\b(?:attended|met|was|were|is|are|had|has|have|welcomed|said|noted|held)\b")
-_IN_CHAIR = re.compile(r"\bin\s+the\s+chair\b", re.I)
-_OFFICE_OF_STAFF = re.compile(
+_PROSE = rx.compile(r"\b(?:attended|met|was|were|is|are|had|has|have|welcomed|said|noted|held)\b")
+_IN_CHAIR = rx.compile(r"\bin\s+the\s+chair\b", re.I)
+_OFFICE_OF_STAFF = rx.compile(
     r"\b(?:Director|Head|Manager|Officer|Clerk|Administrator|Adviser|Advisor|Solicitor|Lawyer|Accountant"
     r"|Engineer|Planner|Analyst|Co-?ordinator|Secretary|Treasurer|RFO|Monitoring|Chief\s+Executive"
     r"|Assistant|Lead|Worker|Specialist|Surveyor|Auditor)\b",
     re.I,
 )
-_OUTSIDE_BODY = re.compile(
+_OUTSIDE_BODY = rx.compile(
     r"\b(?:NHS|Trust|Police|Constabulary|Fire|Ambulance|Healthwatch|University|College|Ltd|Limited|plc"
     r"|Integrated\s+Care|ICB|CCG|Diocese|Church|Association|Partnership|Foundation|Charity|Agency)\b"
 )
-_COUNCILLOR = re.compile(r"(?:\w+\s+)?(?:Councillor|Cllr|Alderm[ae]n|Deputy)\b", re.I)
+_COUNCILLOR = rx.compile(r"(?:\w+\s+)?(?:Councillor|Cllr|Alderm[ae]n|Deputy)\b", re.I)
 
 
 def _sub_kind(label: str, default: AttendanceKind) -> AttendanceKind:
@@ -334,7 +335,7 @@ def _is_heading_line(text: str) -> bool:
     return len(words) == 1 and words[0][:1].isupper()
 
 
-_HONORIFIC_START = re.compile(
+_HONORIFIC_START = rx.compile(
     r"\s*(?:(?:County|District|Borough|City|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Mx|Dr"
     r"|Canon|Professor|Prof|Reverend|Rev|Revd|Sir|Dame|Lord|Lady|Baroness|Deputy|Inspector|Sergeant|PCSO|PC)\b",
     re.I,
@@ -435,12 +436,12 @@ _COLUMN_LABEL = (
     r"(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE|(?:Also\s+)?[Ii]n\s+[Aa]ttendance"
     r"|APOLOGIES|Apologies|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?"
 )
-_TWO_LABELS = re.compile(
+_TWO_LABELS = rx.compile(
     rf"[ \t\u00a0]{{0,20}}(?P<a>{_COLUMN_LABEL})[ \t]{{0,3}}:?[ \t\u00a0]{{3,120}}"
     rf"(?P<b>{_COLUMN_LABEL})[ \t]{{0,3}}:?\s{{0,20}}\Z"
 )
 #: The left column's entry: a title, then initials and a surname or two names, then a note in brackets.
-_LEFT_ENTRY = re.compile(
+_LEFT_ENTRY = rx.compile(
     r"\s{0,20}(?:(?:County|District|Borough|Town)\s{1,3})?(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s{1,3}"
     r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s{1,3})?(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][\w'’-]{1,40}\s{1,3}[A-Z][\w'’-]{1,40})"
     r"(?:\s*\([^()]{1,60}\))?"
@@ -491,12 +492,12 @@ def _apologies_from_text(text: str, base: int, under_heading: bool = False) -> l
 
 
 #: The end of a sentence: not the stop of an initial or of "Mrs.", nor one inside brackets.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = rx.compile(
     r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
 )
 
 #: The end of a list written in a sentence: a full stop, as :data:`_SENTENCE_END`.
-_LIST_END = re.compile(_SENTENCE_END.pattern.replace("[.;]", "\\."))
+_LIST_END = rx.compile(_SENTENCE_END.pattern.replace("[.;]", "\\."))
 
 
 def _bare_apologies(text: str, base: int) -> list[Person]:
@@ -516,17 +517,17 @@ def _bare_apologies(text: str, base: int) -> list[Person]:
 
 
 #: An attendance label inside a paragraph: "…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …".
-_INLINE_LABEL = re.compile(
+_INLINE_LABEL = rx.compile(
     r"(?:(?<=^)|(?<=\s))(?P<label>(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE"
     r"|(?:Also\s+)?[Ii]n\s+[Aa]ttendance|APOLOGIES(?:\s+FOR\s+ABSENCE)?|Apologies(?:\s+for\s+absence)?"
     r"|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?)\s*:-?\s+"
 )
 #: Where a flattened list ("Cllr A Example Cllr B Sample") starts a new person.
-_TITLED = re.compile(
+_TITLED = rx.compile(
     r"(?<![^\W\d_])(?:(?:County|District|Borough|Town)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Dr"
     r"|Canon|Reverend|Revd|Rev|PCSO)\.?(?=\s)"
 )
-_TITLED_NAME = re.compile(
+_TITLED_NAME = rx.compile(
     r"(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][a-z][\w'’-]{0,40}(?:\s{1,3}[A-Z][\w'’-]{1,40}){0,2})"
     r"(?:\s*\([^()]{1,60}\))?"
 )
@@ -595,23 +596,23 @@ _SPOKE = (
     r"|stated|attended|addressed|spoke|answered|informed|highlighted|described|updated|advised|summarised)\b"
 )
 #: "Jo Example, Head of X at the Trust, presented …", "… and Sam Sample, its Lead, presented".
-_NAMED_SPEAKERS = re.compile(
+_NAMED_SPEAKERS = rx.compile(
     rf"(?P<p1>{_P_NAME}),\s+(?P<a1>{_P_APPOSITION}),\s+(?:and\s+(?P<p2>{_P_NAME}),\s+(?P<a2>{_P_APPOSITION}),\s+)?"
     rf"{_SPOKE}"
 )
 #: "the Portfolio Holder for X, Councillor Jo Example, said …".
-_CABINET_SPEAKER = re.compile(
+_CABINET_SPEAKER = rx.compile(
     r"\b(?:Portfolio\s+Holder|Cabinet\s+Member|Executive\s+Member|Lead\s+Member|Leader\s+of\s+the\s+Council"
     rf"|Deputy\s+Leader)\b[^,.;]{{0,80}},\s+(?P<p1>(?:Councillor|Cllr)\.?\s+{_P_WORD}(?:\s+{_P_WORD}){{0,2}}),"
 )
-_WELCOMED = re.compile(
+_WELCOMED = rx.compile(
     r"\bwelcomed\s+(?P<list>[^.]{5,400}?)(?:\s+to\s+the\s+(?:meeting|panel|committee)|:|\.(?:\s|$))"
 )
-_PROSE_ATTENDED = re.compile(
+_PROSE_ATTENDED = rx.compile(
     rf"(?P<p1>{_P_NAME})(?:\s+(?:of|from)\s+[^,.;]{{3,80}}?)?\s+attended\b(?!\s+as\s+(?:a\s+)?substitute)"
 )
-_MEMBER_APPOSITION = re.compile(r"\b(?:chair|vice|member\s+of\s+the|ward\s+member)", re.I)
-_FROM_OUTSIDE = re.compile(rf"\b(?:its|their)\b|{_OUTSIDE_BODY.pattern}", re.I)
+_MEMBER_APPOSITION = rx.compile(r"\b(?:chair|vice|member\s+of\s+the|ward\s+member)", re.I)
+_FROM_OUTSIDE = rx.compile(rf"\b(?:its|their)\b|{_OUTSIDE_BODY.pattern}", re.I)
 
 
 def _staff_apposition(apposition: str, name: str) -> bool:
@@ -621,7 +622,7 @@ def _staff_apposition(apposition: str, name: str) -> bool:
     return bool(_OFFICE_OF_STAFF.search(apposition)) and not _FROM_OUTSIDE.search(apposition)
 
 
-_AFTER_OK = re.compile(r"(?:^|[.;:!?]\s*|\n\s*|\b(?:and|by|from|with|In\s+response,?)\s+)$")
+_AFTER_OK = rx.compile(r"(?:^|[.;:!?]\s*|\n\s*|\b(?:and|by|from|with|In\s+response,?)\s+)$")
 
 
 def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
@@ -642,8 +643,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 #: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
 _TRIGGERS: dict[re.Pattern[str], re.Pattern[str]] = {
-    _NAMED_SPEAKERS: re.compile(rf",\s+{_SPOKE}"),
-    _PROSE_ATTENDED: re.compile(r"\battended\b"),
+    _NAMED_SPEAKERS: rx.compile(rf",\s+{_SPOKE}"),
+    _PROSE_ATTENDED: rx.compile(r"\battended\b"),
 }
 _REACH = 420
 """Longer than any match of a prose pattern before its trigger word."""
@@ -894,7 +895,7 @@ def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
-_LABEL_WORDS = re.compile(
+_LABEL_WORDS = rx.compile(
     r"^(?:(?:unanimously|it was)\s+)?(?:resolved|decision|decided|agreed|recommended)\b"
     r"[\s:;,.\-\u2013\u2014]*(?:that\b)?",
     re.IGNORECASE,

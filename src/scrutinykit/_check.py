@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 
 from attrs import frozen
 
+from . import _patterns as rx
 from ._model import (
     AttendanceBlock,
     Block,
@@ -51,26 +52,26 @@ class Finding:
 
 
 #: Words that open an outcome; a plain paragraph starting with one was missed.
-_OUTCOME_WORDS = re.compile(
+_OUTCOME_WORDS = rx.compile(
     r"(?:resolved|recommended|agreed|decided|recommendations?|conclusions?)\b\s*(?:[:;,.–-]|that\b|$)",
     re.IGNORECASE,
 )
 #: A point label at the start of a line: ``1.``, ``(a)``, ``iv)``, ``•``.
-_POINT_START = re.compile(r"(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]|[•▪◦●·*])\s+\S")
+_POINT_START = rx.compile(r"(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]|[•▪◦●·*])\s+\S")
 #: The end of an outcome's intro that promises a list.
-_ANNOUNCES = re.compile(r"(?::-?|\bthat|\bfollowing|\bconclusions|\brecommendations)\s*$", re.IGNORECASE)
+_ANNOUNCES = rx.compile(r"(?::-?|\bthat|\bfollowing|\bconclusions|\brecommendations)\s*$", re.IGNORECASE)
 #: Lines that may follow the closing line: signatures and dates.
-_SIGNATURE = re.compile(
+_SIGNATURE = rx.compile(
     r"(?:\(?chair(?:man|person)?\)?|signed|date[d]?|[\s._:/0-9-]*)\s*:?[\s._]*$", re.IGNORECASE
 )
 #: Controls and invisible marks, other than the whitespace controls.
-_INVISIBLE = re.compile(
+_INVISIBLE = rx.compile(
     "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]"
 )
 #: A text ending like this has lost its end.
-_COMPLETE_END = re.compile(r"""[.!?:;)\]"'’”…]$|\d(?:am|pm)?$|^[^a-z]*$""")
+_COMPLETE_END = rx.compile(r"""[.!?:;)\]"'’”…]$|\d(?:am|pm)?$|^[^a-z]*$""")
 #: A word of a name: letters, then letters, digits, apostrophes and hyphens.
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_WORD = rx.compile(r"[^\W\d_][\w'’-]*")
 #: Words a sentence does not end on.
 _OPEN_WORDS = frozenset(
     [

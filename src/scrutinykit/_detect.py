@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from . import _patterns as rx
 from ._model import (
     Agreement,
     AttendanceBlock,
@@ -69,13 +70,13 @@ _PAST = (
     r"|declared|queried|suggested|requested|thanked|expressed|raised|outlined|introduced|sought|heard"
     r"|acknowledged|replied|said|accepted)"
 )
-_NARRATION = re.compile(
+_NARRATION = rx.compile(
     rf"\b{_BODY}[ ]+(?:(?:had|also|then|further|unanimously)[ ]+)?{_PAST}\b"
     r"|\b(?:There|there)[ ]+(?:was|were)[ ]+no\b"
     r"|\b(?:It|it)[ ]+was[ ]+(?:noted|agreed|resolved|reported|explained|confirmed|asked|highlighted)\b"
 )
 
-_AGENDA = re.compile(
+_AGENDA = rx.compile(
     r"^[ \t]*(?:To[ ]+(?:receive|consider|approve|note|agree|review|scrutinise|elect|appoint|confirm)\b"
     r"|Members[ ]+are[ ]+(?:asked|invited|requested)[ ]+to\b"
     r"|Recommendations?(?:[ ]+of[ ]+the[ ]+report)?[ ]*:"
@@ -83,7 +84,7 @@ _AGENDA = re.compile(
     r"|(?:No\.?[ ]+)?Items?[ ]*$|No\.?[ ]+Item\b)",
     re.MULTILINE,
 )
-_FORWARD_PLAN = re.compile(
+_FORWARD_PLAN = rx.compile(
     r"^[ \t]*(?:Decision[ ]+(?:maker|due|type|to[ ]+be[ ]+taken[ ]+by)[ ]*:"
     r"|Lead[ ]+(?:member|director|officer)[ ]*:"
     r"|Reason[ ]+key\b"
@@ -94,7 +95,7 @@ _FORWARD_PLAN = re.compile(
     r"|\b[Kk]ey[ ]+decision\b",
     re.MULTILINE,
 )
-_COMMITTEE_PAGE = re.compile(
+_COMMITTEE_PAGE = rx.compile(
     r"^[ \t]*(?:Committee[ ]+details|Purpose[ ]+of[ ]+(?:the[ ]+)?committee|Membership[ ]*:?[ ]*$"
     r"|Contact[ ]+information|Browse[ ]+meetings|Terms[ ]+of[ ]+reference[ ]*:?[ ]*$)",
     re.MULTILINE,

@@ -17,6 +17,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from . import _patterns as rx
+
 __all__ = [
     "HONORIFICS",
     "ROLE_WORDS",
@@ -303,7 +305,7 @@ def _numeric(tag: str) -> str:
 # Top-level branches open with a one-character look-ahead and a one-character
 # look-behind, so a position that cannot start a date costs a step or two:
 # "a" starts at a digit, "b" at a weekday, "c" at a month name.
-_DATE_RE = re.compile(
+_DATE_RE = rx.compile(
     rf"(?=[0-9])(?<![0-9./-])(?:{_dmy('a')}|{_numeric('a')})"
     rf"|(?=[a-z])(?<![^\W\d_])(?:{_WEEKDAY}(?:{_dmy('b')}|{_mdy('b')}|{_numeric('b')})|{_mdy('c')})",
     re.IGNORECASE,
@@ -312,7 +314,7 @@ _DATE_RE = re.compile(
 
 #: Every form of date holds a four-digit year: text without one holds no date,
 #: and finding that out is one fast scan.
-_YEAR_DIGITS = re.compile(r"[0-9]{4}")
+_YEAR_DIGITS = rx.compile(r"[0-9]{4}")
 
 
 def _month_number(name: str) -> int | None:
@@ -385,7 +387,7 @@ _NOT_A_TIME_AFTER = r"(?!\s{0,2}(?:[%％]|per\s{0,2}cent|percent|million|billion
 # The optional context word is captured so the span can leave it out; the
 # conditional ``(?(ctx)...)`` lets a 24-hour "H.MM" with hour 0-12 through
 # only after such a word (or with a leading zero, "09.30").
-_TIME_RE = re.compile(
+_TIME_RE = rx.compile(
     rf"""
     (?<![\w.:,/£$€])
     (?:(?=[a-z])(?P<ctx>{_TIME_CONTEXT})\s{{1,3}})?
@@ -442,7 +444,7 @@ def parse_time(text: str) -> datetime.time | None:
 
 _NUMBER = r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,15})(?![0-9])(?:\.(?P<frac>[0-9]{1,8})(?![0-9]))?"
 
-_MONEY_RE = re.compile(
+_MONEY_RE = rx.compile(
     rf"""
     £\s{{0,2}}{_NUMBER}
     (?:\s{{0,2}}(?P<mult>[Bb]illion|[Bb][Nn]|[Mm]illion|[Mm]n|[Mm]|[Tt]housand|[Kk])
@@ -466,7 +468,7 @@ _MULTIPLIERS: dict[str, int] = {
 # tried at every character.  So the "no digit, point or comma before" test
 # is made after the first digit: "(?<![0-9.,][0-9])" there is "(?<![0-9.,])"
 # before it.  The groups and their spans are those of _NUMBER.
-_PERCENT_RE = re.compile(
+_PERCENT_RE = rx.compile(
     r"(?P<int>[0-9](?<![0-9.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3}){1,5}|[0-9]{0,14}))(?![0-9])"
     r"(?:\.(?P<frac>[0-9]{1,8})(?![0-9]))?"
     r"\s{0,2}(?:[%％]|(?i:per\s{0,2}cent|percent)(?![^\W\d_]))",
@@ -625,7 +627,7 @@ _NOT_COUNTED = frozenset(
     ["am", "pm", "a.m", "p.m", "years'", "year-old", "am.", "pm.", "o'clock", "per", "percent"]
 )
 #: Words before a number that make it a label, not a count: "agenda item 5".
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = rx.compile(
     r"(?:item|items|minute|minutes|paragraph|paragraphs|page|pages|section|appendix|annex|no|number"
     r"|recommendation|ward|phase|stage|level|year|tier|key stage|ks|room|bed|flat|house|route|bus"
     r"|quarter|quarters|q|week|day|grade|band|option|question)"
@@ -638,19 +640,19 @@ _LABEL_BEFORE = re.compile(
 # character of the text.
 # As for _PERCENT_RE, the look-behind comes after the first digit so that the
 # pattern opens with a character class: "(?<![\w£$€.,/:#-])" before the number.
-_COUNT_RE = re.compile(
+_COUNT_RE = rx.compile(
     r"(?P<n>[0-9](?<![\w£$€.,/:#-][0-9])(?:[0-9]{0,2}(?:,[0-9]{3}){1,4}|[0-9]{0,8}))"
     r"(?![0-9.,/:%£-]|\.[0-9])"
     r"(?=\s{1,3}[a-z])"
 )
-_APPROX_BEFORE = re.compile(
+_APPROX_BEFORE = rx.compile(
     r"(?<![\w£$€.,/:#-])(?:about|around|approximately|some|over|under|nearly|almost|roughly|more\s{1,3}than"
     r"|fewer\s{1,3}than|less\s{1,3}than|up\s{1,3}to|at\s{1,3}least)\s{1,3}\Z"
 )
-_DIGIT = re.compile(r"[0-9]")
-_PER_RE = re.compile(r"\s{1,3}per\s{1,3}(?P<what>[a-z][a-z'-]{0,30})")
-_UNIT_AFTER_RE = re.compile(r"\s{0,3}(?P<unit>[a-z][a-z'-]{0,30}(?:\s{1,3}[a-z][a-z'-]{0,30}){0,2})")
-_OF_AFTER_RE = re.compile(
+_DIGIT = rx.compile(r"[0-9]")
+_PER_RE = rx.compile(r"\s{1,3}per\s{1,3}(?P<what>[a-z][a-z'-]{0,30})")
+_UNIT_AFTER_RE = rx.compile(r"\s{0,3}(?P<unit>[a-z][a-z'-]{0,30}(?:\s{1,3}[a-z][a-z'-]{0,30}){0,2})")
+_OF_AFTER_RE = rx.compile(
     r"\s{1,3}(?P<unit>of\s{1,3}(?:the\s{1,3}|all\s{1,3}|our\s{1,3})?[a-z][a-z'-]{0,30}(?:\s{1,3}[a-z][a-z'-]{0,30}){0,2})"
 )
 
@@ -805,7 +807,7 @@ _MINUTE_REF = r"""
     )
 """
 
-_MINUTE_RE = re.compile(
+_MINUTE_RE = rx.compile(
     rf"""
     (?<![\w/.,£$-])
     (?:
@@ -819,8 +821,8 @@ _MINUTE_RE = re.compile(
     re.VERBOSE,
 )
 
-_YEAR_SPAN_RE = re.compile(r"((?:19|20)[0-9]{2})/([0-9]{2}|[0-9]{4})")
-_YYMM_ITEM_RE = re.compile(r"[0-9]{2}([0-9]{2})\.[0-9]{2}")
+_YEAR_SPAN_RE = rx.compile(r"((?:19|20)[0-9]{2})/([0-9]{2}|[0-9]{4})")
+_YYMM_ITEM_RE = rx.compile(r"[0-9]{2}([0-9]{2})\.[0-9]{2}")
 
 
 def _is_minute_reference(ref: str) -> bool:
@@ -887,7 +889,7 @@ _CLOSE = frozenset(")]")
 # Name lists
 # --------------------------------------------------------------------------
 
-_LIST_LABEL_RE = re.compile(
+_LIST_LABEL_RE = rx.compile(
     r"""
     \s{0,20}
     (?:also\s{1,3})?
@@ -898,7 +900,7 @@ _LIST_LABEL_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_LIST_PLURAL_RE = re.compile(
+_LIST_PLURAL_RE = rx.compile(
     r"""
     \s{0,20}
     (?:(?:County|Borough|District|City|Town|Parish)\s{1,3})?
@@ -909,7 +911,7 @@ _LIST_PLURAL_RE = re.compile(
     re.VERBOSE,
 )
 
-_LIST_SEP_RE = re.compile(r"[()\[\]]|[,;]|(?<!\s)\s{1,10}(?:and|&)(?=\s)")
+_LIST_SEP_RE = rx.compile(r"[()\[\]]|[,;]|(?<!\s)\s{1,10}(?:and|&)(?=\s)")
 
 
 def _emit_entry(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -992,7 +994,7 @@ def _alternation(titles: tuple[str, ...]) -> str:
     return "|".join(_honorific_pattern(t) for t in sorted(titles, key=len, reverse=True))
 
 
-_HONORIFIC_RE = re.compile(
+_HONORIFIC_RE = rx.compile(
     rf"(?:(?P<office>{_alternation(_ROLE_HONORIFICS)})|(?P<personal>{_alternation(_PERSONAL_HONORIFICS)}))"
     r"\.?(?=\s)",
     re.IGNORECASE,
@@ -1002,21 +1004,21 @@ _CHAIR = (
     r"(?:(?:vice|deputy|depute)[\s-]{0,2})?(?:chair(?:man|woman|person)?|conven[eo]r)"
     r"|in\s{1,3}the\s{1,3}chair"
 )
-_CHAIR_RE = re.compile(rf"(?:{_CHAIR})\.?", re.IGNORECASE)
-_CHAIR_LABEL_RE = re.compile(rf"(?P<role>{_CHAIR})\s{{0,3}}:\s{{0,10}}", re.IGNORECASE)
-_CHAIR_SUFFIX_RE = re.compile(
+_CHAIR_RE = rx.compile(rf"(?:{_CHAIR})\.?", re.IGNORECASE)
+_CHAIR_LABEL_RE = rx.compile(rf"(?P<role>{_CHAIR})\s{{0,3}}:\s{{0,10}}", re.IGNORECASE)
+_CHAIR_SUFFIX_RE = rx.compile(
     r"[\s,]{1,5}(?P<role>in\s{1,3}the\s{1,3}[Cc]hair"
     r"|(?:Vice[\s-]{0,2}|Deputy\s{1,3}|Depute\s{1,3})?(?:Chair(?:man|woman|person)?|Conven[eo]r))\Z"
 )
 
 _POST_NOMINAL = "|".join(_POST_NOMINALS)
-_POST_NOMINAL_SUFFIX_RE = re.compile(rf"[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?\Z")
-_POST_NOMINALS_ONLY_RE = re.compile(rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}")
+_POST_NOMINAL_SUFFIX_RE = rx.compile(rf"[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?\Z")
+_POST_NOMINALS_ONLY_RE = rx.compile(rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}")
 
-_DEPUTY_RE = re.compile(r"Deputy\s{1,3}")
-_PERSON_SEP_RE = re.compile(r"[()\[\]]|[,;]|\s{1,5}[-–—]{1,2}\s{1,5}|[–—]")
-_PAREN_RE = re.compile(r"[()\[\]]")
-_ITEM_SEP_RE = re.compile(r"[()\[\]]|[,;]")
+_DEPUTY_RE = rx.compile(r"Deputy\s{1,3}")
+_PERSON_SEP_RE = rx.compile(r"[()\[\]]|[,;]|\s{1,5}[-–—]{1,2}\s{1,5}|[–—]")
+_PAREN_RE = rx.compile(r"[()\[\]]")
+_ITEM_SEP_RE = rx.compile(r"[()\[\]]|[,;]")
 
 #: Longest stretch of text still considered as a name side.
 _MAX_NAME_SIDE = 300

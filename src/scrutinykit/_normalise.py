@@ -47,6 +47,8 @@ from typing import Final
 
 from attrs import field, frozen
 
+from . import _patterns as rx
+
 __all__ = ["Normalised", "normalise"]
 
 #: Invisible characters that rule 3 removes.
@@ -77,7 +79,7 @@ _TABLE.update({0x201C: '"', 0x201D: '"', 0x201E: '"', 0x201F: '"', 0x2033: '"'})
 #: word processors is full of, replaced by chained ``str.replace`` (a C loop
 #: each); the rest are rare and go through :data:`_RARE`.
 _COMMON: Final = tuple((chr(cp), _TABLE[cp]) for cp in (0xA0, 0x2019, 0x2018, 0x201C, 0x201D, 0x09))
-_RARE: Final = re.compile(
+_RARE: Final = rx.compile(
     "["
     + "".join(re.escape(chr(cp)) for cp in _TABLE if cp not in (0xA0, 0x2019, 0x2018, 0x201C, 0x201D, 0x09))
     + "]"
@@ -105,7 +107,7 @@ _KEEP_TABLE: dict[int, str] = {cp: " " for cp, to in _TABLE.items() if to == " "
 #: characters and blanks (rule 7), or one character to remove (rule 3, and
 #: the ``"\r"`` of ``"\r\n"``).  The line alternative can only begin at the
 #: start of a line, and its classes are disjoint, so matching is linear.
-_SPECIAL: Final = re.compile(
+_SPECIAL: Final = rx.compile(
     f"(?<![^{_BREAKS}])(?P<keep>[{_BLANKS}]*[{_INVISIBLE}{_CONTROLS}][{_BLANKS}{_INVISIBLE}{_CONTROLS}]*)"
     f"(?=[{_BREAKS}]|\\Z)"
     f"|(?P<delete>\r(?=\n)|[{_INVISIBLE}])"
@@ -124,21 +126,21 @@ _SLACK: Final = frozenset(
 
 #: Any character of :data:`_SLACK` that is not whitespace: when a text has
 #: none, spans need no reaching.
-_UNSEEN: Final = re.compile(f"[{_INVISIBLE}{_CONTROLS}]")
+_UNSEEN: Final = rx.compile(f"[{_INVISIBLE}{_CONTROLS}]")
 
 # A lower-case letter or comma ending a line, one or more blank lines, and a
 # lower-case letter starting the next: the run of whitespace is one sentence
 # split by a page break.  A next line that starts with a point label ("iii)",
 # "b)", "c. ") is the next point of a list ending "; and", not the rest of a
 # sentence.
-_SPLIT_SENTENCE = re.compile(
+_SPLIT_SENTENCE = rx.compile(
     r"(?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])"
 )
 # The same run found from its first line break, which the engine finds by a
 # quick scan for the character; the spaces before it and the letter or comma
 # before them are checked by _join_split_sentences.  (Tried at every
 # position, the look-behind above costs three times as much.)
-_SPLIT_RUN = re.compile(r"\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
+_SPLIT_RUN = rx.compile(r"\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
 _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import attrs
 
+from . import _patterns as rx
 from ._grammar import grammar_dir
 from ._inline import find_dates
 from ._model import (
@@ -86,7 +87,7 @@ def vocabulary() -> dict[str, re.Pattern[str]]:
 
                 path = grammar_dir() / PROCEEDINGS_GRAMMAR
                 lark = Lark.open(str(path), parser="lalr", lexer="basic", cache=True)
-                _vocabulary = {t.name: re.compile(t.pattern.to_regexp()) for t in lark.terminals}
+                _vocabulary = {t.name: rx.compile(t.pattern.to_regexp()) for t in lark.terminals}
     return _vocabulary
 
 
@@ -187,9 +188,9 @@ _VOTE_TRIGGERS = _any_of(
 # Text: folded for scanning, mapped back to the source
 # ---------------------------------------------------------------------------
 
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
-_SPACES = re.compile(r"\s+")
-_WIDE_SPACE = re.compile(r"\s{2,}")
+_ODD_SPACE = rx.compile(r"\s\s|[^\S ]")
+_SPACES = rx.compile(r"\s+")
+_WIDE_SPACE = rx.compile(r"\s{2,}")
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
 
@@ -249,8 +250,8 @@ class _Text:
         return Span(start=self.offset(start), end=self.offset(end - 1) + 1)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]{0,2} (?=[\"'(]{0,2}[A-Z0-9])|[:;] (?=(?:action|ACTION|Action)\b)")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = rx.compile(r"[.!?][\"')\]]{0,2} (?=[\"'(]{0,2}[A-Z0-9])|[:;] (?=(?:action|ACTION|Action)\b)")
+_ABBREVIATION = rx.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Revd|Cllrs|Nos|approx|e\.g|i\.e|etc|vs)|\b[A-Z]|\.[A-Z])\.\Z"
 )
 
@@ -272,36 +273,36 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 # Speakers
 # ---------------------------------------------------------------------------
 
-_LEAD = re.compile(
+_LEAD = rx.compile(
     r"(?:(?:however|also|in addition|additionally|finally|further|furthermore|separately|in particular"
     r"|moreover|then|later|subsequently|similarly|accordingly|overall|again|in summary),? ){0,2}",
     re.IGNORECASE,
 )
 _CAP_WORD = r"[A-Z][\w'&-]*"
-_PORTFOLIO = re.compile(
+_PORTFOLIO = rx.compile(
     rf" for ({_CAP_WORD}(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr){_CAP_WORD}){{0,7}})"
 )
-_OFFICE = re.compile(
+_OFFICE = rx.compile(
     rf"(?: (?:of|for) (?:the )?{_CAP_WORD}(?:(?:,| and| &| of| for)? (?:the )?{_CAP_WORD}){{0,6}})?"
     r"(?: \([A-Z][\w&' -]{0,40}\))?"
 )
-_APPOSITIVE = re.compile(r", (?:Councillor |Cllr |Mr |Mrs |Ms |Dr )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3},")
-_ADVERB = re.compile(r"(?:also|further|then|again|subsequently|later|additionally|both) ", re.IGNORECASE)
-_FOR_PORTFOLIO = re.compile(r"\bfor (.+)$")
-_FIRST_WORD = re.compile(r"^\S+ ")
-_CABINET_OR_LEADER = re.compile(r"cabinet member|portfolio holder|lead member|leader", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|a|an|one) ", re.IGNORECASE)
-_NAMED_TITLE = re.compile(r"^(?:councillor|cllr\.?|alderman) ", re.IGNORECASE)
+_APPOSITIVE = rx.compile(r", (?:Councillor |Cllr |Mr |Mrs |Ms |Dr )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3},")
+_ADVERB = rx.compile(r"(?:also|further|then|again|subsequently|later|additionally|both) ", re.IGNORECASE)
+_FOR_PORTFOLIO = rx.compile(r"\bfor (.+)$")
+_FIRST_WORD = rx.compile(r"^\S+ ")
+_CABINET_OR_LEADER = rx.compile(r"cabinet member|portfolio holder|lead member|leader", re.IGNORECASE)
+_ARTICLE = rx.compile(r"^(?:the|a|an|one) ", re.IGNORECASE)
+_NAMED_TITLE = rx.compile(r"^(?:councillor|cllr\.?|alderman) ", re.IGNORECASE)
 
 
-_CABINET_TITLE = re.compile(
+_CABINET_TITLE = rx.compile(
     r"((?:Cabinet Member|Portfolio Holder|Lead Member|Executive Member) for [A-Z][\w'&-]*"
     r"(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr)[A-Z][\w'&-]*){0,7})"
 )
 
 
-_CABINET_DESCRIPTION = re.compile(r"cabinet member|portfolio holder|lead member|executive member", re.I)
-_LETTER_WORDS = re.compile(r"[a-z]+")
+_CABINET_DESCRIPTION = rx.compile(r"cabinet member|portfolio holder|lead member|executive member", re.I)
+_LETTER_WORDS = rx.compile(r"[a-z]+")
 _CHAIR_ROLES = ("chair", "chairman", "chairwoman", "chairperson")
 
 
@@ -393,7 +394,7 @@ def _speaker_start() -> re.Pattern[str]:
     """
     v = vocabulary()
     names = ["SPEAKER_PRONOUN", *(name for name, _ in _SPEAKER_KINDS)]
-    return re.compile("|".join(f"(?:{v[name].pattern})" for name in names))
+    return rx.compile("|".join(f"(?:{v[name].pattern})" for name in names))
 
 
 def _speaker_at(t: _Text, pos: int, roster: _Roster, last: Speaker | None) -> _Found | None:
@@ -516,7 +517,7 @@ def _subject(t: _Text, start: int, roster: _Roster, last: Speaker | None) -> tup
     return found, after
 
 
-_CLAUSE_START = re.compile(r"(?:, | and | but | while | whilst |; )")
+_CLAUSE_START = rx.compile(r"(?:, | and | but | while | whilst |; )")
 
 
 def _clause_speaker(
@@ -554,11 +555,11 @@ _NUMBERS = {
     "eighteen": 18,
 }
 _MONTH_NAMES = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_WORD = re.compile(
+_MONTH_WORD = rx.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
 )
-_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\b")
-_PERIOD_PARTS = re.compile(r"([a-z]+|[0-9]{1,2}) (day|week|month|year)", re.I)
+_YEAR = rx.compile(r"\b((?:19|20)[0-9]{2})\b")
+_PERIOD_PARTS = rx.compile(r"([a-z]+|[0-9]{1,2}) (day|week|month|year)", re.I)
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -604,19 +605,19 @@ def _resolve(kind: DueKind, text: str, meeting: datetime.date | None) -> datetim
     return None
 
 
-_DATE_AFTER = re.compile(r" (?:on|of|held on) ")
+_DATE_AFTER = rx.compile(r" (?:on|of|held on) ")
 _DUE_KINDS = (
     ("DUE_MEETING", DueKind.MEETING),
     ("DUE_MONTH", DueKind.MONTH),
     ("DUE_PERIOD", DueKind.PERIOD),
 )
 _PERIOD_RELATIONS = frozenset({"in", "within", "after", "over"})
-_BARE_MEETING = re.compile(
+_BARE_MEETING = rx.compile(
     r"(?:the |its |their |a |an )?meeting"
     r"(?: of (?:the )?(?:sub-committee|committee|panel|board|cabinet|council))?",
     re.IGNORECASE,
 )
-_BRACKET = re.compile(r"\((?=[A-Za-z0-9])")
+_BRACKET = rx.compile(r"\((?=[A-Za-z0-9])")
 
 
 def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Due | None:
@@ -1151,11 +1152,11 @@ class _Proceedings:
         return tuple(out)
 
 
-_POINT_LABEL = re.compile(r"(?:\(?[0-9]{1,2}[.)]|\(?[a-z]{1,4}[.)]|[-•·▪●*–])\)? ")
-_OUTCOME_LABEL = re.compile(
+_POINT_LABEL = rx.compile(r"(?:\(?[0-9]{1,2}[.)]|\(?[a-z]{1,4}[.)]|[-•·▪●*–])\)? ")
+_OUTCOME_LABEL = rx.compile(
     r"(?:RESOLVED|Resolved|RECOMMENDED|Recommended|AGREED|Agreed)(?: (?:that|THAT|to|TO))?[:,-–]* ?"
 )
-_ADDRESSEE = re.compile(
+_ADDRESSEE = rx.compile(
     r"(?:recommend(?:ed|s|ations?)?|RECOMMENDED|RECOMMEND) to (?:the )?"
     r"((?:Cabinet|Council|Executive|Leader|Mayor|[A-Z][\w'-]*)"
     r"(?: (?:Member|for|of|and|&|[A-Z][\w',&-]*)){0,8})"
@@ -1175,10 +1176,10 @@ def _addressee_kind(text: str) -> SpeakerKind:
     return SpeakerKind.WITNESS
 
 
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = rx.compile(r"[0-9]")
 # How every REF_MEETING and REF_DOCUMENT match ends: a word after a space, before the date it
 # reads.  The leading space lets the engine skip to each space rather than try every position.
-_REF_END = re.compile(r" (?:on|of|dated|from) (?=[0-9]|mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_REF_END = rx.compile(r" (?:on|of|dated|from) (?=[0-9]|mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 
 
 def _name_after(text: str, pos: int, end: int) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 from lark import Token, Transformer
 
+from . import _patterns as rx
 from ._inline import parse_time
 from ._model import (
     OUTCOME_TYPES,
@@ -62,7 +63,7 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
 
 
 # "The Committee agreed …", "Accordingly, the Committee NOTED …": the body that agreed.
-_AGREEING_BODY = re.compile(
+_AGREEING_BODY = rx.compile(
     r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
     r"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
     r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
@@ -72,15 +73,15 @@ _AGREEING_BODY = re.compile(
 
 # A line that decides: "That …", "RESOLVED …", or a body or office-holder that
 # noted, agreed, approved … ("Council noted the report", "The Board approves …").
-_DECIDES = re.compile(
+_DECIDES = rx.compile(
     r"(?:That|THAT|RESOLVED|Resolved|DECISION|Decision|Decided|DECIDED|AGREED|Agreed)\b"
     r"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
     r"(?:Committee|Sub-Committee|Board|Council|Cabinet|Panel|Leader|Mayor|Executive|Member|Members|Director)\b"
     r"[^.\n]{0,60}?\b(?:noted|notes|agreed|agrees|approved|approves|resolved|resolves|decided|decides"
     r"|endorsed|endorses|accepted|accepts|adopted|adopts|considered|received)\b"
 )
-_SECONDED = re.compile(r"(?:Seconded|SECONDED) by\b")
-_PROPOSED = re.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
+_SECONDED = rx.compile(r"(?:Seconded|SECONDED) by\b")
+_PROPOSED = rx.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
 
 
 def fold(text: str) -> str:
@@ -92,15 +93,15 @@ def fold(text: str) -> str:
 # Inline patterns used while transforming
 # ---------------------------------------------------------------------------
 
-_POINT_LABEL = re.compile(
+_POINT_LABEL = rx.compile(
     r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
     r"|(?P<dot>[a-z]|[ivx]{2,5})\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
 )
-_ROMAN = re.compile(r"[ivxlc]+")
+_ROMAN = rx.compile(r"[ivxlc]+")
 
 # "RESOLVED that:", "Resolved:", "UNANIMOUSLY RESOLVED –", "The Committee resolved:-",
 # "RECOMMENDED", "The Sub-Committee recommended that", "… came to the following conclusions".
-_OUTCOME_LABEL = re.compile(
+_OUTCOME_LABEL = rx.compile(
     r"(?P<body>(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){0,5}?"
     r"(?:Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
     r"|Commission|Members|Group|Cabinet)[ ]+)?"
@@ -114,66 +115,66 @@ _OUTCOME_LABEL = re.compile(
     r"(?:[ ]*(?:THAT|That|that|T H A T)[ ]*(?=:|-|\u2013|\u2014))?[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*"
 )
 # A resolution label inside a line: "… all in favour. RESOLVED that …", "it was RESOLVED to …".
-_INLINE_RESOLVED = re.compile(
+_INLINE_RESOLVED = rx.compile(
     r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|Resolved|RESOLVED)\b"
     r"|(?:UNANIMOUSLY[ ]+)?RESOLVED\b|R E S O L V E D\b|(?:Resolved|resolved)[ ]*:-?[ ]*$)"
 )
 # An outcome label after a minute heading's title on the same line: "613  MINUTES – Resolved – That …".
-_HEADING_OUTCOME = re.compile(
+_HEADING_OUTCOME = rx.compile(
     r"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:UNANIMOUSLY[ ]+)?(?:RESOLVED|Resolved)\b)"
 )
 # The number that opens a minute's first paragraph: "6.   The Committee had before it …".
-_LEADING_NUMBER = re.compile(r"(\d{1,3}\.)[ ]+")
+_LEADING_NUMBER = rx.compile(r"(\d{1,3}\.)[ ]+")
 # A paragraph number before a label: "21.3   RESOLVED – that …".
-_PARA_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}[ ]+(?=\S)")
+_PARA_NUMBER = rx.compile(r"\d{1,3}\.\d{1,2}[ ]+(?=\S)")
 # The motion an inline resolution settles: "Proposed Cllr A, seconded Cllr B, all in favour."
-_MOTION = re.compile(
+_MOTION = rx.compile(
     r"(?:(?<=[.;:][ ])|^)"
     r"(?:Proposed|PROPOSED|Moved|It[ ]+was[ ]+(?:moved|proposed)|On[ ]+the[ ]+proposal[ ]+of)\b"
 )
 _MOTION_REACH = 250
 # Where the next minute starts inside a flattened line: " TC/121/24-25 MAYOR'S …", " 77/21 MINUTES".
-_NEXT_MINUTE = re.compile(r"[ ](?=(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2,4}(?:-\d{2})?[ ]+[A-Z]{2,})")
+_NEXT_MINUTE = rx.compile(r"[ ](?=(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2,4}(?:-\d{2})?[ ]+[A-Z]{2,})")
 # "(a) … and (b) …", "(i) … (ii) …", "(1) … (2) …" inside one paragraph.
-_INLINE_POINT = re.compile(r"(?:(?<=[ ])|^)\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2})\)[ ]+(?=\S)")
+_INLINE_POINT = rx.compile(r"(?:(?<=[ ])|^)\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2})\)[ ]+(?=\S)")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 # A label line that expects its words on the following lines: "The Committee resolved:-".
-_OPEN_LABEL = re.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
+_OPEN_LABEL = rx.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 # A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
-_MOTION_AND = re.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
+_MOTION_AND = rx.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
 # Its last word, tried first: searched alone from four characters before the end it is one
 # step, where the whole pattern is tried at every position of the paragraph.
-_MOTION_AND_END = re.compile(r"and$", re.IGNORECASE)
+_MOTION_AND_END = rx.compile(r"and$", re.IGNORECASE)
 # A decision in the present tense that starts a paragraph (its label lost):
 # "The Committee notes the report and asks that …".  Minutes narrate in the
 # past tense, so a body's name and a present-tense verb of deciding is the
 # decision itself.
-_PRESENT_DECISION = re.compile(
+_PRESENT_DECISION = rx.compile(
     r"(?:The|This)[ ]+(?:Sub-Committee|Committee|Panel|Board|Forum|Commission)[ ]+"
     r"(?:notes|agrees|approves|endorses|asks|requests|recommends|supports|accepts|welcomes|resolves)\b"
 )
 # Where the title of a flattened table row stops: its report link or its section labels.
-_ROW_TITLE_END = re.compile(r"[ ](?:PDF[ ]+\d+[ ]*[KM]B\b|(?:Additional|Supporting)[ ]+documents:)")
+_ROW_TITLE_END = rx.compile(r"[ ](?:PDF[ ]+\d+[ ]*[KM]B\b|(?:Additional|Supporting)[ ]+documents:)")
 # A flattened page: one line holding what were many (a PDF run together).
 _FLAT_LINE = 300
 # A minute heading inside a flattened line: " TC/121/24-25 MAYOR'S ANNOUNCEMENTS The Mayor …";
 # the title is the run of upper-case words after the number (not an outcome label).
-_FLAT_HEADING = re.compile(
+_FLAT_HEADING = rx.compile(
     r"(?:(?<=[ ])|^)(?P<number>(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2}(?:-\d{2})?)[ ]+"
     r"(?P<title>(?!RESOLVED\b)[A-Z][A-Z0-9'&,()-]+(?:[ ]+(?!RESOLVED\b)(?:[A-Z][A-Z0-9'&,()-]+|&))*)"
 )
 # A title alone on its line: at most eight words, each capitalised but for
 # small joining words, with no closing punctuation ("Cemetery Capacity – Land Acquisition").
-_TITLE_LINE = re.compile(
+_TITLE_LINE = rx.compile(
     r"[A-Z][A-Za-z0-9'&/()-]*(?:[ ]+(?:[A-Z0-9(][^ ]*|of|for|to|and|the|in|on|at|with|from|by|a|an|or"
     r"|\u2013|\u2014|-|&)){0,7}(?<![.,;:])"
 )
 # What says a motion failed: "it was declared lost", "the amendment fell".
-_LOST = re.compile(
+_LOST = rx.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
 )
 # A short entry of a list printed one per line: no full stop, a few words.
-_LIST_LINE = re.compile(r"[^.]{1,60}")
+_LIST_LINE = rx.compile(r"[^.]{1,60}")
 
 
 def _label(text: str) -> re.Match[str] | None:
@@ -214,22 +215,22 @@ def _inline_run(labels: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
-_BODY_NAME = re.compile(
+_BODY_NAME = rx.compile(
     r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
     r"|Commission|Members|Group|Cabinet)\s*$"
 )
-_AGENDA_REF = re.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
+_AGENDA_REF = rx.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
 # The number of a minute heading, as written ("A26/17", "41.", "3.1"); after
 # the word "Minute" only the number itself ("Minute 85 –" is minute "85").
-_MINUTE_NUMBER = re.compile(
+_MINUTE_NUMBER = rx.compile(
     r"^(?:(?:Minute|MINUTE)[ ]+(?:[Nn][Oo]\.?[ ]*)?)?"
     r"(?P<number>(?:[A-Z]{1,4}\.?)?\d{1,4}/\d{2,4}(?:-\d{2})?|[A-Za-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?"
     r"|[A-Z]{2,5}\.\d{1,3}|\d{4}\.\d{2}|\d{1,3}\.\d{1,2}(?=[ ])|\d{1,4}\.?)"
 )
-_PROPOSAL_REF = re.compile(
+_PROPOSAL_REF = rx.compile(
     r"^(\d{4}[-/]\d{2,4}[ ]+[A-Z]{2,6}[ ]+[A-Z]{2,6}[ ]+\d{1,4})\s*(?:[\u2013\u2014:-]\s*)?"
 )
-_PDF_SUFFIX = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.IGNORECASE)
+_PDF_SUFFIX = rx.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.IGNORECASE)
 
 
 def _attendance_kind(label: str) -> AttendanceKind:
