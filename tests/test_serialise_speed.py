@@ -9,9 +9,7 @@ it does not.  Speed itself is measured by a benchmark, never asserted here.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import gc
 import json
 import subprocess
 import sys
@@ -216,20 +214,6 @@ def test_error_messages_are_the_converters(path: tuple[Any, ...], value: object,
 def test_hand_made_document_round_trips() -> None:
     """The hand-made document the messages are pinned on loads back equal."""
     assert sk.loads(sk.dumps(_DOC)) == _DOC
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-@pytest.mark.parametrize("text", [sk.dumps(_DOC), '{"schema_version": 6, "source": 5}', "{"])
-def test_loads_leaves_the_collector_as_it_found_it(enabled: bool, text: str) -> None:
-    """Whether loads succeeds or raises, the cyclic collector is on or off as before."""
-    was = gc.isenabled()
-    try:
-        (gc.enable if enabled else gc.disable)()
-        with contextlib.suppress(sk.SerialisationError):
-            sk.loads(text)
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
 
 
 def test_plain_slotted_classes_are_told_apart() -> None:

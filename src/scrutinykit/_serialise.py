@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import gc
 import json
 import re
 import types
@@ -328,22 +327,11 @@ def loads(text: str | bytes) -> Document:
     :raises SerialisationError: the JSON is malformed, of an unknown schema
         version, or does not fit the model; the message names the field.
     """
-    # Reading a document makes tens of thousands of dicts, lists and model
-    # objects, none of them in a cycle; the cyclic collector would walk the
-    # whole heap again and again while they are made, for nothing.  It waits
-    # until the document is made (and is left as it was found).
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        return _loads(text)
-    finally:
-        if paused:
-            gc.enable()
+    return _loads(text)
 
 
 def _loads(text: str | bytes) -> Document:
-    """:func:`loads`, with the collector as it is."""
+    """:func:`loads`."""
     try:
         data = json.loads(text)
     except RecursionError as exc:
