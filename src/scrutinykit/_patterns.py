@@ -25,6 +25,10 @@ The guarantees:
   (``$TMPDIR/.scrutinykit_patterns_<uid>_<build>``, mode 0700).
   ``SCRUTINYKIT_PATTERN_CACHE=0`` in the environment turns the store off.
 
+The store also keeps small derived tables (:meth:`PatternStore.derived`):
+the proceedings vocabulary's terminals as regular expressions, which would
+otherwise need the vocabulary grammar loaded through Lark in every process.
+
 New entries are written when the process exits (or on :meth:`PatternStore.save`),
 merged with what the file holds by then, through a scratch file renamed into
 place, so that processes running side by side never see half a file.
@@ -42,6 +46,7 @@ import re
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +108,8 @@ class PatternStore:
         self._compiled: dict[_Key, re.Pattern[str]] = {}
         self._entries: dict[_Key, _Entry] | None = None
         self._new: dict[_Key, _Entry] = {}
+        self._derived: dict[str, dict[str, str]] | None = None
+        self._new_derived: dict[str, dict[str, str]] = {}
         self._registered = False
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -126,11 +133,31 @@ class PatternStore:
         """``re.match``, through :meth:`compile`."""
         return self.compile(pattern, flags).match(string)
 
+    def derived(self, key: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """The table ``make()`` gives, kept in the store under ``key``.
+
+        ``key`` must name everything the table depends on (hashes of the
+        files it is read from): a table found under it is returned as stored.
+        """
+        with self._lock:
+            self._load()
+            assert self._derived is not None
+            found = self._derived.get(key)
+            if found is not None:
+                return dict(found)
+        table = make()
+        if self.path is not None:
+            with self._lock:
+                self._derived[key] = self._new_derived[key] = dict(table)
+                self._register()
+        return table
+
     # -- reading --------------------------------------------------------------
 
     def _load(self) -> dict[_Key, _Entry]:
+        """The file's entries, read once (with its derived tables)."""
         if self._entries is None:
-            self._entries = _read(self.path) if self.path is not None else {}
+            self._entries, self._derived = _read_all(self.path)
         return self._entries
 
     def _rebuild(self, key: _Key) -> re.Pattern[str] | None:
@@ -174,6 +201,9 @@ class PatternStore:
         if rebuilt != compiled or rebuilt.groupindex != compiled.groupindex:
             return  # pragma: no cover - the stages above no longer make what re.compile makes
         self._new[key] = entry
+        self._register()
+
+    def _register(self) -> None:
         if not self._registered:
             self._registered = True
             atexit.register(self.save)
@@ -181,34 +211,39 @@ class PatternStore:
     def save(self) -> None:
         """Write the entries learnt in this process to the file (merged with what it holds)."""
         with self._lock:
-            if self.path is None or not self._new:
+            if self.path is None or not (self._new or self._new_derived):
                 return
-            entries = _read(self.path)
-            if len(entries) + len(self._new) > _MAX_ENTRIES:
-                entries = {}
+            entries, derived = _read_all(self.path)
+            if len(entries) + len(self._new) + len(derived) > _MAX_ENTRIES:
+                entries, derived = {}, {}
             entries.update(self._new)
+            derived.update(self._new_derived)
             scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
             try:
-                scratch.write_bytes(marshal.dumps(entries))
+                scratch.write_bytes(marshal.dumps({"patterns": entries, "derived": derived}))
                 os.replace(scratch, self.path)
             except OSError:  # a store that cannot be written is no store
                 with contextlib.suppress(OSError):
                     scratch.unlink()
                 return
             self._new.clear()
+            self._new_derived.clear()
 
 
-def _read(path: Path) -> dict[_Key, _Entry]:
-    """The entries of a store file; empty when it is missing or not one."""
+def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]]]:
+    """The pattern entries and derived tables of a store file; empty when it is missing or not one."""
     try:
-        data = marshal.loads(path.read_bytes())
+        data = marshal.loads(path.read_bytes()) if path is not None else None
     except Exception:  # missing, unreadable or damaged: start afresh
-        return {}
+        data = None
     if not isinstance(data, dict):
-        return {}
-    return {
+        return {}, {}
+    patterns, derived = data.get("patterns"), data.get("derived")
+    if not isinstance(patterns, dict) or not isinstance(derived, dict):
+        return {}, {}
+    entries = {
         key: entry
-        for key, entry in data.items()
+        for key, entry in patterns.items()
         if isinstance(key, tuple)
         and len(key) == 2
         and isinstance(key[0], str)
@@ -216,6 +251,19 @@ def _read(path: Path) -> dict[_Key, _Entry]:
         and isinstance(entry, tuple)
         and len(entry) == 5
     }
+    tables = {
+        key: table
+        for key, table in derived.items()
+        if isinstance(key, str)
+        and isinstance(table, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
+    }
+    return entries, tables
+
+
+def _read(path: Path) -> dict[_Key, _Entry]:
+    """The pattern entries of a store file; empty when it is missing or not one."""
+    return _read_all(path)[0]
 
 
 _store: PatternStore | None = None

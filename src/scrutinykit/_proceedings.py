@@ -21,9 +21,12 @@ import bisect
 import calendar
 import datetime
 import functools
+import hashlib
+import importlib.util
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 import attrs
@@ -78,17 +81,36 @@ _vocabulary: dict[str, re.Pattern[str]] | None = None
 
 
 def vocabulary() -> dict[str, re.Pattern[str]]:
-    """The grammar's terminals as compiled patterns, by terminal name (loaded once)."""
+    """The grammar's terminals as compiled patterns, by terminal name (loaded once).
+
+    Lark turns the terminals into regular expressions; the table of them is
+    kept in the pattern store under the hashes of the grammar file and of
+    Lark's version file, so a process whose store has it needs no Lark here.
+    """
     global _vocabulary
     if _vocabulary is None:
         with _lock:
             if _vocabulary is None:
-                from lark import Lark
-
                 path = grammar_dir() / PROCEEDINGS_GRAMMAR
-                lark = Lark.open(str(path), parser="lalr", lexer="basic", cache=True)
-                _vocabulary = {t.name: rx.compile(t.pattern.to_regexp()) for t in lark.terminals}
+                table = rx.store().derived(_vocabulary_key(path), lambda: _terminal_patterns(path))
+                _vocabulary = {name: rx.compile(pattern) for name, pattern in table.items()}
     return _vocabulary
+
+
+def _terminal_patterns(path: Path) -> dict[str, str]:
+    from lark import Lark
+
+    lark = Lark.open(str(path), parser="lalr", lexer="basic", cache=True)
+    return {t.name: t.pattern.to_regexp() for t in lark.terminals}
+
+
+def _vocabulary_key(path: Path) -> str:
+    """What the vocabulary's regular expressions depend on: the grammar and Lark's version."""
+    digest = hashlib.sha256(path.read_bytes())
+    spec = importlib.util.find_spec("lark")
+    if spec is not None and spec.origin is not None:
+        digest.update(Path(spec.origin).read_bytes())  # lark/__init__.py holds __version__
+    return f"proceedings-terminals:{digest.hexdigest()}"
 
 
 _SPEAKER_KINDS: tuple[tuple[str, SpeakerKind], ...] = (
