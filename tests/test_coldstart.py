@@ -162,3 +162,38 @@ def test_cached_lexer_gives_lark_trees() -> None:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = normalise(path.read_text(encoding="utf-8")).text
         assert load_parser().parse(text) == plain.parse(text), path.name
+
+
+def test_pattern_store_keeps_derived_tables(tmp_path: Path) -> None:
+    """A derived table is made once, kept under its key, and read back by a later store without making it."""
+    path = tmp_path / "patterns.marshal"
+    calls: list[int] = []
+
+    def make() -> dict[str, str]:
+        calls.append(1)
+        return {"WORD": "[a-z]+", "NUMBER": "[0-9]+"}
+
+    first = PatternStore(path)
+    assert first.derived("key-1", make) == {"WORD": "[a-z]+", "NUMBER": "[0-9]+"}
+    assert first.derived("key-1", make) == {"WORD": "[a-z]+", "NUMBER": "[0-9]+"}
+    first.save()
+    assert len(calls) == 1
+    again = PatternStore(path)
+    assert list(again.derived("key-1", make)) == ["WORD", "NUMBER"]  # order kept
+    assert len(calls) == 1
+    assert again.derived("key-2", make) == {"WORD": "[a-z]+", "NUMBER": "[0-9]+"}  # another key: made anew
+    assert len(calls) == 2
+    assert PatternStore(None).derived("key-1", make)["WORD"] == "[a-z]+"
+
+
+def test_vocabulary_from_the_store_equals_lark_terminals() -> None:
+    """The proceedings vocabulary (from the store when it has it) is the vocabulary grammar's terminals."""
+    from lark import Lark
+
+    from scrutinykit._grammar import grammar_dir
+    from scrutinykit._proceedings import PROCEEDINGS_GRAMMAR, vocabulary
+
+    lark = Lark.open(str(grammar_dir() / PROCEEDINGS_GRAMMAR), parser="lalr", lexer="basic")
+    assert {name: p.pattern for name, p in vocabulary().items()} == {
+        t.name: t.pattern.to_regexp() for t in lark.terminals
+    }
