@@ -211,7 +211,9 @@ _VOTE_TRIGGERS = _any_of(
 # ---------------------------------------------------------------------------
 
 _ODD_SPACE = rx.compile(r"\s\s|[^\S ]")
-_SPACES = rx.compile(r"\s+")
+# Whitespace that folding changes: a run of two or more, or one that is not a
+# plain space (substituting every single space by a space would be wasted work).
+_SPACES = rx.compile(r"\s{2,}|[^\S ]")
 _WIDE_SPACE = rx.compile(r"\s{2,}")
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
@@ -272,7 +274,13 @@ class _Text:
         return Span(start=self.offset(start), end=self.offset(end - 1) + 1)
 
 
-_SENTENCE_END = rx.compile(r"[.!?][\"')\]]{0,2} (?=[\"'(]{0,2}[A-Z0-9])|[:;] (?=(?:action|ACTION|Action)\b)")
+# The end of a sentence: ". " before a capital or a digit (closing quotes and
+# brackets allowed between), or ": "/"; " before "Action".  Written with the
+# punctuation first, so the engine scans for it quickly instead of trying the
+# alternatives at every position.
+_SENTENCE_END = rx.compile(
+    r"[.!?:;](?:(?<=[.!?])[\"')\]]{0,2} (?=[\"'(]{0,2}[A-Z0-9])|(?<=[:;]) (?=(?:action|ACTION|Action)\b))"
+)
 _ABBREVIATION = rx.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Revd|Cllrs|Nos|approx|e\.g|i\.e|etc|vs)|\b[A-Z]|\.[A-Z])\.\Z"
 )
@@ -324,6 +332,12 @@ _CABINET_TITLE = rx.compile(
 
 
 _CABINET_DESCRIPTION = rx.compile(r"cabinet member|portfolio holder|lead member|executive member", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_cabinet_office(description: str) -> bool:
+    """Whether a person's description names a cabinet office (the same lists recur)."""
+    return _CABINET_DESCRIPTION.search(description) is not None
 _LETTER_WORDS = rx.compile(r"[a-z]+")
 _CHAIR_ROLES = ("chair", "chairman", "chairwoman", "chairperson")
 
@@ -377,9 +391,7 @@ class _Roster:
 
     def cabinet(self, portfolio: str | None) -> Person | None:
         if self._cabinet is None:
-            self._cabinet = [
-                p for p in self.people if p.description and _CABINET_DESCRIPTION.search(p.description)
-            ]
+            self._cabinet = [p for p in self.people if p.description and _is_cabinet_office(p.description)]
         found = self._cabinet
         if portfolio:
             want = _letter_words(portfolio) - {"and", "for", "the"}

@@ -1,0 +1,42 @@
+"""The proceedings scanner's patterns rewritten for speed match what they were first written as."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrutinykit._proceedings import _SENTENCE_END, _SPACES, _is_cabinet_office
+
+#: The sentence end as first written: two alternatives, each tried at every position.
+FIRST_SENTENCE_END = re.compile(
+    r"[.!?][\"')\]]{0,2} (?=[\"'(]{0,2}[A-Z0-9])|[:;] (?=(?:action|ACTION|Action)\b)"
+)
+#: Whitespace folding as first written: every run, one space or more.
+FIRST_SPACES = re.compile(r"\s+")
+
+PIECES = st.sampled_from([*"aA1 .!?:;\"')](\t\n\u00a0", "action", "Action", "ACTION"])
+
+
+@settings(max_examples=400)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_sentence_end_finds_what_it_first_found(text: str) -> None:
+    """The punctuation-first sentence end gives the same matches as the pattern first written."""
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
+        m.span() for m in FIRST_SENTENCE_END.finditer(text)
+    ]
+
+
+@settings(max_examples=400)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_space_folding_folds_as_first_written(text: str) -> None:
+    """Substituting only runs and odd whitespace folds a text as substituting every run did."""
+    assert _SPACES.sub(" ", text) == FIRST_SPACES.sub(" ", text)
+
+
+def test_cabinet_office_descriptions() -> None:
+    """A description names a cabinet office whatever its case; other offices do not."""
+    assert _is_cabinet_office("Cabinet Member for Children and Young People")
+    assert _is_cabinet_office("deputy PORTFOLIO HOLDER for Housing")
+    assert not _is_cabinet_office("Director of Children's Services")
