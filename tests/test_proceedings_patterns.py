@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scrutinykit._proceedings import _SENTENCE_END, _SPACES, _is_cabinet_office
@@ -16,11 +16,15 @@ FIRST_SENTENCE_END = re.compile(
 #: Whitespace folding as first written: every run, one space or more.
 FIRST_SPACES = re.compile(r"\s+")
 
-PIECES = st.sampled_from([*"aA1 .!?:;\"')](\t\n\u00a0", "action", "Action", "ACTION"])
+PIECES = st.sampled_from(
+    [*"aA1 .!?:;\"')](\t\n\u00a0", ". ", "! ", "? ", ": ", "; ", ".) ", "!' (", "action", "Action", "ACTION"]
+)
 
 
 @settings(max_examples=400)
 @given(st.lists(PIECES, max_size=40).map("".join))
+@example("It ended. Then! A question? 1. Yes: Action: none; ACTION: her")
+@example("He said \"no.\" (Then) it 'ended.' 'A")
 def test_sentence_end_finds_what_it_first_found(text: str) -> None:
     """The punctuation-first sentence end gives the same matches as the pattern first written."""
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
