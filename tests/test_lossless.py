@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import scrutinykit as sk
-from scrutinykit._model import TEXTUAL_NODES
+from scrutinykit._model import TEXTUAL_NODES, walk
 
 from .conftest import FIXTURES, SEEDS
 
@@ -88,3 +88,18 @@ def test_crlf_and_invisible_characters_keep_spans_original() -> None:
     assert doc.text_of(outcome) == "RESOLVED: That the re\u00adport be noted."
     assert doc.text_of(doc.items[0].heading[1]) == "Bus\u200bes Review"
     assert_lossless(doc)
+
+
+def test_walk_yields_parents_first_in_text_order() -> None:
+    """walk gives each node before its children, children in order, and never an annotation."""
+    inner = sk.Point(span=sk.Span(start=10, end=15), label="(a)", text="inner")
+    outer = sk.Point(span=sk.Span(start=0, end=15), label="1.", text="outer", points=(inner,))
+    last = sk.Point(span=sk.Span(start=16, end=20), label="2.", text="last")
+    points = sk.PointList(span=sk.Span(start=0, end=20), points=(outer, last))
+    assert [getattr(n, "text", "list") for n in walk(points)] == ["list", "outer", "inner", "last"]
+    doc = sk.parse((FIXTURES / "documents" / "written-minutes-harbourside.txt").read_text(encoding="utf-8"))
+    nodes = list(doc.walk())
+    assert len({id(n) for n in nodes}) == len(nodes)
+    assert not any(isinstance(n, (sk.Person, sk.Figure, sk.Commitment)) for n in nodes)
+    starts = [n.span.start for n in nodes if isinstance(n, TEXTUAL_NODES)]  # type: ignore[attr-defined]
+    assert starts == sorted(starts)

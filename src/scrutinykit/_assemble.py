@@ -635,16 +635,17 @@ def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
 
 
 #: Words one of which each prose pattern holds (as written, case and all): a text holding
-#: none of them is not searched at all.
-_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _WELCOMED: ("welcomed",),
-    _CABINET_SPEAKER: ("Holder", "Member", "Leader"),
-    _PROSE_ATTENDED: ("attended",),
+#: none of them is not searched at all.  (Both tables are keyed by the patterns' ids: hashing
+#: a compiled pattern hashes its whole code, on every lookup.)
+_NEEDS: dict[int, tuple[str, ...]] = {
+    id(_WELCOMED): ("welcomed",),
+    id(_CABINET_SPEAKER): ("Holder", "Member", "Leader"),
+    id(_PROSE_ATTENDED): ("attended",),
 }
 #: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
-_TRIGGERS: dict[re.Pattern[str], re.Pattern[str]] = {
-    _NAMED_SPEAKERS: rx.compile(rf",\s+{_SPOKE}"),
-    _PROSE_ATTENDED: rx.compile(r"\battended\b"),
+_TRIGGERS: dict[int, re.Pattern[str]] = {
+    id(_NAMED_SPEAKERS): rx.compile(rf",\s+{_SPOKE}"),
+    id(_PROSE_ATTENDED): rx.compile(r"\battended\b"),
 }
 _REACH = 420
 """Longer than any match of a prose pattern before its trigger word."""
@@ -656,9 +657,9 @@ def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]
     The search runs from :data:`_REACH` characters before a trigger to 40
     after it, so a look-ahead ("not as a substitute") still sees its words.
     """
-    if not any(word in text for word in _NEEDS.get(pattern, ("",))):
+    if not any(word in text for word in _NEEDS.get(id(pattern), ("",))):
         return
-    trigger = _TRIGGERS.get(pattern)
+    trigger = _TRIGGERS.get(id(pattern))
     if trigger is None:
         yield from pattern.finditer(text)
         return
@@ -891,7 +892,7 @@ def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
                         unit=unit,
                     )
                 )
-    found.sort(key=lambda f: f.span)
+    found.sort(key=lambda f: (f.span.start, f.span.end))  # Span's order, without its tuple-building __lt__
     return tuple(found)
 
 

@@ -1023,19 +1023,38 @@ def _child_fields(cls: type) -> tuple[str, ...]:
 _CHILDREN: dict[type, tuple[str, ...]] = {}
 
 
+_IS_ATTRS: dict[type, bool] = {}
+
+
+def _is_attrs(cls: type) -> bool:
+    found = _IS_ATTRS.get(cls)
+    if found is None:
+        found = _IS_ATTRS[cls] = attrs.has(cls)
+    return found
+
+
 def walk(node: object) -> Iterator[object]:
-    """Yield ``node`` and every node under it, parents first, in text order."""
-    yield node
-    cls = type(node)
-    names = _CHILDREN.get(cls)
-    if names is None:
-        names = _child_fields(cls) if attrs.has(cls) else ()
-        _CHILDREN[cls] = names
-    for name in names:
-        value = getattr(node, name)
-        if isinstance(value, tuple):
-            for child in value:
-                if attrs.has(type(child)) and hasattr(child, "span"):
-                    yield from walk(child)
-        elif attrs.has(type(value)) and isinstance(getattr(value, "span", None), Span):
-            yield from walk(value)
+    """Yield ``node`` and every node under it, parents first, in text order.
+
+    An explicit stack rather than nested generators: a node deep in the
+    document costs one step to yield, not one per level above it.
+    """
+    stack = [node]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        yield node
+        cls = type(node)
+        names = _CHILDREN.get(cls)
+        if names is None:
+            names = _child_fields(cls) if attrs.has(cls) else ()
+            _CHILDREN[cls] = names
+        kids: list[object] = []
+        for name in names:
+            value = getattr(node, name)
+            if isinstance(value, tuple):
+                kids.extend(c for c in value if _is_attrs(type(c)) and hasattr(c, "span"))
+            elif _is_attrs(type(value)) and isinstance(getattr(value, "span", None), Span):
+                kids.append(value)
+        for kid in reversed(kids):
+            push(kid)

@@ -1302,7 +1302,7 @@ def proceedings(
         item,
         exchanges=exchanges,
         stances=tuple(state.stances),
-        commitments=tuple(sorted(state.commitments, key=lambda c: c.span)),
+        commitments=tuple(sorted(state.commitments, key=lambda c: (c.span.start, c.span.end))),
         references=tuple(state.references),
         votes=tuple(state.votes),
     )
