@@ -86,7 +86,7 @@ if TYPE_CHECKING:
     from ._batch import parse_many
     from ._check import Finding, check
     from ._grammar import grammar_dir
-    from ._serialise import SCHEMA_VERSION, configure_converter, dumps, loads, make_converter, to_dict
+    from ._serialise import SCHEMA_VERSION, configure_converter, dump, dumps, loads, make_converter, to_dict
     from ._tables import COLUMNS, document_id, table_rows, tables, write_parquet
 
     __version__: str
@@ -104,6 +104,7 @@ _LAZY: dict[str, str] = {
     "grammar_dir": "_grammar",
     "SCHEMA_VERSION": "_serialise",
     "configure_converter": "_serialise",
+    "dump": "_serialise",
     "dumps": "_serialise",
     "loads": "_serialise",
     "make_converter": "_serialise",
@@ -230,6 +231,7 @@ __all__ = [
     "check",
     "configure_converter",
     "document_id",
+    "dump",
     "dumps",
     "grammar_dir",
     "is_outcome",

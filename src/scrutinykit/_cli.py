@@ -39,7 +39,7 @@ from ._model import (
     Paragraph,
 )
 from ._schema import schema_text
-from ._serialise import dumps
+from ._serialise import dump
 from ._standalone import write_standalone
 from ._tables import write_parquet
 
@@ -362,7 +362,9 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
                 continue
             if args.command == "parse":
                 if args.format == "json":
-                    print(dumps(result, indent=args.indent), file=sink)
+                    # Written a piece at a time: the text is never whole in memory.
+                    dump(result, sink, indent=args.indent)
+                    sink.write("\n")
                 else:
                     _summary(result, sink)
                 if args.parquet:
@@ -409,8 +411,10 @@ def _parse_all(
         todo.append(entry)
     jobs = getattr(args, "jobs", 1) or 1
     results: Iterator[Document | str | ScrutinyKitError]
-    if _json_only(args):
+    if _json_only(args) and jobs > 1:
         # Only the JSON is kept: the workers write it, and no document crosses back.
+        # (On one process the documents come back, and their JSON is written a piece
+        # at a time rather than made whole first.)
         results = parse_many_json(todo, workers=jobs, chunksize=4, indent=args.indent)
     else:
         results = iter(parse_many(todo, workers=jobs, chunksize=4))

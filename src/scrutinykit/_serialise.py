@@ -34,6 +34,9 @@ Version history (see ``docs/json.md``):
 :func:`loads` and :func:`dumps` run functions written for the model on first
 use, which take and give exactly what this converter does; data they do not
 take goes to the converter, whose error message names the field.
+:func:`dumps` encodes a long document a part at a time (each agenda item on
+its own) and :func:`dump` writes those parts to a file as they come, so
+neither holds the converter's data for the whole document at once.
 
 Older versions load through :data:`MIGRATIONS`: the function registered under
 version ``n`` turns data of version ``n`` into data of version ``n + 1``, and
@@ -50,7 +53,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -66,6 +69,7 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "configure_converter",
+    "dump",
     "dumps",
     "loads",
     "make_converter",
@@ -221,9 +225,168 @@ def to_dict(document: Document) -> dict[str, Any]:
 
 
 def dumps(document: Document, *, indent: int | None = None) -> str:
-    """The document as JSON text; the same document always gives the same text."""
+    """The document as JSON text; the same document always gives the same text.
+
+    ``indent`` indents the JSON by that many spaces, as :func:`json.dumps`
+    does; the text is exactly what ``json.dumps(to_dict(document),
+    ensure_ascii=False, indent=indent)`` gives.  To write the JSON to a file,
+    :func:`dump` uses less memory.
+    """
+    return "".join(_pieces(document, indent, None))
+
+
+def dump(document: Document, fp: SupportsWrite, *, indent: int | None = None) -> None:
+    """Write the document's JSON to the text file ``fp``, exactly the text :func:`dumps` gives.
+
+    The text is written a piece at a time (the fields, each agenda item,
+    slices of the source), so the whole of it is never in memory at once::
+
+        with open("minutes.json", "w", encoding="utf-8") as fp:
+            scrutinykit.dump(doc, fp)
+
+    No newline is written after the JSON.  ``fp`` is anything with a
+    ``write(str)`` method: open it with an encoding that holds every
+    character (UTF-8), since the JSON keeps non-ASCII characters as they are.
+    """
+    write = fp.write
+    for piece in _pieces(document, indent, _SLICE):
+        write(piece)
+
+
+class SupportsWrite(typing.Protocol):
+    """What :func:`dump` writes to: a text file, ``sys.stdout``, :class:`io.StringIO`."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+_WHOLE: Final = 1 << 16
+"""A document whose source is shorter than this is encoded in one piece."""
+
+_SLICE: Final = 1 << 16
+"""How many characters of the source :func:`dump` escapes at a time."""
+
+_SPLIT: Final = 1 << 17
+"""A node whose span is longer than this is encoded member by member (a long agenda item, its sections)."""
+
+
+def _pieces(document: Document, indent: int | str | None, slice_size: int | None) -> Iterator[str]:
+    """The JSON text of :func:`dumps`, in pieces whose concatenation is the text.
+
+    The document is unstructured and encoded a field at a time, and each
+    element of its tuples (each agenda item) on its own, so that neither the
+    whole of :func:`to_dict`'s data nor the encoder's list of small chunks
+    for all of it is ever alive; the pieces are what ``json.dumps`` gives for
+    each part, put together with its separators and indentation.  With
+    ``slice_size``, long strings (the source) are escaped that many
+    characters at a time.
+    """
     # The data is fresh lists and dicts, never circular: no need to check.
-    return json.dumps(to_dict(document), ensure_ascii=False, indent=indent, check_circular=False)
+    encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False, indent=indent)
+    fields = _fast_fields()
+    if fields is None or len(document.source) < _WHOLE:
+        # A short document is quicker encoded whole, and small whichever way;
+        # a model with a type the fast path does not know goes to the converter.
+        yield encoder.encode(to_dict(document))
+        return
+    layout = _Layout(encoder.encode, indent, slice_size)
+    yield "{"
+    for n, (key, value, each) in enumerate(fields(document)):
+        yield layout.open(1) if n == 0 else layout.separator(1)
+        yield layout.encode(key)
+        yield ": "
+        if each is None:
+            yield from layout.value(value, 1)
+            continue
+        if value:
+            yield from layout.elements(map(each, value), 1)
+        else:
+            yield "[]"
+    yield layout.close(0)
+    yield "}"
+
+
+class _Layout:
+    """The separators and indentation ``json.dumps`` writes, level by level."""
+
+    def __init__(
+        self, encode: Callable[[Any], str], indent: int | str | None, slice_size: int | None
+    ) -> None:
+        self.encode = encode
+        self.slice_size = slice_size
+        if indent is None:
+            self.newlines: list[str] | None = None
+            self.pad = ""
+            self.item_separator = ", "
+        else:
+            self.pad = indent if isinstance(indent, str) else " " * indent
+            self.newlines = ["\n" + self.pad * level for level in range(4)]
+            self.item_separator = ","
+
+    def newline(self, level: int) -> str:
+        """A newline and the indentation of ``level`` (nothing without an indent)."""
+        if self.newlines is None:
+            return ""
+        while len(self.newlines) <= level:
+            self.newlines.append("\n" + self.pad * len(self.newlines))
+        return self.newlines[level]
+
+    def open(self, level: int) -> str:
+        """What follows ``[`` or ``{`` before the first member, at ``level``."""
+        return self.newline(level)
+
+    def separator(self, level: int) -> str:
+        """What comes between two members at ``level``."""
+        return self.item_separator + self.newline(level)
+
+    def close(self, level: int) -> str:
+        """What comes before the ``]`` or ``}`` closing a container at ``level``."""
+        return self.newline(level)
+
+    def value(self, value: Any, level: int) -> Iterator[str]:
+        """The JSON of ``value`` written at ``level``: a node whose span is long, member by member."""
+        if type(value) is dict and _long(value):
+            yield from self.members(value, level)
+            return
+        if type(value) is str and self.slice_size is not None and len(value) > self.slice_size:
+            yield '"'
+            for start in range(0, len(value), self.slice_size):
+                yield self.encode(value[start : start + self.slice_size])[1:-1]
+            yield '"'
+            return
+        text = self.encode(value)
+        if self.newlines is not None and level and "\n" in text:
+            # Newlines in JSON text are all indentation: strings escape theirs.
+            text = text.replace("\n", self.newline(level))
+        yield text
+
+    def members(self, value: dict[str, Any], level: int) -> Iterator[str]:
+        """The JSON of a non-empty object at ``level``, member by member (arrays of objects by element)."""
+        yield "{"
+        for n, (key, member) in enumerate(value.items()):
+            yield self.open(level + 1) if n == 0 else self.separator(level + 1)
+            yield self.encode(key)
+            yield ": "
+            if type(member) is list and member and type(member[0]) is dict:
+                yield from self.elements(member, level + 1)
+            else:
+                yield from self.value(member, level + 1)
+        yield self.close(level)
+        yield "}"
+
+    def elements(self, value: Iterable[Any], level: int) -> Iterator[str]:
+        """The JSON of a non-empty array at ``level``, element by element."""
+        yield "["
+        for n, element in enumerate(value):
+            yield self.open(level + 1) if n == 0 else self.separator(level + 1)
+            yield from self.value(element, level + 1)
+        yield self.close(level)
+        yield "]"
+
+
+def _long(data: dict[str, Any]) -> bool:
+    """Whether ``data`` is a node whose span is longer than :data:`_SPLIT` (written member by member)."""
+    span = data.get("span")
+    return type(span) is list and len(span) == 2 and span[1] - span[0] > _SPLIT
 
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -676,7 +839,30 @@ class _UnstructureWriter(_Writer):
             items.append(f"'type': {_tag(cls)!r}")
         if cls is Document:
             items.insert(0, "'schema_version': _SCHEMA_VERSION")
-        return [f"def {fn}(x):", "    return {", *(f"        {item}," for item in items), "    }"]
+        lines = [f"def {fn}(x):", "    return {", *(f"        {item}," for item in items), "    }"]
+        if cls is Document:
+            lines += ["", *self.fields(cls)]
+        return lines
+
+    def fields(self, cls: type) -> list[str]:
+        """The source of ``_uf_<Class>(x)``: ``(key, value, each)`` for each key of the dict, in order.
+
+        ``each`` is ``None`` and ``value`` the key's JSON-ready value; or, for
+        a tuple of values that need unstructuring, ``value`` is the tuple itself
+        and ``each`` the function giving an element's JSON-ready value, so that
+        the elements can be written one at a time (see :func:`_pieces`).
+        """
+        entries = ["('schema_version', _SCHEMA_VERSION, None)"] if cls is Document else []
+        for f, t in self.hints(cls):
+            if _is_homogeneous_tuple(t):
+                element = self.expression(typing.get_args(t)[0], "e")
+                if element != "e":
+                    each = f"_each_{self.counter()}"
+                    self.write([f"def {each}(e):", f"    return {element}"])
+                    entries.append(f"({f.name!r}, x.{f.name}, {each})")
+                    continue
+            entries.append(f"({f.name!r}, {self.expression(t, f'x.{f.name}')}, None)")
+        return [f"def _uf_{cls.__name__}(x):", "    return (", *(f"        {e}," for e in entries), "    )"]
 
     def expression(self, t: Any, value: str) -> str:
         """An expression giving the JSON-ready form of ``value``, of type ``t``."""
@@ -740,11 +926,23 @@ def _fast_structure() -> Callable[[dict[str, Any], int], Document] | None:
     return _STRUCTURE[0]
 
 
+_FIELDS: list[Callable[[Document], tuple[tuple[str, Any, Callable[[Any], Any] | None], ...]] | None] = []
+
+
 def _fast_unstructure() -> Callable[[Document], dict[str, Any]] | None:
     """``unstructure(document)`` giving :func:`to_dict`'s data, written on first use."""
     if not _UNSTRUCTURE:
-        _UNSTRUCTURE.append(_write(_UnstructureWriter()))
+        writer = _UnstructureWriter()
+        top = _write(writer)
+        _FIELDS.append(None if top is None else writer.ns["_uf_Document"])
+        _UNSTRUCTURE.append(top)
     return _UNSTRUCTURE[0]
+
+
+def _fast_fields() -> Callable[[Document], tuple[tuple[str, Any, Callable[[Any], Any] | None], ...]] | None:
+    """``fields(document)``: :func:`to_dict`'s data key by key, tuples unconverted (``_uf_Document``)."""
+    _fast_unstructure()
+    return _FIELDS[0]
 
 
 def _structure_fast(data: dict[str, Any]) -> Document | None:
