@@ -359,3 +359,28 @@ def test_closed_pipe_ends_quietly() -> None:
     )
     assert "Traceback" not in proc.stderr
     assert len(proc.stdout) == 100
+
+
+def test_a_failure_writing_json_is_reported_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug writing one document's JSON ends its line, is reported, and the next file is written."""
+    import scrutinykit._cli as cli
+
+    real = cli.dump
+    calls: list[int] = []
+
+    def flaky(document: sk.Document, fp: object, *, indent: int | None = None) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            fp.write('{"schema_version": ')  # type: ignore[attr-defined]
+            raise ValueError("boom")
+        real(document, fp, indent=indent)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "dump", flaky)
+    status, out, err = run("parse", str(seed_path("000")), str(seed_path("001")), str(seed_path("002")))
+    lines = out.splitlines()
+    assert status != 0
+    assert len(lines) == 3
+    assert sk.loads(lines[0]) == sk.parse_file(seed_path("000"))
+    assert sk.loads(lines[2]) == sk.parse_file(seed_path("002"))
+    assert "ValueError: boom" in err
+    assert "2 parsed, 1 failed" in err

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ._batch import parse_many, parse_many_json
+from ._batch import _bug, parse_many, parse_many_json
 from ._check import check_warnings
 from ._decode import decode_bytes
 from ._errors import NotTextError, ScrutinyKitError
@@ -363,7 +363,15 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
             if args.command == "parse":
                 if args.format == "json":
                     # Written a piece at a time: the text is never whole in memory.
-                    dump(result, sink, indent=args.indent)
+                    try:
+                        dump(result, sink, indent=args.indent)
+                    except OSError:
+                        raise
+                    except Exception as exc:  # a bug of ours: end the broken line, report it, go on
+                        sink.write("\n")
+                        _report(_bug(exc, entry), err, entry)
+                        done, failed = done - 1, failed + 1
+                        continue
                     sink.write("\n")
                 else:
                     _summary(result, sink)

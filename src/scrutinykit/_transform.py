@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
-from lark import Token, Transformer
+from lark import Token, Transformer, Tree
 
 from . import _patterns as rx
 from ._inline import parse_time
@@ -308,6 +308,25 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         # The line tokens of each paragraph, by id of its first block: a
         # "Decision:" block turns its first paragraph into the decision.
         self._lines: dict[int, list[Token]] = {}
+
+    def transform(self, tree: Tree[Token]) -> ParsedTree:
+        """Run each rule's method on its transformed children, bottom up; the start rule's result.
+
+        What Lark's ``Transformer.transform`` does, as a plain recursion: the
+        methods here use none of its extras (no ``Discard``, no token
+        visits, no ``v_args``), and an exception raised by a method comes
+        out as itself rather than wrapped in ``VisitError``.
+        """
+        result = self._visit(tree)
+        assert isinstance(result, ParsedTree)
+        return result
+
+    def _visit(self, tree: Tree[Token]) -> Any:
+        children = [self._visit(c) if isinstance(c, Tree) else c for c in tree.children]
+        method = _RULE_METHODS.get(tree.data)
+        if method is None:
+            return Tree(tree.data, children, tree.meta)
+        return method(self, children)
 
     # -- spans --------------------------------------------------------------
 
@@ -1115,3 +1134,11 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
     def _gap(self, orig_end: int, orig_start: int) -> str:
         """The original text between two original offsets (whitespace only)."""
         return self._n.original_slice(orig_end, orig_start)
+
+
+#: Each rule's method by rule name (the transformer's public methods).
+_RULE_METHODS: dict[str, Any] = {
+    name: value
+    for name, value in vars(MinutesTransformer).items()
+    if callable(value) and name[0] != "_" and name != "transform"
+}
