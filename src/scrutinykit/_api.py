@@ -94,7 +94,11 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
         parsed = MinutesTransformer(normalised).transform(tree)
+        # The parse tree and the normalised text (together several times the
+        # text's size) are done with: let them go before the model is built.
+        del tree, normalised
         doc = assemble(parsed, text, encoding)
+        del parsed
         reason = not_minutes_reason(doc)
     except ScrutinyKitError:
         raise
