@@ -344,6 +344,24 @@ def test_parse_writes_parquet_tables(tmp_path: Path) -> None:
     )
     assert status == 0
     assert len(pd.read_parquet(tmp_path / "t" / "items")) == 8
+    actions = pd.read_parquet(tmp_path / "t" / "actions")
+    expected = sum(len(sk.parse_file(seed_path(p)).commitments()) for p in ("002", "000"))
+    assert len(actions) == expected
+
+
+def test_parquet_parts_keep_a_long_run_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--parquet writes a part every few documents; together the parts hold every document once."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import scrutinykit._cli as cli
+
+    monkeypatch.setattr(cli, "_PARQUET_PART", 2)
+    files = [str(seed_path(p)) for p in ("000", "001", "002", "003", "004")]
+    status, _, _ = run("parse", "--parquet", str(tmp_path / "t"), *files)
+    assert status == 0
+    assert len(list((tmp_path / "t" / "documents").glob("part-*.parquet"))) == 3
+    documents = pd.read_parquet(tmp_path / "t" / "documents")
+    assert sorted(documents["document_id"]) == sorted(sk.document_id(sk.parse_file(f)) for f in files)
 
 
 def test_closed_pipe_ends_quietly() -> None:

@@ -82,3 +82,18 @@ def test_partitioned_parquet(seed_docs: dict[str, sk.Document], tmp_path: Path) 
     assert paths["items"] == tmp_path / "items" / "part-b.parquet"
     whole = pd.read_parquet(tmp_path / "outcomes")
     assert len(whole) == 11
+
+
+def test_actions_table_holds_every_commitment(seed_docs: dict[str, sk.Document]) -> None:
+    """The actions table has one row per commitment, with its kind, owner, due date and span."""
+    docs = list(seed_docs.values())
+    rows = sk.table_rows(docs)["actions"]
+    commitments = [c for doc in docs for c in doc.commitments()]
+    assert len(rows) == len(commitments) > 0
+    by_span = {(r["start"], r["end"], r["kind"]): r for r in rows}
+    for c in commitments:
+        row = by_span[(c.span.start, c.span.end, c.kind.value)]
+        assert row["owner_kind"] == (c.owner.kind.value if c.owner else None)
+        assert row["due"] == (c.due.date if c.due else None)
+        assert row["in_outcome"] is c.in_outcome
+    assert {r["kind"] for r in rows} <= {"action", "undertaking", "request"}

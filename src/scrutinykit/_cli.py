@@ -343,6 +343,7 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
 
     done = failed = warned = skipped = rows = 0
     docs_for_tables: list[Document] = []
+    parts, run = 0, _part_name()
     progress = _Progress(err, len(entries)) if err.isatty() and len(entries) > 1 else None
     try:
         for entry, result in _parse_all(entries, args, skip):
@@ -377,6 +378,10 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
                     _summary(result, sink)
                 if args.parquet:
                     docs_for_tables.append(result)
+                    if len(docs_for_tables) >= _PARQUET_PART:
+                        parts += 1
+                        failed += _write_part(docs_for_tables, args.parquet, f"{run}-{parts:05d}", err)
+                        docs_for_tables = []
             elif args.command == "actions":
                 assert writer is not None
                 rows += _actions(result, entry, writer)
@@ -388,11 +393,7 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
         if sink is not out:
             sink.close()
     if docs_for_tables:
-        try:
-            write_parquet(docs_for_tables, args.parquet, part=_part_name())
-        except ScrutinyKitError as exc:
-            _report(exc, err)
-            failed += 1
+        failed += _write_part(docs_for_tables, args.parquet, f"{run}-{parts + 1:05d}", err)
     if done + failed + skipped > 1 or failed:
         summary = f"scrutinykit: {done} parsed, {failed} failed"
         if skipped:
@@ -466,9 +467,23 @@ def _done_hashes(out: Path) -> set[str]:
     return done
 
 
+#: Documents per Parquet part: the documents waiting for their part are all in memory.
+_PARQUET_PART = 200
+
+
 def _part_name() -> str:
-    """A name for this run's part of a partitioned Parquet dataset."""
+    """A name for this run's parts of a partitioned Parquet dataset."""
     return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+
+
+def _write_part(docs: list[Document], directory: str, part: str, err: TextIO) -> int:
+    """Write one part of every table; the number of failures (0 or 1)."""
+    try:
+        write_parquet(docs, directory, part=part)
+    except ScrutinyKitError as exc:
+        _report(exc, err)
+        return 1
+    return 0
 
 
 def _table_writer(out: TextIO) -> Callable[[list[str]], None]:

@@ -10,7 +10,12 @@ Keys: ``document_id`` (by default the first 16 hex digits of the SHA-256 of
 the source text, so the same text always gets the same id), ``item_id``
 (``<document_id>/<item position>``), ``outcome_id`` (``<item_id>/<outcome
 position>``) and ``point_id`` (``<outcome_id>/<path of positions>``).
-Offsets ``start``/``end`` are spans into the document's source.
+Offsets ``start``/``end`` are spans into the document's source.  The
+``actions`` table holds every commitment of every item — actions,
+undertakings and requests (``kind``) — with its owner (as written, and the
+person's ``owner_name`` when the attendance lists name them), its due date
+when one could be worked out (``due``) and the words that say when
+(``due_text``).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ScrutinyKitError
-from ._model import BudgetProposal, Document, Outcome, Person, Point, is_outcome
+from ._model import BudgetProposal, Commitment, Document, Outcome, Person, Point, is_outcome
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -98,6 +103,20 @@ COLUMNS: dict[str, dict[str, str]] = {
         "start": "Int64",
         "end": "Int64",
     },
+    "actions": {
+        "document_id": "string",
+        "item_id": "string",
+        "kind": "string",
+        "owner": "string",
+        "owner_name": "string",
+        "owner_kind": "string",
+        "due": "datetime64[s]",
+        "due_text": "string",
+        "text": "string",
+        "in_outcome": "boolean",
+        "start": "Int64",
+        "end": "Int64",
+    },
 }
 """Every table's columns and their pandas dtypes, in order."""
 
@@ -158,6 +177,24 @@ def _person(doc_id: str, item_id: str | None, person: Person) -> dict[str, Any]:
     }
 
 
+def _commitment(doc_id: str, item_id: str, c: Commitment) -> dict[str, Any]:
+    owner = c.owner
+    return {
+        "document_id": doc_id,
+        "item_id": item_id,
+        "kind": c.kind.value,
+        "owner": None if owner is None else (owner.title or owner.text),
+        "owner_name": None if owner is None else owner.name,
+        "owner_kind": None if owner is None else owner.kind.value,
+        "due": None if c.due is None else c.due.date,
+        "due_text": None if c.due is None else c.due.text,
+        "text": " ".join(c.text.split()),
+        "in_outcome": c.in_outcome,
+        "start": c.span.start,
+        "end": c.span.end,
+    }
+
+
 def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table in :data:`COLUMNS` for ``docs``.
 
@@ -201,6 +238,7 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
                 }
             )
             out["people"].extend(_person(doc_id, f"{doc_id}/{i}", p) for p in item.officers)
+            out["actions"].extend(_commitment(doc_id, f"{doc_id}/{i}", c) for c in item.commitments)
         for i, k, outcome, ref in outcomes:
             outcome_id = f"{doc_id}/{i}/{k}"
             kind = type(outcome).__name__.lower()
