@@ -77,6 +77,11 @@ def blank_run(n: int) -> str:
     return ITEM + "the report was" + " \n" * (n * MB // 2_000_000) + "noted by members\n"
 
 
+def blank_run_capital(n: int) -> str:
+    """Nominal 1 MB of blank lines after a sentence's first half, then a capital (no join)."""
+    return ITEM + "the report was" + " \n" * (n * MB // 2_000_000) + "Noted by members\n"
+
+
 def spaces(n: int) -> str:
     """Nominal 1 MB of tabs, no-break spaces and spaces, then one word."""
     return ITEM + _repeat_to(" \t\xa0", n * MB // 1_000_000) + "noted\n"
@@ -101,6 +106,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "attendance-line": attendance_line,
     "money": money,
     "blank-run": blank_run,
+    "blank-run-capital": blank_run_capital,
     "spaces": spaces,
     "invisible": invisible,
     "headings": headings,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scrutinykit._normalise import (
@@ -58,7 +58,11 @@ def test_a_venue_line_gives_its_date_too() -> None:
 
 
 @settings(max_examples=500)
-@given(st.text(alphabet=st.sampled_from("ab,iv.) \nX1")))
+@given(st.lists(st.sampled_from([*"ab,iv.) \nX1", "\n\n", "ii. ", "b) "]), max_size=30).map("".join))
+@example("the report was\n\nnoted")
+@example("a list; and\n\nii. the next")
+@example("a list; and\n \n b) the next")
+@example("and a\n\nb) next, c\n\nd. more, e\n\n  f end")
 def test_join_split_sentences_equals_the_pattern(text: str) -> None:
     """Joining page-split sentences from each line break gives what the look-behind pattern gives."""
     expected = _SPLIT_SENTENCE.sub(lambda m: " " * len(m.group()), text)

@@ -136,11 +136,14 @@ _UNSEEN: Final = rx.compile(f"[{_INVISIBLE}{_CONTROLS}]")
 _SPLIT_SENTENCE = rx.compile(
     r"(?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])"
 )
-# The same run found from its first line break, which the engine finds by a
-# quick scan for the character; the spaces before it and the letter or comma
-# before them are checked by _join_split_sentences.  (Tried at every
-# position, the look-behind above costs three times as much.)
-_SPLIT_RUN = rx.compile(r"\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
+# The same runs found from their first line break, which the engine finds by
+# a quick scan for the character; the spaces around the run, the letter or
+# comma before it and the letter after it are checked by
+# _join_split_sentences.  (Tried at every position, the look-behind above
+# costs three times as much.)  The pattern has nothing after its repeat to
+# fail on, so each attempt costs at most the blanks it reads: linear.
+_SPLIT_RUN = rx.compile(r"\n(?:[ ]*\n)+")
+_NOT_A_POINT = rx.compile(r"(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
 _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
@@ -148,15 +151,20 @@ def _join_split_sentences(body: str) -> str:
     """``_SPLIT_SENTENCE.sub`` with each match replaced by as many spaces."""
     pieces: list[str] = []
     last = 0
+    n = len(body)
     for m in _SPLIT_RUN.finditer(body):
-        start = m.start()
+        start, end = m.start(), m.end()
         while start > last and body[start - 1] == " ":
             start -= 1
         if start == 0 or body[start - 1] not in _LOWER_OR_COMMA:
             continue
+        while end < n and body[end] == " ":
+            end += 1
+        if _NOT_A_POINT.match(body, end) is None:
+            continue
         pieces.append(body[last:start])
-        pieces.append(" " * (m.end() - start))
-        last = m.end()
+        pieces.append(" " * (end - start))
+        last = end
     if not pieces:
         return body
     pieces.append(body[last:])
