@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lark.exceptions import LarkError, UnexpectedInput
 
+from . import _patterns as rx
 from ._assemble import assemble
 from ._decode import decode_bytes
 from ._detect import not_minutes_reason
@@ -27,7 +28,7 @@ from ._transform import MinutesTransformer
 
 __all__ = ["parse", "parse_bytes", "parse_file", "sniff_format"]
 
-_WORD = re.compile(r"\w{2,}")
+_WORD = rx.compile(r"\w{2,}")
 
 #: The start of an HTML page, after an optional byte-order mark, blanks, an
 #: XML declaration and comments (a browser's "saved from" note).

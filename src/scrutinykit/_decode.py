@@ -31,6 +31,7 @@ import re
 import unicodedata
 from typing import Final
 
+from . import _patterns as rx
 from ._errors import NotTextError
 
 __all__ = ["decode_bytes", "detect_mojibake", "repair_mojibake"]
@@ -93,7 +94,7 @@ _CONTROL_BYTES: Final = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n
 _CONTROL_BYTES_RE: Final = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 #: The same, plus the C1 controls, as characters.
-_CONTROL_CHARS_RE: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_CHARS_RE: Final = rx.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _DELETE_CONTROL_CHARS: Final = str.maketrans(
     "", "", "".join(chr(c) for c in (*_CONTROL_BYTES, *range(0x80, 0xA0)))
 )
@@ -298,7 +299,7 @@ _CONTINUATION: Final = (
 )
 
 #: One misread UTF-8 sequence: a lead byte and its continuation bytes.
-_MOJIBAKE_RE: Final = re.compile(
+_MOJIBAKE_RE: Final = rx.compile(
     "[\xc2-\xdf]"
     + _CONTINUATION
     + "|[\xe0-\xef]"

@@ -1136,9 +1136,9 @@ class _Proceedings:
         label = _OUTCOME_LABEL.match(text, pos)
         if label is not None:
             pos = label.end()
-        that = re.match(r"(?:that|That|THAT)[:,]? ", text[pos:])
+        that = _THAT.match(text, pos)
         if that is not None:
-            pos += that.end()
+            pos = that.end()
         found = _speaker_at(t, pos, self.roster, None)
         owner = found.speaker if found else None
         what = pos
@@ -1186,6 +1186,7 @@ class _Proceedings:
         return tuple(out)
 
 
+_THAT = rx.compile(r"(?:that|That|THAT)[:,]? ")
 _POINT_LABEL = rx.compile(r"(?:\(?[0-9]{1,2}[.)]|\(?[a-z]{1,4}[.)]|[-•·▪●*–])\)? ")
 _OUTCOME_LABEL = rx.compile(
     r"(?:RESOLVED|Resolved|RECOMMENDED|Recommended|AGREED|Agreed)(?: (?:that|THAT|to|TO))?[:,-–]* ?"
