@@ -855,43 +855,42 @@ def _item_people(item: AgendaItem, source: str) -> list[Person]:
     return found
 
 
-def _figures(roots: Iterable[object], source: str) -> tuple[Figure, ...]:
+def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
     """Money, percentages and counts in the text each textual node owns, in order."""
     found: list[Figure] = []
-    for root in roots:
-        for node in walk(root):
-            if not isinstance(node, TEXTUAL_NODES):
-                continue
-            span: Span = node.span  # type: ignore[attr-defined]
-            kids = getattr(node, "points", ())
-            end = kids[0].span.start if kids else span.end
-            text = source[span.start : end]
-            for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
-                for start, stop, value in finder(text):
-                    after = counted_after(
-                        text, stop, of_only=kind is FigureKind.PERCENTAGE, money=kind is FigureKind.MONEY
-                    )
-                    if after is not None:
-                        stop = after[1]
-                    found.append(
-                        Figure(
-                            span=Span(start=span.start + start, end=span.start + stop),
-                            kind=kind,
-                            value=value,
-                            text=text[start:stop],
-                            unit=after[0] if after is not None else None,
-                        )
-                    )
-            for start, stop, value, unit in find_counts(text):
+    for node in nodes:
+        if not isinstance(node, TEXTUAL_NODES):
+            continue
+        span: Span = node.span  # type: ignore[attr-defined]
+        kids = getattr(node, "points", ())
+        end = kids[0].span.start if kids else span.end
+        text = source[span.start : end]
+        for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
+            for start, stop, value in finder(text):
+                after = counted_after(
+                    text, stop, of_only=kind is FigureKind.PERCENTAGE, money=kind is FigureKind.MONEY
+                )
+                if after is not None:
+                    stop = after[1]
                 found.append(
                     Figure(
                         span=Span(start=span.start + start, end=span.start + stop),
-                        kind=FigureKind.COUNT,
+                        kind=kind,
                         value=value,
                         text=text[start:stop],
-                        unit=unit,
+                        unit=after[0] if after is not None else None,
                     )
                 )
+        for start, stop, value, unit in find_counts(text):
+            found.append(
+                Figure(
+                    span=Span(start=span.start + start, end=span.start + stop),
+                    kind=FigureKind.COUNT,
+                    value=value,
+                    text=text[start:stop],
+                    unit=unit,
+                )
+            )
     found.sort(key=lambda f: (f.span.start, f.span.end))  # Span's order, without its tuple-building __lt__
     return tuple(found)
 
@@ -999,6 +998,8 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
     meeting = _meeting(front, tree.closing, source)
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
+    # Every node in Document.walk order, walked once for the figures and the truncation check.
+    nodes = [node for root in (*front, *items, *tree.closing) for node in walk(root)]
     doc = Document(
         source=source,
         kind=DocumentKind.AGENDA_ITEM if is_item_page else DocumentKind.MEETING,
@@ -1007,7 +1008,7 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
         front_matter=tuple(front),
         items=tuple(items),
         closing=tuple(tree.closing),
-        figures=_figures((*front, *items, *tree.closing), source),
+        figures=_figures(nodes, source),
         encoding=encoding,
     )
-    return attrs.evolve(doc, truncated=True) if truncated_at(doc) is not None else doc
+    return attrs.evolve(doc, truncated=True) if truncated_at(doc, nodes) is not None else doc

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import frozen
 
@@ -193,16 +193,20 @@ def _silent_attendees(doc: Document) -> Iterator[tuple[int, str]]:
             )
 
 
-def truncated_at(doc: Document) -> tuple[int, str] | None:
-    """Where and how the text stops mid-sentence, or ``None`` when it ends whole."""
-    return next(_truncation(doc), None)
+def truncated_at(doc: Document, nodes: Iterable[object] | None = None) -> tuple[int, str] | None:
+    """Where and how the text stops mid-sentence, or ``None`` when it ends whole.
+
+    ``nodes`` are the document's nodes in :meth:`Document.walk` order, when
+    the caller has walked it already.
+    """
+    return next(_truncation(doc, nodes), None)
 
 
-def _truncation(doc: Document) -> Iterator[tuple[int, str]]:
+def _truncation(doc: Document, nodes: Iterable[object] | None = None) -> Iterator[tuple[int, str]]:
     """The last text of the document, when it stops mid-sentence."""
     leaves = (
         n
-        for n in doc.walk()
+        for n in (doc.walk() if nodes is None else nodes)
         if isinstance(n, (Paragraph, Heading, Note, Marker, Furniture, MeetingEnd, Point))
         and not (isinstance(n, Point) and n.points)
     )
