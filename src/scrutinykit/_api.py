@@ -94,7 +94,7 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
     except LarkError as exc:  # pragma: no cover - defensive
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
-        parsed = MinutesTransformer(normalised).transform(tree)
+        parsed = MinutesTransformer(normalised).transform(tree, consume=True)
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised

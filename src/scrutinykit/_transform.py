@@ -309,20 +309,29 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         # "Decision:" block turns its first paragraph into the decision.
         self._lines: dict[int, list[Token]] = {}
 
-    def transform(self, tree: Tree[Token]) -> ParsedTree:
+    def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
         """Run each rule's method on its transformed children, bottom up; the start rule's result.
 
         What Lark's ``Transformer.transform`` does, as a plain recursion: the
         methods here use none of its extras (no ``Discard``, no token
         visits, no ``v_args``), and an exception raised by a method comes
         out as itself rather than wrapped in ``VisitError``.
+
+        With ``consume`` the tree is emptied as it is read: each node lets go
+        of its children once they are transformed, so the line tokens of a
+        long document are freed item by item rather than all at the end.
+        The parse uses it; the tree is of no use afterwards.
         """
-        result = self._visit(tree)
+        result = self._visit(tree, consume)
         assert isinstance(result, ParsedTree)
         return result
 
-    def _visit(self, tree: Tree[Token]) -> Any:
-        children = [self._visit(c) if isinstance(c, Tree) else c for c in tree.children]
+    def _visit(self, tree: Tree[Token], consume: bool) -> Any:
+        kids = tree.children
+        if consume:
+            tree.children = []
+        children = [self._visit(c, consume) if isinstance(c, Tree) else c for c in kids]
+        del kids
         method = _RULE_METHODS.get(tree.data)
         if method is None:
             return Tree(tree.data, children, tree.meta)
@@ -901,6 +910,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
             last = sections[-1].span
         elif blocks:
             last = blocks[-1].span
+        self._lines.clear()  # read by Decision: blocks of this item only
         return AgendaItem(
             span=self._joined(info.nodes[0].span, last),
             heading=info.nodes,
@@ -923,13 +933,17 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         return self._blocks(flat)
 
     def front_matter(self, children: list[Any]) -> FrontMatter:
-        return FrontMatter(self._flat_sections(children))
+        front = FrontMatter(self._flat_sections(children))
+        self._lines.clear()  # read by Decision: blocks of this part only
+        return front
 
     def closing(self, children: list[Any]) -> Closing:
         tok = children[0]
         para = self._paragraph(tok)
         end = MeetingEnd(span=para.span, text=para.text, time=parse_time(para.text))
-        return Closing([end, *self._flat_sections(children[1:])])
+        closing = Closing([end, *self._flat_sections(children[1:])])
+        self._lines.clear()  # read by Decision: blocks of this part only
+        return closing
 
     def _flat_items(self, front: list[Block]) -> tuple[list[Block], list[AgendaItem]]:
         """Open an item at each minute heading found inside a flattened line of the front matter.
