@@ -12,11 +12,12 @@ import hashlib
 import sys
 from pathlib import Path
 
-import scrutinykit as sk
-from tests.test_regressions import FILES, load_case
-
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # the tests package, for the regression cases
+
+import scrutinykit as sk  # noqa: E402 - after the path is set
+from tests.test_regressions import FILES, load_case  # noqa: E402
+
 CORPUS = ROOT / "fuzz" / "corpus"
 
 
