@@ -28,7 +28,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 with atheris.instrument_imports(include=["scrutinykit", "lark", "cattrs"]):
-    import scrutinykit  # noqa: F401 - imported here to be instrumented
+    # ``import scrutinykit`` loads only the model; the pipeline's modules load on
+    # first use, so each is imported here, inside the block, to be instrumented.
+    import scrutinykit
+    import scrutinykit._api
+    import scrutinykit._assemble
+    import scrutinykit._check
+    import scrutinykit._grammar
+    import scrutinykit._serialise  # noqa: F401
 
 from tests.test_robustness import check_bytes, check_json, check_text  # noqa: E402
 
