@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
 MB = 1_000_000
 
 
@@ -51,19 +50,11 @@ def _fastest(fn: Callable[[], object], repeats: int) -> float:
 
 
 def _corpora() -> dict[str, list[str]]:
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    one: list[str] = []
-    total = 0
-    while total < MB:
-        for text in seeds:
-            one.append(text)
-            total += len(text.encode("utf-8")) + 2
-            if total >= MB:
-                break
-    corpora = {"1 MB document": ["\n\n".join(one)]}
+    from benchmarks.throughput import DEVCORPUS, MB, SEEDS, _build, _texts
+
+    corpora = {"1 MB document": [_build(_texts(SEEDS), MB)]}
     if DEVCORPUS.is_dir():
-        paths = sorted(DEVCORPUS.glob("*.txt"))
-        corpora["development corpus"] = [p.read_text(encoding="utf-8") for p in paths]
+        corpora["development corpus"] = _texts(sorted(DEVCORPUS.glob("*.txt")))
     return corpora
 
 
