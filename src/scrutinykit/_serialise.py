@@ -490,11 +490,6 @@ def loads(text: str | bytes) -> Document:
     :raises SerialisationError: the JSON is malformed, of an unknown schema
         version, or does not fit the model; the message names the field.
     """
-    return _loads(text)
-
-
-def _loads(text: str | bytes) -> Document:
-    """:func:`loads`."""
     try:
         data = json.loads(text)
     except RecursionError as exc:
