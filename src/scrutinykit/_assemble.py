@@ -657,7 +657,8 @@ def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]
     The search runs from :data:`_REACH` characters before a trigger to 40
     after it, so a look-ahead ("not as a substitute") still sees its words.
     """
-    if not any(word in text for word in _NEEDS.get(id(pattern), ("",))):
+    needs = _NEEDS.get(id(pattern))
+    if needs is not None and not any(word in text for word in needs):
         return
     trigger = _TRIGGERS.get(id(pattern))
     if trigger is None:

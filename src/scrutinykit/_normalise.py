@@ -132,23 +132,24 @@ _UNSEEN: Final = rx.compile(f"[{_INVISIBLE}{_CONTROLS}]")
 # lower-case letter starting the next: the run of whitespace is one sentence
 # split by a page break.  A next line that starts with a point label ("iii)",
 # "b)", "c. ") is the next point of a list ending "; and", not the rest of a
-# sentence.
-_SPLIT_SENTENCE = rx.compile(
-    r"(?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])"
-)
-# The same runs found from their first line break, which the engine finds by
-# a quick scan for the character; the spaces around the run, the letter or
-# comma before it and the letter after it are checked by
-# _join_split_sentences.  (Tried at every position, the look-behind above
-# costs three times as much.)  The pattern has nothing after its repeat to
-# fail on, so each attempt costs at most the blanks it reads: linear.
+# sentence.  As one pattern, that is
+#
+#     (?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])
+#
+# (tests/test_normalise.py holds the join to it).  Tried at every position,
+# its look-behind costs three times as much as finding the runs from their
+# first line break, which the engine finds by a quick scan for the
+# character; _join_split_sentences checks the spaces around the run, the
+# letter or comma before it and the letter after it.  The pattern below has
+# nothing after its repeat to fail on, so each attempt costs at most the
+# blanks it reads: linear.
 _SPLIT_RUN = rx.compile(r"\n(?:[ ]*\n)+")
 _NOT_A_POINT = rx.compile(r"(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
 _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def _join_split_sentences(body: str) -> str:
-    """``_SPLIT_SENTENCE.sub`` with each match replaced by as many spaces."""
+    """Each page-split run of blank lines (the pattern above) replaced by as many spaces."""
     pieces: list[str] = []
     last = 0
     n = len(body)
