@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
 import time
 
 import pytest
@@ -106,6 +108,20 @@ def test_due_dates_resolve_against_the_meeting(
     assert due is not None
     assert (due.kind, due.text, due.relation, due.date) == (kind, written, relation, date)
     assert text[due.span.start : due.span.end] == written
+
+
+def test_month_names_do_not_follow_the_process_locale() -> None:
+    """A program that set a non-English LC_TIME (calendar.month_name not English) still gets due months."""
+    code = (
+        "import calendar, datetime\n"
+        "calendar.month_name = ['', 'Januar', 'Februar', 'Maerz', 'April', 'Mai', 'Juni', 'Juli', 'August',"
+        " 'September', 'Oktober', 'November', 'Dezember']\n"
+        "from scrutinykit._proceedings import find_due\n"
+        "due = find_due('by the end of February', datetime.date(2024, 11, 14))\n"
+        "print(due.date)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "2025-02-28"), done.stderr
 
 
 def test_relative_due_dates_stay_text_without_a_meeting_date() -> None:

@@ -18,7 +18,6 @@ outright when none of its trigger words is in the sentence.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime
 import functools
 import hashlib
@@ -588,19 +587,27 @@ _NUMBERS = {
     "twelve": 12,
     "eighteen": 18,
 }
-_MONTH_NAMES = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_WORD = rx.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
-)
+# English month names, written out: calendar.month_name follows the process's
+# LC_TIME locale, which the program using scrutinykit may have set.
+_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august")
+_MONTHS += ("september", "october", "november", "december")
+_MONTH_NAMES = {name: number for number, name in enumerate(_MONTHS, start=1)}
+_MONTH_WORD = rx.compile(rf"\b({'|'.join(_MONTHS)})\b", re.I)
 _YEAR = rx.compile(r"\b((?:19|20)[0-9]{2})\b")
 _PERIOD_PARTS = rx.compile(r"([a-z]+|[0-9]{1,2}) (day|week|month|year)", re.I)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (datetime.date(year, month + 1, 1) - datetime.date(year, month, 1)).days
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return datetime.date(year, month, min(day.day, _days_in_month(year, month)))
 
 
 def _month_date(text: str, meeting: datetime.date | None) -> datetime.date | None:
@@ -615,7 +622,7 @@ def _month_date(text: str, meeting: datetime.date | None) -> datetime.date | Non
         year = meeting.year if month >= meeting.month else meeting.year + 1
     else:
         return None
-    day = calendar.monthrange(year, month)[1] if text.casefold().startswith(("the end of", "end of")) else 1
+    day = _days_in_month(year, month) if text.casefold().startswith(("the end of", "end of")) else 1
     return datetime.date(year, month, day)
 
 
