@@ -1,4 +1,9 @@
-"""The standalone parser gives the library's trees, and runs without lark installed."""
+"""The standalone parser gives the library's trees, and runs without lark installed.
+
+The module written at install (``hatch_build.py``) is the same module: the
+library parses with it while the grammar files are those it was made from,
+and with Lark itself otherwise.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrutinykit._grammar import load_parser
+from scrutinykit import _grammar
+from scrutinykit._grammar import BUILT_MODULE, grammar_digest, load_parser
 from scrutinykit._normalise import normalise
 from scrutinykit._standalone import write_standalone
 
@@ -127,3 +133,57 @@ def test_standalone_runs_without_lark(standalone_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == library_tree(seed.read_text(encoding="utf-8")).pretty()
+
+
+# ---------------------------------------------------------------------------
+# The module written at install
+# ---------------------------------------------------------------------------
+
+
+def test_the_library_parses_with_the_module_written_at_install() -> None:
+    """The installed package has the built module, made from these grammar files, and uses it."""
+    module = importlib.import_module(f"scrutinykit.{BUILT_MODULE}")
+    assert grammar_digest() == module.GRAMMAR_DIGEST, "the grammar changed: pip install -e . rebuilds it"
+    assert load_parser().origin == "built"
+    assert issubclass(load_parser().unexpected_input, load_parser().error)
+
+
+def test_built_module_is_what_write_standalone_writes() -> None:
+    """The module written at install is, to the byte, the standalone module of the grammar files."""
+    module = importlib.import_module(f"scrutinykit.{BUILT_MODULE}")
+    assert module.__file__ is not None
+    written = io.StringIO()
+    write_standalone(written)
+    assert Path(module.__file__).read_text(encoding="utf-8") == written.getvalue(), "pip install -e . rewrites it"
+
+
+def test_edited_grammar_falls_back_to_lark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the grammar files differ from the built module's digest, Lark itself parses, to the same trees."""
+    monkeypatch.setattr(_grammar, "grammar_digest", lambda folder=None: "0" * 64)
+    assert _grammar._built_parser() is None
+    lark_parser = _grammar._lark_parser()
+    assert lark_parser.origin == "lark"
+    for path in SEEDS:
+        text = normalise(path.read_text(encoding="utf-8")).text
+        assert shape(lark_parser.parse(text)) == shape(load_parser().parse(text)), path.name
+
+
+def test_missing_module_falls_back_to_lark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout that was never installed has no built module: load_parser uses Lark."""
+    monkeypatch.setattr(_grammar, "BUILT_MODULE", "_no_such_parser_module")
+    monkeypatch.setattr(_grammar, "_parser", None)
+    parser = load_parser()
+    assert parser.origin == "lark"
+    text = normalise(SEEDS[1].read_text(encoding="utf-8")).text
+    assert shape(parser.parse(text)) == shape(library_tree(SEEDS[1].read_text(encoding="utf-8")))
+
+
+def test_built_and_lark_parsers_name_their_own_errors() -> None:
+    """Each origin names the error classes its parse raises, so the library can turn them into ParseError."""
+    import lark
+
+    built, plain = load_parser(), _grammar._lark_parser()
+    module = importlib.import_module(f"scrutinykit.{BUILT_MODULE}")
+    assert (plain.unexpected_input, plain.error) == (lark.UnexpectedInput, lark.LarkError)
+    assert (built.unexpected_input, built.error) == (module.UnexpectedInput, module.LarkError)
+    assert issubclass(built.unexpected_input, built.error)

@@ -1,4 +1,4 @@
-"""The built wheel carries the grammar: parse a seed from outside the source tree."""
+"""The built wheel carries the grammar and the parser module: parse a seed from outside the source tree."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from .conftest import ROOT, seed_path
 
 @pytest.mark.slow
 def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
-    """A wheel built from the tree, installed in a fresh venv, parses seed 002."""
+    """A wheel installed in a fresh venv parses seed 002 elsewhere, with its built parser and no lark."""
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
@@ -33,7 +33,9 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
     script = (
         "import json, sys, scrutinykit;"
         "d = scrutinykit.parse_file(sys.argv[1]);"
-        "print(json.dumps([str(scrutinykit.grammar_dir()), str(d.meeting.date), len(d.items)]))"
+        "from scrutinykit._grammar import load_parser;"
+        "print(json.dumps([str(scrutinykit.grammar_dir()), str(d.meeting.date), len(d.items),"
+        " load_parser().origin, 'lark' in sys.modules]))"
     )
     out = subprocess.run(
         [str(python), "-c", script, str(seed_path("002"))],
@@ -43,7 +45,8 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         text=True,
         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
-    grammar, date, items = json.loads(out.stdout)
+    grammar, date, items, origin, lark_loaded = json.loads(out.stdout)
     assert "site-packages" in grammar
     assert date == "2017-09-19"
     assert items == 7
+    assert (origin, lark_loaded) == ("built", False)

@@ -14,8 +14,6 @@ import os
 import re
 from pathlib import Path
 
-from lark.exceptions import LarkError, UnexpectedInput
-
 from . import _patterns as rx
 from ._assemble import assemble
 from ._decode import decode_bytes
@@ -83,15 +81,16 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
     normalised = normalise(text)
+    parser = load_parser()
     try:
-        tree = load_parser().parse(normalised.text)
-    except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts every line
-        offset = normalised.to_original(exc.pos_in_stream or 0)
+        tree = parser.parse(normalised.text)
+    except parser.unexpected_input as exc:  # pragma: no cover - the grammar accepts every line
+        offset = normalised.to_original(getattr(exc, "pos_in_stream", None) or 0)
         line, col = line_col(text, offset)
         raise ParseError(
             f"unexpected text: {exc.__class__.__name__}", source=source, line=line, column=col, offset=offset
         ) from exc
-    except LarkError as exc:  # pragma: no cover - defensive
+    except parser.error as exc:  # pragma: no cover - defensive
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
         parsed = MinutesTransformer(normalised).transform(tree, consume=True)

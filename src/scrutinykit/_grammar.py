@@ -1,40 +1,90 @@
-"""Find and load the grammar files that ship with scrutinykit.
+"""Find and load the grammar files that ship with scrutinykit, and the parser over them.
 
 The ``.lark`` files live in the top-level ``grammar/`` folder of the source
 tree and are copied into the wheel as ``scrutinykit/grammar/``.  They are
 loaded with :mod:`importlib.resources`; in a source checkout (no wheel) the
 folder beside ``src/`` is used instead.
 
-Lark caches the analysed LALR tables between processes, but its contextual
-lexer compiles, on first use in each process, one regular expression per
-lexer state: the union of the terminals that state accepts, several
-kilobytes each, about 8 ms apiece with :mod:`re`.  The lexers compile them
-through the process's :class:`~scrutinykit._patterns.PatternStore`, which
-keeps what :mod:`re` compiled them to between processes (see that module
-for its guarantees); the patterns, and so the tokens and trees, are the
-same either way.
+The parser comes from one of two places, with the same trees either way:
+
+* **The built module.**  Installing scrutinykit (a wheel, or ``pip install
+  -e``) runs ``hatch_build.py``, which writes the grammar as Lark's
+  standalone LALR module (:mod:`scrutinykit._standalone`) into the package
+  as ``_minutes_lalr.py``, with the digest of the grammar files it was made
+  from.  Loading it needs no ``import lark``, which is most of the cost of
+  a first parse in a fresh process.
+* **Lark itself**, when that module is missing (a checkout that was never
+  installed) or was made from other grammar files (they were edited after
+  the install): :meth:`lark.Lark.open` with :data:`PARSER_OPTIONS` and
+  Lark's own table cache.
+
+Either way the contextual lexer compiles, on first use in each process, one
+regular expression per lexer state: the union of the terminals that state
+accepts, several kilobytes each, about 8 ms apiece with :mod:`re`.  The
+lexers compile them through the process's
+:class:`~scrutinykit._patterns.PatternStore`, which keeps what :mod:`re`
+compiled them to between processes (see that module for its guarantees);
+the patterns, and so the tokens and trees, are the same either way.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._errors import GrammarError
 from ._patterns import PatternStore, store
 
 if TYPE_CHECKING:
-    from lark import Lark
+    from lark import Token, Tree
 
-__all__ = ["GRAMMAR_FILE", "grammar_dir", "load_parser"]
+__all__ = [
+    "BUILT_MODULE",
+    "GRAMMAR_FILE",
+    "PARSER_OPTIONS",
+    "MinutesParser",
+    "grammar_digest",
+    "grammar_dir",
+    "load_parser",
+]
 
 GRAMMAR_FILE = "minutes.lark"
 """The grammar's entry file."""
 
+BUILT_MODULE = "_minutes_lalr"
+"""The module (in this package) that installing writes the parser into."""
+
+PARSER_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "strict": True,
+    "propagate_positions": False,
+    "maybe_placeholders": False,
+}
+"""How the grammar is loaded with Lark, here and when the built module is made."""
+
+
+class MinutesParser(NamedTuple):
+    """The parser over the minutes grammar, and the errors its parse raises."""
+
+    parse: Callable[[str], Tree[Token]]
+    """Parse a normalised text into Lark's tree."""
+    unexpected_input: type[Exception]
+    """The error for text the grammar does not accept (``UnexpectedInput``)."""
+    error: type[Exception]
+    """The base of every error the parser raises (``LarkError``)."""
+    origin: str
+    """``"built"`` for the module written at install, ``"lark"`` for Lark itself."""
+
+
 _lock = threading.Lock()
-_parser: Lark | None = None
+_parser: MinutesParser | None = None
 
 
 def grammar_dir() -> Path:
@@ -51,39 +101,61 @@ def grammar_dir() -> Path:
     raise GrammarError(f"cannot find the grammar file {GRAMMAR_FILE!r}: is scrutinykit installed whole?")
 
 
-def load_parser() -> Lark:
+def grammar_digest(folder: Path | None = None) -> str:
+    """SHA-256 over the ``.lark`` files of ``folder`` (the grammar folder), names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted((folder or grammar_dir()).glob("*.lark")):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_parser() -> MinutesParser:
     """The LALR parser over the grammar, built once per process."""
     global _parser
     if _parser is None:
         with _lock:
             if _parser is None:
-                from lark import Lark
-
-                path = grammar_dir() / GRAMMAR_FILE
-                try:
-                    parser = Lark.open(
-                        str(path),
-                        parser="lalr",
-                        lexer="contextual",
-                        strict=True,
-                        cache=True,
-                        propagate_positions=False,
-                        maybe_placeholders=False,
-                    )
-                except Exception as exc:  # lark raises many kinds here
-                    raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
-                _use_pattern_cache(parser, store())
-                _parser = parser
+                _parser = _built_parser() or _lark_parser()
     return _parser
 
 
-def _use_pattern_cache(parser: Lark, patterns: PatternStore) -> None:
-    """Have every lexer of ``parser`` compile its patterns through ``patterns``."""
-    from lark.lexer import BasicLexer, ContextualLexer
+def _built_parser() -> MinutesParser | None:
+    """The parser from the module written at install, if it was made from these grammar files."""
+    try:
+        module = importlib.import_module(f"{__package__}.{BUILT_MODULE}")
+    except ImportError:
+        return None
+    if getattr(module, "GRAMMAR_DIGEST", None) != grammar_digest():
+        return None  # the grammar was edited since the install
+    parser = module.Lark_StandAlone()
+    _use_pattern_cache(parser, module, store())
+    return MinutesParser(parser.parse, module.UnexpectedInput, module.LarkError, "built")
 
+
+def _lark_parser() -> MinutesParser:
+    """The parser from Lark itself, its tables cached by Lark between processes."""
+    import lark
+    import lark.lexer
+
+    path = grammar_dir() / GRAMMAR_FILE
+    try:
+        parser = lark.Lark.open(str(path), cache=True, **PARSER_OPTIONS)
+    except Exception as exc:  # lark raises many kinds here
+        raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
+    _use_pattern_cache(parser, lark.lexer, store())
+    return MinutesParser(parser.parse, lark.UnexpectedInput, lark.LarkError, "lark")
+
+
+def _use_pattern_cache(parser: Any, lexers: ModuleType, patterns: PatternStore) -> None:
+    """Have every lexer of ``parser`` compile its patterns through ``patterns``.
+
+    ``lexers`` is the module defining the parser's lexer classes: Lark's
+    ``lark.lexer``, or the built module, which carries its own copy.
+    """
     lexer = getattr(parser.parser, "lexer", None)
-    if not isinstance(lexer, ContextualLexer):  # pragma: no cover - the grammar uses the contextual lexer
+    if not isinstance(lexer, lexers.ContextualLexer):  # pragma: no cover - the grammar's lexer is contextual
         return
     for basic in (*lexer.lexers.values(), lexer.root_lexer):
-        if isinstance(basic, BasicLexer) and getattr(basic, "_scanner", None) is None:
-            basic.re = patterns  # type: ignore[assignment]
+        if isinstance(basic, lexers.BasicLexer) and getattr(basic, "_scanner", None) is None:
+            basic.re = patterns

@@ -14,22 +14,27 @@ as scrutinykit's normaliser leaves it (``\\n`` line ends, spaces for tabs and
 no-break spaces, straight quotes, a final newline); see ``docs/grammar.md``.
 
 ``python -m scrutinykit._standalone > minutes_parser.py`` writes it too.
+
+Installing scrutinykit writes one into the package (``hatch_build.py``):
+:func:`scrutinykit._grammar.load_parser` uses it when its
+``GRAMMAR_DIGEST`` matches the grammar files, and so parses without
+importing lark.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from collections import deque
+from pathlib import Path
+from typing import Any, TextIO
 
-import lark
-from lark.tools.standalone import gen_standalone
-
-from ._grammar import GRAMMAR_FILE, load_parser
+from ._errors import GrammarError
+from ._grammar import GRAMMAR_FILE, PARSER_OPTIONS, grammar_digest, grammar_dir
 
 __all__ = ["write_standalone"]
 
 
-def _header() -> str:
+def _header(lark_version: str) -> str:
     try:
         from importlib.metadata import version
 
@@ -38,7 +43,7 @@ def _header() -> str:
         made_by = "scrutinykit"
     return (
         f"# A standalone LALR parser for {GRAMMAR_FILE}, the grammar of UK council committee\n"
-        f"# minutes, written by {made_by} with Lark {lark.__version__}'s standalone tool.\n"
+        f"# minutes, written by {made_by} with Lark {lark_version}'s standalone tool.\n"
         "# Do not edit: regenerate with `scrutinykit grammar --standalone`.\n"
         "#\n"
         "# Usage: Lark_StandAlone().parse(text), where text is in the normalised form\n"
@@ -49,14 +54,70 @@ def _header() -> str:
     )
 
 
-def write_standalone(out: TextIO) -> None:
+def write_standalone(out: TextIO, *, folder: Path | None = None) -> None:
     """Write a standalone Python parser module for the grammar to ``out``.
+
+    ``folder`` holds the grammar files (by default :func:`grammar_dir`).
+    The module opens with ``GRAMMAR_DIGEST``, the :func:`grammar_digest`
+    of the files it was made from.  The same grammar files and Lark version
+    give the same module, byte for byte, in any process.
 
     :raises GrammarError: the grammar cannot be found or loaded.
     """
-    parser = load_parser()
-    out.write(_header())
+    import lark
+    from lark.tools.standalone import gen_standalone
+
+    folder = folder or grammar_dir()
+    path = folder / GRAMMAR_FILE
+    try:
+        parser = lark.Lark.open(str(path), **PARSER_OPTIONS)
+    except Exception as exc:  # lark raises many kinds here
+        raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
+    _number_states_canonically(parser)
+    out.write(_header(lark.__version__))
+    out.write(f"\nGRAMMAR_DIGEST = {grammar_digest(folder)!r}\n")
+    out.write('"""SHA-256 of the grammar files this module was made from (see grammar_digest)."""\n\n')
     gen_standalone(parser, out=out)  # type: ignore[no-untyped-call]
+
+
+def _number_states_canonically(parser: Any) -> None:
+    """Renumber the LALR states of ``parser`` in an order fixed by the grammar alone.
+
+    Lark numbers the states in the order its analysis meets them, which
+    varies from process to process (it iterates sets of objects), and so
+    would the module written.  Here they are numbered breadth first from
+    the start states, following each state's shifts in the order of the
+    terminal names, and each state's actions are listed in that order.
+    Only the table is changed, so ``parser`` is fit only to be written out:
+    its lexer still knows the old numbers.
+    """
+    from lark.parsers.lalr_analysis import Shift
+
+    table = parser.parser.parser._parse_table
+    order: list[int] = []
+    seen: set[int] = set()
+    queue = deque(table.start_states[name] for name in sorted(table.start_states))
+    while queue:
+        state = queue.popleft()
+        if state in seen:
+            continue
+        seen.add(state)
+        order.append(state)
+        for _terminal, (action, target) in sorted(table.states[state].items()):
+            if action is Shift and target not in seen:
+                queue.append(target)
+    if len(order) != len(table.states):  # pragma: no cover - every LALR state is reachable
+        raise GrammarError("the parse table has states no start state reaches")
+    number = {old: new for new, old in enumerate(order)}
+    table.states = {
+        number[state]: {
+            terminal: (action, number[target]) if action is Shift else (action, target)
+            for terminal, (action, target) in sorted(table.states[state].items())
+        }
+        for state in order
+    }
+    table.start_states = {name: number[state] for name, state in table.start_states.items()}
+    table.end_states = {name: number[state] for name, state in table.end_states.items()}
 
 
 if __name__ == "__main__":

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from lark import Token, Transformer, Tree
 
 from . import _patterns as rx
 from ._inline import parse_time
@@ -46,6 +45,11 @@ from ._model import (
     Span,
 )
 from ._normalise import Normalised
+
+if TYPE_CHECKING:
+    # The trees come from Lark or from the built standalone module, whose
+    # classes are copies of Lark's: nothing here names either at run time.
+    from lark import Token, Tree
 
 __all__ = ["FrontMatter", "HeadingInfo", "MinutesTransformer", "ParsedTree"]
 
@@ -296,11 +300,10 @@ class ParsedTree:
 # ---------------------------------------------------------------------------
 
 
-class MinutesTransformer(Transformer[Token, ParsedTree]):
+class MinutesTransformer:
     """Build model nodes from the parse tree of one normalised text."""
 
     def __init__(self, normalised: Normalised) -> None:
-        super().__init__(visit_tokens=False)
         self._n = normalised
         self._text = normalised.text
         # Headings found inside flattened lines: id(heading) -> (minute number, title).
@@ -330,11 +333,12 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         kids = tree.children
         if consume:
             tree.children = []
-        children = [self._visit(c, consume) if isinstance(c, Tree) else c for c in kids]
+        # Tokens are strings; anything else is a subtree.
+        children = [c if isinstance(c, str) else self._visit(c, consume) for c in kids]
         del kids
         method = _RULE_METHODS.get(tree.data)
         if method is None:
-            return Tree(tree.data, children, tree.meta)
+            return type(tree)(tree.data, children, tree.meta)
         return method(self, children)
 
     # -- spans --------------------------------------------------------------
@@ -459,7 +463,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         value = value.strip()
         if not value:
             return None
-        return Token(token.type, value, start_pos=(token.start_pos or 0) + start + lead)
+        return type(token)(token.type, value, start_pos=(token.start_pos or 0) + start + lead)
 
     def _prose(self, token: Token, flattened: bool) -> list[Block]:
         """A line of prose as blocks: one paragraph, or, in a flattened line, paragraphs and
@@ -781,7 +785,7 @@ class MinutesTransformer(Transformer[Token, ParsedTree]):
         rest = value[len(first) :]
         lead = len(rest) - len(rest.lstrip())
         title_start = start + len(first) + lead
-        title = Token("TEXT", rest[lead:], start_pos=title_start)
+        title = type(token)("TEXT", rest[lead:], start_pos=title_start)
         return (start, start + len(first.rstrip()), fold(first)), title
 
     def number_then_title(self, children: list[Token]) -> HeadingInfo:
