@@ -37,7 +37,10 @@ class ParserModuleHook(BuildHookInterface):  # type: ignore[type-arg]  # generic
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         """Write the module: into the source tree (editable) or a temporary folder (wheel)."""
         root = Path(self.root)
-        env = {**os.environ, "PYTHONPATH": str(root / "src"), "SCRUTINYKIT_PATTERN_CACHE": "0"}
+        # The child sees what this process sees (the build requirements, which
+        # an isolated build keeps off the interpreter's own path) after src/.
+        path = os.pathsep.join([str(root / "src"), *filter(None, sys.path)])
+        env = {**os.environ, "PYTHONPATH": path, "SCRUTINYKIT_PATTERN_CACHE": "0"}
         command = [sys.executable, "-c", _WRITE]
         done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=root)
         if done.returncode != 0:
