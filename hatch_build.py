@@ -14,9 +14,8 @@ A wheel gets the module as a built file; an editable install gets it in
 
 from __future__ import annotations
 
-import os
+import io
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +25,24 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 MODULE = "_minutes_lalr.py"
 
-_WRITE = "import sys; from scrutinykit._standalone import write_standalone; write_standalone(sys.stdout)"
+
+def standalone_module(root: Path) -> str:
+    """The standalone parser module of the grammar in ``root``, by the package's own writer.
+
+    The package is imported from ``root / "src"`` for the call and taken out of
+    ``sys.modules`` again, so the build process keeps no copy of it.
+    """
+    sys.path.insert(0, str(root / "src"))
+    try:
+        from scrutinykit._standalone import write_standalone
+
+        out = io.StringIO()
+        write_standalone(out, folder=root / "grammar")
+        return out.getvalue()
+    finally:
+        sys.path.remove(str(root / "src"))
+        for name in [m for m in sys.modules if m == "scrutinykit" or m.startswith("scrutinykit.")]:
+            del sys.modules[name]
 
 
 class ParserModuleHook(BuildHookInterface):  # type: ignore[type-arg]  # generic in its builder config
@@ -37,20 +53,13 @@ class ParserModuleHook(BuildHookInterface):  # type: ignore[type-arg]  # generic
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         """Write the module: into the source tree (editable) or a temporary folder (wheel)."""
         root = Path(self.root)
-        # The child sees what this process sees (the build requirements, which
-        # an isolated build keeps off the interpreter's own path) after src/.
-        path = os.pathsep.join([str(root / "src"), *filter(None, sys.path)])
-        env = {**os.environ, "PYTHONPATH": path, "SCRUTINYKIT_PATTERN_CACHE": "0"}
-        command = [sys.executable, "-c", _WRITE]
-        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=root)
-        if done.returncode != 0:
-            raise RuntimeError(f"writing the standalone parser failed:\n{done.stderr}")
+        text = standalone_module(root)
         if version == "editable":
-            (root / "src" / "scrutinykit" / MODULE).write_text(done.stdout, encoding="utf-8")
+            (root / "src" / "scrutinykit" / MODULE).write_text(text, encoding="utf-8")
             return
         self._folder = tempfile.mkdtemp(prefix="scrutinykit-build-")
         built = Path(self._folder) / MODULE
-        built.write_text(done.stdout, encoding="utf-8")
+        built.write_text(text, encoding="utf-8")
         build_data["force_include"][str(built)] = f"scrutinykit/{MODULE}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

@@ -154,7 +154,8 @@ def test_built_module_is_what_write_standalone_writes() -> None:
     assert module.__file__ is not None
     written = io.StringIO()
     write_standalone(written)
-    assert Path(module.__file__).read_text(encoding="utf-8") == written.getvalue(), "pip install -e . rewrites it"
+    built = Path(module.__file__).read_text(encoding="utf-8")
+    assert built == written.getvalue(), "pip install -e . rewrites it"
 
 
 def test_edited_grammar_falls_back_to_lark(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,15 +35,11 @@ __all__ = ["write_standalone"]
 
 
 def _header(lark_version: str) -> str:
-    try:
-        from importlib.metadata import version
-
-        made_by = f"scrutinykit {version('scrutinykit')}"
-    except Exception:  # pragma: no cover - a bare checkout
-        made_by = "scrutinykit"
+    # No scrutinykit version here: the build writes the module before the
+    # package is installed, and the same grammar must give the same text.
     return (
         f"# A standalone LALR parser for {GRAMMAR_FILE}, the grammar of UK council committee\n"
-        f"# minutes, written by {made_by} with Lark {lark_version}'s standalone tool.\n"
+        f"# minutes, written by scrutinykit with Lark {lark_version}'s standalone tool.\n"
         "# Do not edit: regenerate with `scrutinykit grammar --standalone`.\n"
         "#\n"
         "# Usage: Lark_StandAlone().parse(text), where text is in the normalised form\n"
