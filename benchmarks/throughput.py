@@ -148,11 +148,25 @@ _PEAK = (
 )
 
 
+def _bytecode_env() -> dict[str, str]:
+    """This environment with bytecode writing allowed, as an installed wheel has its bytecode.
+
+    Without bytecode a child compiles every module it imports, the built
+    parser module's tables among them: tens of milliseconds and megabytes
+    that no installed copy pays.
+    """
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _child(code: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB, as the child reports it) of a fresh interpreter."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code + _PEAK, *args], check=True, capture_output=True, text=True, env=env
+        [sys.executable, "-c", code + _PEAK, *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env or _bytecode_env(),
     )
     wall = time.perf_counter() - start
     return wall, int(done.stdout.split()[-1]) / 1000
@@ -168,7 +182,7 @@ def cold_start(repeats: int) -> dict[str, float]:
     (``SCRUTINYKIT_PATTERN_CACHE=0``), which is close to a first run.
     """
     code = "import sys, scrutinykit; scrutinykit.parse_file(sys.argv[1])"
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = _bytecode_env()
     off = {**env, "SCRUTINYKIT_PATTERN_CACHE": "0"}
     _child(code, str(SEEDS[2]), env=env)  # writes bytecode, Lark's cache and the pattern store
     return {
@@ -189,9 +203,14 @@ def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
     string in memory, about three times the input); parse and ``dump`` to
     a file (the JSON written as it is made, as ``scrutinykit parse --out``
     does).
+
+    Beside them, the floor: what the returned document holds (its source
+    string and the model), counted with :mod:`tracemalloc` once the parse
+    is over. No parse that returns the document can peak below it.
     """
     warm = f"import sys, scrutinykit; scrutinykit.dumps(scrutinykit.parse_file({str(SEEDS[0])!r}))"
     size = text_path.stat().st_size / MB
+    _child(warm, str(text_path))  # writes the bytecode, Lark's cache and the pattern store
     _, idle = _child(warm + "; sys.argv[1]", str(text_path))
     out: dict[str, float] = {"input_MB": round(size, 2), "warm_start_MB": round(idle, 1)}
     variants = {
@@ -208,6 +227,18 @@ def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
             out[f"{name}_MB_per_MB"] = round((statistics.median(peaks) - idle) / size, 2)
     finally:
         Path(str(text_path) + ".json").unlink(missing_ok=True)
+    held = (
+        "; import gc, tracemalloc; tracemalloc.start(); d = scrutinykit.parse_file(sys.argv[1]); gc.collect()"
+        "; print(tracemalloc.get_traced_memory()[0])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", warm + held, str(text_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_bytecode_env(),
+    )
+    out["document_held_MB_per_MB"] = round(int(done.stdout.split()[-1]) / MB / size, 2)
     return out
 
 
