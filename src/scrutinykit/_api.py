@@ -155,4 +155,6 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
         from ._html import parse_html
 
         return parse_html(data, source=str(p))
-    return parse_bytes(data, source=str(p))
+    text, encoding = decode_bytes(data, source=str(p))
+    del data  # the bytes are done with: let them go before the parse's peak
+    return parse(text, source=str(p), encoding=encoding)
