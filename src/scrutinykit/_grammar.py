@@ -1,9 +1,11 @@
 """Find and load the grammar files that ship with scrutinykit, and the parser over them.
 
 The ``.lark`` files live in the top-level ``grammar/`` folder of the source
-tree and are copied into the wheel as ``scrutinykit/grammar/``.  They are
-loaded with :mod:`importlib.resources`; in a source checkout (no wheel) the
-folder beside ``src/`` is used instead.
+tree and are copied into the wheel as ``scrutinykit/grammar/``, beside
+this module; in a source checkout (no wheel) the folder beside ``src/`` is
+used instead.  (Lark opens grammar files by path, so a package imported
+from a zip archive could not use them either way: the folder is looked up
+on disk, without :mod:`importlib.resources` and the modules it imports.)
 
 The parser comes from one of two places, with the same trees either way:
 
@@ -33,7 +35,6 @@ import hashlib
 import importlib
 import threading
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -89,15 +90,10 @@ _parser: MinutesParser | None = None
 
 def grammar_dir() -> Path:
     """The folder holding the grammar files."""
-    try:
-        shipped = resources.files("scrutinykit") / "grammar"
-        if shipped.is_dir() and (shipped / GRAMMAR_FILE).is_file():
-            return Path(str(shipped))
-    except (ModuleNotFoundError, OSError):  # pragma: no cover - defensive
-        pass
-    checkout = Path(__file__).resolve().parents[2] / "grammar"
-    if (checkout / GRAMMAR_FILE).is_file():
-        return checkout
+    here = Path(__file__).resolve().parent
+    for folder in (here / "grammar", here.parents[1] / "grammar"):  # a wheel, then a checkout
+        if (folder / GRAMMAR_FILE).is_file():
+            return folder
     raise GrammarError(f"cannot find the grammar file {GRAMMAR_FILE!r}: is scrutinykit installed whole?")
 
 
