@@ -37,13 +37,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ._errors import GrammarError
 from ._patterns import PatternStore, store
 
 if TYPE_CHECKING:
-    from lark import Token, Tree
+    from lark import Lark, Token, Tree
 
 __all__ = [
     "BUILT_MODULE",
@@ -53,6 +53,7 @@ __all__ = [
     "grammar_digest",
     "grammar_dir",
     "load_parser",
+    "open_with_lark",
 ]
 
 GRAMMAR_FILE = "minutes.lark"
@@ -80,7 +81,7 @@ class MinutesParser(NamedTuple):
     """The error for text the grammar does not accept (``UnexpectedInput``)."""
     error: type[Exception]
     """The base of every error the parser raises (``LarkError``)."""
-    origin: str
+    origin: Literal["built", "lark"]
     """``"built"`` for the module written at install, ``"lark"`` for Lark itself."""
 
 
@@ -129,16 +130,28 @@ def _built_parser() -> MinutesParser | None:
     return MinutesParser(parser.parse, module.UnexpectedInput, module.LarkError, "built")
 
 
+def open_with_lark(folder: Path | None = None, *, cache: bool = False) -> Lark:
+    """The grammar in ``folder`` (by default :func:`grammar_dir`) loaded by Lark with :data:`PARSER_OPTIONS`.
+
+    ``cache`` keeps Lark's analysed tables between processes.
+
+    :raises GrammarError: the grammar cannot be found or loaded.
+    """
+    import lark
+
+    path = (folder or grammar_dir()) / GRAMMAR_FILE
+    try:
+        return lark.Lark.open(str(path), cache=cache, **PARSER_OPTIONS)
+    except Exception as exc:  # lark raises many kinds here
+        raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
+
+
 def _lark_parser() -> MinutesParser:
     """The parser from Lark itself, its tables cached by Lark between processes."""
     import lark
     import lark.lexer
 
-    path = grammar_dir() / GRAMMAR_FILE
-    try:
-        parser = lark.Lark.open(str(path), cache=True, **PARSER_OPTIONS)
-    except Exception as exc:  # lark raises many kinds here
-        raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
+    parser = open_with_lark(cache=True)
     _use_pattern_cache(parser, lark.lexer, store())
     return MinutesParser(parser.parse, lark.UnexpectedInput, lark.LarkError, "lark")
 

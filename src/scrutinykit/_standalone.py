@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ._errors import GrammarError
-from ._grammar import GRAMMAR_FILE, PARSER_OPTIONS, grammar_digest, grammar_dir
+from ._grammar import GRAMMAR_FILE, grammar_digest, grammar_dir, open_with_lark
 
 __all__ = ["write_standalone"]
 
@@ -64,11 +64,7 @@ def write_standalone(out: TextIO, *, folder: Path | None = None) -> None:
     from lark.tools.standalone import gen_standalone
 
     folder = folder or grammar_dir()
-    path = folder / GRAMMAR_FILE
-    try:
-        parser = lark.Lark.open(str(path), **PARSER_OPTIONS)
-    except Exception as exc:  # lark raises many kinds here
-        raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
+    parser = open_with_lark(folder)
     _number_states_canonically(parser)
     out.write(_header(lark.__version__))
     out.write(f"\nGRAMMAR_DIGEST = {grammar_digest(folder)!r}\n")
