@@ -35,7 +35,10 @@ with atheris.instrument_imports(include=["scrutinykit", "lark", "cattrs"]):
     import scrutinykit._assemble
     import scrutinykit._check
     import scrutinykit._grammar
-    import scrutinykit._serialise  # noqa: F401
+    import scrutinykit._serialise
+
+    # The parser module written at install is imported when the parser is first built.
+    scrutinykit._grammar.load_parser()
 
 from tests.test_robustness import check_bytes, check_json, check_text  # noqa: E402
 
