@@ -47,19 +47,3 @@ def test_as_json_is_what_dumps_writes(tmp_path: Path, workers: int) -> None:
         else:
             assert text == sk.dumps(doc)
             assert sk.loads(text) == doc
-
-
-def test_default_chunks_are_a_quarter_of_each_share_up_to_sixteen() -> None:
-    """Without a chunksize a worker gets about a quarter of its share at a time, from 1 to 16."""
-    from scrutinykit._batch import _chunksize
-
-    sizes = (0, 1, 7, 8, 40, 127, 128, 250, 10_000)
-    assert [_chunksize(n, 2) for n in sizes] == [1, 1, 1, 1, 5, 15, 16, 16, 16]
-    assert _chunksize(40, 5) == 2
-
-
-def test_default_chunks_keep_the_order_of_many_sources() -> None:
-    """A batch longer than one default chunk per worker still comes back in order."""
-    texts = [path.read_text(encoding="utf-8") for path in SEEDS] * 8
-    results = list(sk.parse_many(texts, workers=2, as_json=True))
-    assert results == [sk.dumps(sk.parse(text)) for text in texts]

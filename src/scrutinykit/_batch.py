@@ -60,23 +60,8 @@ def _parse_one_json(source: Source, indent: int | None = None) -> str | Scrutiny
         return _bug(exc, source)
 
 
-_MAX_CHUNK = 16
-"""The most sources sent to a worker at a time when the caller does not say."""
-
-
-def _chunksize(sources: int, workers: int) -> int:
-    """Sources per task: about a quarter of each worker's share (as ``Pool.map`` does), 1 to 16.
-
-    Fewer, larger tasks cost less in messages between the processes (on 250
-    seed documents and 2 workers, 16 at a time gave 1.77-1.85 times one
-    worker's speed where 4 gave 1.70-1.76); the bound keeps results coming
-    back steadily and a slow document from holding many behind it.
-    """
-    return max(1, min(_MAX_CHUNK, sources // (workers * 4)))
-
-
 def _run(
-    task: Callable[[Source], _T], sources: Iterable[Source], workers: int | None, chunksize: int | None
+    task: Callable[[Source], _T], sources: Iterable[Source], workers: int | None, chunksize: int
 ) -> Iterator[_T]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1:
@@ -84,9 +69,8 @@ def _run(
             yield task(source)
         return
     items = [Path(s) if isinstance(s, os.PathLike) else s for s in sources]
-    size = _chunksize(len(items), count) if chunksize is None else max(1, chunksize)
     with multiprocessing.get_context().Pool(count) as pool:
-        yield from pool.imap(task, items, chunksize=size)
+        yield from pool.imap(task, items, chunksize=max(1, chunksize))
 
 
 @overload
@@ -94,32 +78,26 @@ def parse_many(
     sources: Iterable[Source],
     *,
     workers: int | None = ...,
-    chunksize: int | None = ...,
+    chunksize: int = ...,
     as_json: Literal[False] = ...,
 ) -> Iterator[Document | ScrutinyKitError]: ...
 
 
 @overload
 def parse_many(
-    sources: Iterable[Source],
-    *,
-    workers: int | None = ...,
-    chunksize: int | None = ...,
-    as_json: Literal[True],
+    sources: Iterable[Source], *, workers: int | None = ..., chunksize: int = ..., as_json: Literal[True]
 ) -> Iterator[str | ScrutinyKitError]: ...
 
 
 def parse_many(
-    sources: Iterable[Source], *, workers: int | None = 1, chunksize: int | None = None, as_json: bool = False
+    sources: Iterable[Source], *, workers: int | None = 1, chunksize: int = 4, as_json: bool = False
 ) -> Iterator[Document | str | ScrutinyKitError]:
     """Parse each source and yield its result, in the order given.
 
     A ``str`` is parsed as text; a path-like is read as a file.  A source that
     fails yields its :class:`ScrutinyKitError` instead of a document, so one
     bad file never stops a batch.  ``workers`` is the number of processes
-    (``None``: one per CPU; ``1``: parse in this process); ``chunksize``
-    the number of sources a worker is given at a time (``None``: about a
-    quarter of each worker's share, at most 16).  With
+    (``None``: one per CPU; ``1``: parse in this process).  With
     ``as_json=True`` each result is the document's JSON text, exactly what
     :func:`scrutinykit.dumps` gives, written by the worker that parsed it:
     the quicker way to store a batch, since no document is copied back.
@@ -130,11 +108,7 @@ def parse_many(
 
 
 def parse_many_json(
-    sources: Iterable[Source],
-    *,
-    workers: int | None = 1,
-    chunksize: int | None = None,
-    indent: int | None = None,
+    sources: Iterable[Source], *, workers: int | None = 1, chunksize: int = 4, indent: int | None = None
 ) -> Iterator[str | ScrutinyKitError]:
     """:func:`parse_many` with ``as_json=True`` and the JSON's ``indent`` (for the command line)."""
     return _run(functools.partial(_parse_one_json, indent=indent), sources, workers, chunksize)

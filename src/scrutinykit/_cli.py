@@ -424,9 +424,9 @@ def _parse_all(
         # Only the JSON is kept: the workers write it, and no document crosses back.
         # (On one process the documents come back, and their JSON is written a piece
         # at a time rather than made whole first.)
-        results = parse_many_json(todo, workers=jobs, indent=args.indent)
+        results = parse_many_json(todo, workers=jobs, chunksize=4, indent=args.indent)
     else:
-        results = iter(parse_many(todo, workers=jobs))
+        results = iter(parse_many(todo, workers=jobs, chunksize=4))
     chosen = set(map(id, todo))
     for entry in entries:
         if isinstance(entry, ScrutinyKitError):
