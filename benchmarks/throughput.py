@@ -25,7 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lark import Lark
@@ -254,24 +254,33 @@ def json_load_speed(texts: list[str], repeats: int) -> dict[str, float]:
     return {"MB_s": round(_mb(texts) / seconds, 1), "json_loads_alone_MB_s": round(_mb(texts) / floor, 1)}
 
 
-def batch_speedup(texts: list[str], repeats: int) -> dict[str, float]:
+def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()) -> dict[str, float]:
     """Time on 1 worker over time on 2 workers, for the same documents.
 
     Twice: documents back in the parent (``parse_many``), and each document's
     JSON written by its worker (``parse_many(as_json=True)``, what
-    ``scrutinykit parse --jobs N --out FILE`` does).  One worker runs in this
-    process and does the same work: parse, and dump for the JSON figure.
+    ``scrutinykit parse --jobs N --out FILE`` does), both with the library's
+    default chunk size.  One worker runs in this process and does the same
+    work: parse, and dump for the JSON figure.  For each of ``chunksizes``
+    the JSON figure once more with that many documents sent at a time
+    (``json_chunksize_N``), to compare chunk sizes in one run.
     """
     out: dict[str, float] = {}
-    for name, as_json in (("documents", False), ("json", True)):
+    runs: list[tuple[str, bool, int | None]] = [("documents", False, None), ("json", True, None)]
+    runs += [(f"json_chunksize_{size}", True, size) for size in chunksizes]
+    one_seconds: dict[bool, float] = {}
+    for name, as_json, size in runs:
 
         def one(j: bool = as_json) -> object:
             return list(parse_many(texts, workers=1, as_json=j))  # type: ignore[call-overload]
 
-        def two(j: bool = as_json) -> object:
-            return list(parse_many(texts, workers=2, chunksize=8, as_json=j))  # type: ignore[call-overload]
+        def two(j: bool = as_json, c: int | None = size) -> object:
+            chunks = {} if c is None else {"chunksize": c}
+            return list(parse_many(texts, workers=2, as_json=j, **chunks))  # type: ignore[call-overload]
 
-        out[name] = round(_median_seconds(one, repeats) / _median_seconds(two, repeats), 2)
+        if as_json not in one_seconds:
+            one_seconds[as_json] = _median_seconds(one, repeats)
+        out[name] = round(one_seconds[as_json] / _median_seconds(two, repeats), 2)
     return out
 
 
@@ -281,6 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller sizes and fewer repeats")
     ap.add_argument("--repeats", type=int, default=None)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--batch-chunks",
+        default="",
+        metavar="N,N",
+        help="also the 2-worker JSON speed-up with each of these chunk sizes (e.g. 4,16)",
+    )
     args = ap.parse_args(argv)
     repeats = args.repeats or (3 if args.quick else 5)
     seeds = _texts(SEEDS)
@@ -303,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         big.unlink()
     figures["cold_start"] = cold_start(max(repeats, 7))
     figures["json_load"] = json_load_speed(seeds * 20, repeats)
-    figures["batch_speedup_2_workers"] = batch_speedup(seeds * 50, max(1, repeats - 2))
+    chunks = [int(n) for n in args.batch_chunks.split(",") if n.strip()]
+    figures["batch_speedup_2_workers"] = batch_speedup(seeds * 50, max(1, repeats - 2), chunks)
 
     if args.json:
         print(json.dumps(figures, indent=1))
