@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import json
 import math
 import os
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import attrs
 from lark import Lark
 from lark.lexer import Lexer, LexerThread
 
@@ -242,6 +244,41 @@ def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
     return out
 
 
+def document_by_kind(text: str) -> dict[str, float]:
+    """MB per MB of input that a parsed document holds, by kind of object.
+
+    Every object reachable from the document through its attrs fields and
+    tuples is counted once, at ``sys.getsizeof``: the source string, the
+    other strings (node texts, names), spans with the offsets they hold,
+    and the rest (nodes, tuples, enums' values, dates and decimals).
+    """
+    doc = sk.parse(text)
+    size = len(text.encode("utf-8")) / MB
+    seen: set[int] = set()
+    kinds = {"source": 0, "other strings": 0, "spans and offsets": 0, "the rest": 0}
+    stack: list[object] = [doc]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, (enum.Enum, type(None), bool)):
+            continue
+        seen.add(id(obj))
+        if obj is doc.source:
+            kinds["source"] += sys.getsizeof(obj)
+        elif isinstance(obj, str):
+            kinds["other strings"] += sys.getsizeof(obj)
+        elif isinstance(obj, sk.Span):
+            kinds["spans and offsets"] += sys.getsizeof(obj) + sum(
+                sys.getsizeof(v) for v in (obj.start, obj.end) if v > 256  # small ints are shared
+            )
+        else:
+            kinds["the rest"] += sys.getsizeof(obj)
+            if attrs.has(type(obj)):
+                stack.extend(getattr(obj, a.name) for a in attrs.fields(type(obj)))
+            elif isinstance(obj, (tuple, list)):
+                stack.extend(obj)
+    return {name: round(b / MB / size, 2) for name, b in kinds.items()}
+
+
 def json_load_speed(texts: list[str], repeats: int) -> dict[str, float]:
     """MB of source text per second turned back into the model from JSON, and the floor.
 
@@ -314,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     big.write_text(_build(seeds, MB), encoding="utf-8")
     try:
         figures["peak_memory"] = peak_memory_per_mb(big)
+        figures["peak_memory"]["document_by_kind_MB_per_MB"] = document_by_kind(corpora["1 MB document"][0])
     finally:
         big.unlink()
     figures["cold_start"] = cold_start(max(repeats, 7))
