@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Union
 
 from . import _patterns as rx
 from ._assemble import assemble
 from ._decode import decode_bytes
 from ._detect import not_minutes_reason
 from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
-from ._grammar import load_parser
+from ._grammar import MinutesParser, parser_for
 from ._model import Document, InputFormat, line_col
 from ._normalise import normalise
 from ._transform import MinutesTransformer
+from ._vocabulary import Patterns, patterns_for
 
 __all__ = ["parse", "parse_bytes", "parse_file", "sniff_format"]
 
@@ -62,10 +65,34 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
     return InputFormat.TEXT
 
 
-def parse(text: str, *, source: str | None = None, encoding: str | None = None) -> Document:
+#: Extra vocabulary: a folder of phrase files, or several (``parse(..., vocabulary=DIR)``).
+VocabularyDirs = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]], None]
+
+
+def vocabulary_folders(vocabulary: VocabularyDirs) -> tuple[Path, ...]:
+    """The folders of a ``vocabulary=`` argument, as paths."""
+    if vocabulary is None:
+        return ()
+    if isinstance(vocabulary, (str, os.PathLike)):
+        return (Path(vocabulary),)
+    return tuple(Path(v) for v in vocabulary)
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    vocabulary: VocabularyDirs = None,
+) -> Document:
     """Parse the text of council minutes into a :class:`Document`.
 
     ``source`` names where the text came from, for error messages.
+    ``vocabulary`` is a folder of phrase files (or several) whose phrases are
+    added to the shipped vocabulary (``grammar/vocabulary/``; its README names
+    the files): a council that writes "DETERMINED" or "Members in attendance"
+    adds them there, without touching code.  The parser for each vocabulary is
+    built once per process.
 
     :raises NotMinutesError: the text is empty, has no words at all, or reads
         as another kind of page — an agenda, a committee page, a forward-plan
@@ -80,8 +107,28 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
+    folders = vocabulary_folders(vocabulary)
+    return parse_with(text, parser_for(folders), patterns_for(folders), source=source, encoding=encoding)
+
+
+def parse_with(
+    text: str,
+    parser: MinutesParser,
+    patterns: Patterns,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """:func:`parse` with a given parser and the vocabulary patterns that go with it.
+
+    For a grammar folder of one's own (a copy with phrases added, say):
+    ``parse_with(text, parser_from(folder), Patterns(load_vocabulary(folder / "vocabulary")))``.
+    """
+    if not text.strip():
+        raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
+    if _WORD.search(text) is None:
+        raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
     normalised = normalise(text)
-    parser = load_parser()
     try:
         tree = parser.parse(normalised.text)
     except parser.unexpected_input as exc:  # pragma: no cover - the grammar accepts every line
@@ -93,7 +140,7 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
     except parser.error as exc:  # pragma: no cover - defensive
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
-        parsed = MinutesTransformer(normalised).transform(tree, consume=True)
+        parsed = MinutesTransformer(normalised, patterns).transform(tree, consume=True)
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised
@@ -113,7 +160,7 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
     return doc
 
 
-def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
+def parse_bytes(data: bytes, *, source: str | None = None, vocabulary: VocabularyDirs = None) -> Document:
     """Decode ``data`` (UTF-8, UTF-16 with BOM, Windows-1252) and parse it.
 
     The encoding found is recorded on the document's ``encoding``.
@@ -121,10 +168,10 @@ def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
     :raises NotTextError: the bytes are binary or in no accepted encoding.
     """
     text, encoding = decode_bytes(data, source=source)
-    return parse(text, source=source, encoding=encoding)
+    return parse(text, source=source, encoding=encoding, vocabulary=vocabulary)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Document:
+def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = None) -> Document:
     """Read and parse a minutes file: text, an HTML page or a PDF.
 
     The kind of file is read from its content (:func:`sniff_format`), not
@@ -154,7 +201,7 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
     if kind is InputFormat.HTML:
         from ._html import parse_html
 
-        return parse_html(data, source=str(p))
+        return parse_html(data, source=str(p), vocabulary=vocabulary)
     text, encoding = decode_bytes(data, source=str(p))
     del data  # the bytes are done with: let them go before the parse's peak
-    return parse(text, source=str(p), encoding=encoding)
+    return parse(text, source=str(p), encoding=encoding, vocabulary=vocabulary)

@@ -34,13 +34,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ._errors import GrammarError
 from ._patterns import PatternStore, store
+from ._vocabulary import GENERATED_FILE, VOCABULARY_DIR, load_vocabulary, render_lark
 
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
@@ -54,6 +55,8 @@ __all__ = [
     "grammar_dir",
     "load_parser",
     "open_with_lark",
+    "parser_for",
+    "parser_from",
 ]
 
 GRAMMAR_FILE = "minutes.lark"
@@ -99,9 +102,10 @@ def grammar_dir() -> Path:
 
 
 def grammar_digest(folder: Path | None = None) -> str:
-    """SHA-256 over the ``.lark`` files of ``folder`` (the grammar folder), names and contents."""
+    """SHA-256 over the ``.lark`` files of ``folder`` (the grammar folder) and its phrase files."""
     digest = hashlib.sha256()
-    for path in sorted((folder or grammar_dir()).glob("*.lark")):
+    root = folder or grammar_dir()
+    for path in sorted(root.glob("*.lark")) + sorted((root / VOCABULARY_DIR).glob("*.txt")):
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -117,6 +121,40 @@ def load_parser() -> MinutesParser:
     return _parser
 
 
+_custom: dict[tuple[str, ...], MinutesParser] = {}
+
+
+def parser_for(vocabulary: Sequence[Path]) -> MinutesParser:
+    """The parser over the grammar with the phrases of the ``vocabulary`` folders added.
+
+    Built once per set of folders and phrases in a process (the key holds the
+    vocabulary's digest, so a folder whose files changed gets a new parser).
+    With no folders it is :func:`load_parser`.
+
+    :raises GrammarError: a folder is missing or holds a file that names no
+        phrase list, or the grammar cannot be built with the phrases.
+    """
+    if not vocabulary:
+        return load_parser()
+    folders = tuple(Path(v) for v in vocabulary)
+    vocab = load_vocabulary(grammar_dir() / VOCABULARY_DIR, folders)
+    key = (vocab.digest, *map(str, folders))
+    parser = _custom.get(key)
+    if parser is None:
+        parser = parser_from(extra=folders)
+        with _lock:
+            _custom[key] = parser
+    return parser
+
+
+def parser_from(folder: Path | None = None, *, extra: Sequence[Path] = ()) -> MinutesParser:
+    """A new parser (Lark itself) over the grammar in ``folder``, with the phrases of ``extra`` folders."""
+    import lark
+
+    built = open_with_lark(folder, extra=extra)
+    return MinutesParser(built.parse, lark.UnexpectedInput, lark.LarkError, "lark")
+
+
 def _built_parser() -> MinutesParser | None:
     """The parser from the module written at install, if it was made from these grammar files."""
     try:
@@ -130,18 +168,40 @@ def _built_parser() -> MinutesParser | None:
     return MinutesParser(parser.parse, module.UnexpectedInput, module.LarkError, "built")
 
 
-def open_with_lark(folder: Path | None = None, *, cache: bool = False) -> Lark:
+def open_with_lark(
+    folder: Path | None = None, *, cache: bool = False, extra: Sequence[Path] = ()
+) -> Lark:
     """The grammar in ``folder`` (by default :func:`grammar_dir`) loaded by Lark with :data:`PARSER_OPTIONS`.
 
-    ``cache`` keeps Lark's analysed tables between processes.
+    Its vocabulary terminals are made from the folder's phrase files, with the
+    phrases of the ``extra`` vocabulary folders added.  ``cache`` keeps Lark's
+    analysed tables between processes.
 
     :raises GrammarError: the grammar cannot be found or loaded.
     """
     import lark
 
-    path = (folder or grammar_dir()) / GRAMMAR_FILE
+    root = folder or grammar_dir()
+    path = root / GRAMMAR_FILE
+    vocab = load_vocabulary(root / VOCABULARY_DIR, extra)
+    generated = render_lark(vocab)
+
+    def vocabulary_loader(base_path: str | None, grammar_path: str) -> tuple[str, str]:
+        # The terminals of vocabulary.lark are made from the phrase files
+        # themselves, so a copy of the folder with a phrase added (or extra
+        # phrase folders) needs no regenerated file.
+        if grammar_path != GENERATED_FILE:
+            raise OSError(grammar_path)
+        return str(root / GENERATED_FILE), generated
+
+    # When the file on disk is what the phrase files give, Lark reads it (and
+    # may cache the tables, which it checks against the files it read);
+    # otherwise the generated text is handed over, uncached.
+    on_disk = root / GENERATED_FILE
+    current = on_disk.is_file() and on_disk.read_text(encoding="utf-8") == generated
+    imports: list[Any] = [] if current else [vocabulary_loader]
     try:
-        return lark.Lark.open(str(path), cache=cache, **PARSER_OPTIONS)
+        return lark.Lark.open(str(path), cache=cache and current, import_paths=imports, **PARSER_OPTIONS)
     except Exception as exc:  # lark raises many kinds here
         raise GrammarError(f"cannot load the grammar {path}: {exc}") from exc
 

@@ -36,7 +36,7 @@ from urllib.parse import urljoin
 
 import attrs
 
-from ._api import parse
+from ._api import VocabularyDirs, parse
 from ._errors import NotMinutesError, NotTextError
 from ._extras import import_extra
 from ._model import Document, InputFormat, Link, Span
@@ -346,7 +346,9 @@ def _content(root: Any) -> Any:
     return root
 
 
-def parse_html(data: bytes | str, *, source: str | None = None) -> Document:
+def parse_html(
+    data: bytes | str, *, source: str | None = None, vocabulary: VocabularyDirs = None
+) -> Document:
     """Parse an HTML page of minutes; ``source`` of the result is the rendering.
 
     :raises MissingExtraError: lxml is not installed.
@@ -355,7 +357,7 @@ def parse_html(data: bytes | str, *, source: str | None = None) -> Document:
     """
     text, links, encoding = render_html(data, source=source)
     try:
-        doc = parse(text, source=source, encoding=encoding)
+        doc = parse(text, source=source, encoding=encoding, vocabulary=vocabulary)
     except NotMinutesError as exc:
         if isinstance(exc.document, Document):
             exc.document = attrs.evolve(exc.document, format=InputFormat.HTML, links=links)

@@ -45,6 +45,7 @@ from ._model import (
     Span,
 )
 from ._normalise import Normalised
+from ._vocabulary import Patterns, default_patterns
 
 if TYPE_CHECKING:
     # The trees come from Lark or from the built standalone module, whose
@@ -64,15 +65,6 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
         )
         return attrs.evolve(item, span=end, sections=(*item.sections[:-1], last))
     return attrs.evolve(item, span=end, agenda=(*item.agenda, *blocks))
-
-
-# "The Committee agreed …", "Accordingly, the Committee NOTED …": the body that agreed.
-_AGREEING_BODY = rx.compile(
-    r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
-    r"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
-    r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
-    r"|Commission|Members|Group|Cabinet)\b"
-)
 
 
 # A line that decides: "That …", "RESOLVED …", or a body or office-holder that
@@ -103,30 +95,6 @@ _POINT_LABEL = rx.compile(
 )
 _ROMAN = rx.compile(r"[ivxlc]+")
 
-# "RESOLVED that:", "Resolved:", "UNANIMOUSLY RESOLVED –", "The Committee resolved:-",
-# "RECOMMENDED", "The Sub-Committee recommended that", "… came to the following conclusions".
-_OUTCOME_LABEL = rx.compile(
-    r"(?P<body>(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){0,5}?"
-    r"(?:Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
-    r"|Commission|Members|Group|Cabinet)[ ]+)?"
-    r"(?:[Ii]t[ ]+was[ ]+)?(?:UNANIMOUSLY[ ]+|Unanimously[ ]+|unanimously[ ]+)?"
-    r"(?:RESOLVED|Resolved|resolved|R E S O L V E D|RECOMMENDED|Recommended|recommended"
-    r"|(?:agreed[ ]+to[ ]+)?recommends?|came[ ]+to[ ]+the[ ]+following[ ]+conclusions?"
-    r"|reached[ ]+the[ ]+following[ ]+conclusions?|agreed[ ]+the[ ]+following[ ]+conclusions?"
-    r"|Conclusions?|CONCLUSIONS?|Recommendations?|RECOMMENDATIONS?)"
-    # "that" belongs to the label only when punctuation follows it ("RESOLVED that:");
-    # otherwise it opens the outcome's own words ("Resolved: That the report …").
-    r"(?:[ ]*(?:THAT|That|that|T H A T)[ ]*(?=:|-|\u2013|\u2014))?[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*"
-)
-# A resolution label inside a line: "… all in favour. RESOLVED that …", "it was RESOLVED to …".
-_INLINE_RESOLVED = rx.compile(
-    r"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:unanimously[ ]+)?(?:resolved|Resolved|RESOLVED)\b"
-    r"|(?:UNANIMOUSLY[ ]+)?RESOLVED\b|R E S O L V E D\b|(?:Resolved|resolved)[ ]*:-?[ ]*$)"
-)
-# An outcome label after a minute heading's title on the same line: "613  MINUTES – Resolved – That …".
-_HEADING_OUTCOME = rx.compile(
-    r"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:UNANIMOUSLY[ ]+)?(?:RESOLVED|Resolved)\b)"
-)
 # The number that opens a minute's first paragraph: "6.   The Committee had before it …".
 _LEADING_NUMBER = rx.compile(r"(\d{1,3}\.)[ ]+")
 # A paragraph number before a label: "21.3   RESOLVED – that …".
@@ -181,22 +149,22 @@ _LOST = rx.compile(
 _LIST_LINE = rx.compile(r"[^.]{1,60}")
 
 
-def _label(text: str) -> re.Match[str] | None:
+def _label(vocab: Patterns, text: str) -> re.Match[str] | None:
     """The outcome label of a line: at its start, or inside it ("Proposed …. RESOLVED that …")."""
-    m = _OUTCOME_LABEL.match(text)
+    m = vocab.outcome_label.match(text)
     if m is None:
-        inline = _INLINE_RESOLVED.search(text)
+        inline = vocab.inline_resolved.search(text)
         if inline is not None:
-            m = _OUTCOME_LABEL.match(text, inline.start())
+            m = vocab.outcome_label.match(text, inline.start())
     return m
 
 
-def _expects_more(line: str) -> bool:
+def _expects_more(vocab: Patterns, line: str) -> bool:
     """Whether an outcome's line points at what follows: it ends in a colon or a dash, or at its label."""
     line = line.rstrip()
     if _OPEN_LABEL.search(line):
         return True
-    labels = list(_INLINE_RESOLVED.finditer(line))
+    labels = list(vocab.inline_resolved.finditer(line))
     return bool(labels) and labels[-1].end() == len(line)
 
 
@@ -219,10 +187,6 @@ def _inline_run(labels: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
-_BODY_NAME = rx.compile(
-    r"(Sub-Committee|Sub-committee|sub-committee|Committee|committee|Panel|panel|Board|Council|Forum"
-    r"|Commission|Members|Group|Cabinet)\s*$"
-)
 _AGENDA_REF = rx.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
 # The number of a minute heading, as written ("A26/17", "41.", "3.1"); after
 # the word "Minute" only the number itself ("Minute 85 –" is minute "85").
@@ -237,15 +201,22 @@ _PROPOSAL_REF = rx.compile(
 _PDF_SUFFIX = rx.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.IGNORECASE)
 
 
-def _attendance_kind(label: str) -> AttendanceKind:
-    low = label.lower()
-    if low.startswith("apolog"):
-        return AttendanceKind.APOLOGIES
-    if "officer" in low:
-        return AttendanceKind.OFFICER
-    if low.startswith(("also", "in attendance", "non-", "other members")):
-        return AttendanceKind.ALSO_ATTENDING
-    return AttendanceKind.PRESENT
+#: The attendance list of each role of the vocabulary (``chair``: those present).
+_ROLE_KIND = {
+    "present": AttendanceKind.PRESENT,
+    "apologies": AttendanceKind.APOLOGIES,
+    "also_attending": AttendanceKind.ALSO_ATTENDING,
+    "officers": AttendanceKind.OFFICER,
+    "chair": AttendanceKind.PRESENT,
+}
+
+
+def _attendance_kind(vocab: Patterns, label: str) -> AttendanceKind:
+    """The list an attendance label opens, by the vocabulary file its words come from."""
+    m = vocab.attendance_roles.match(label)
+    if m is None or m.lastgroup is None:  # pragma: no cover - the grammar matched a label
+        return AttendanceKind.PRESENT
+    return _ROLE_KIND[m.lastgroup]
 
 
 # ---------------------------------------------------------------------------
@@ -303,7 +274,8 @@ class ParsedTree:
 class MinutesTransformer:
     """Build model nodes from the parse tree of one normalised text."""
 
-    def __init__(self, normalised: Normalised) -> None:
+    def __init__(self, normalised: Normalised, vocabulary: Patterns | None = None) -> None:
+        self._v = vocabulary or default_patterns()
         self._n = normalised
         self._text = normalised.text
         # Headings found inside flattened lines: id(heading) -> (minute number, title).
@@ -571,7 +543,7 @@ class MinutesTransformer:
         extra.extend(self._dependent_blocks(later))
         body_tokens = list(clauses)
         points = self._nest_points(lead) + self._nest_points(after)
-        label = _label(head.value)
+        label = _label(self._v, head.value)
         label_end = label.end() if label else 0
         if not points:
             if label_end < len(head.value.rstrip()):
@@ -585,11 +557,11 @@ class MinutesTransformer:
                     body_tokens[0] = cut
         intro = self._paragraph(head)
         body = tuple(self._paragraph(t) for t in body_tokens)
-        m = _label(intro.text)
+        m = _label(self._v, intro.text)
         rest = intro.text[m.end() :].strip() if m else ""
         made_by = None
         if m and m.group("body"):
-            b = _BODY_NAME.search(m.group("body"))
+            b = self._v.body_name.search(m.group("body"))
             made_by = b.group(1) if b else None
         if implicit or own_words:
             rest, made_by = intro.text, None
@@ -626,7 +598,7 @@ class MinutesTransformer:
         head, deps = children[0], children[1:]
         value = head.value
         starts: list[int] = []
-        for m in _INLINE_RESOLVED.finditer(value):
+        for m in self._v.inline_resolved.finditer(value):
             start = m.start()
             floor = starts[-1] + 1 if starts else 0
             motions = [mo.start() for mo in _MOTION.finditer(value, floor, start)]
@@ -652,7 +624,7 @@ class MinutesTransformer:
                 continue
             last = k + 1 == len(starts)
             tail = self._piece(head, end, stop)
-            attach = last and tail is None and _expects_more(piece.value)
+            attach = last and tail is None and _expects_more(self._v, piece.value)
             # The points after the line follow the resolution only when nothing of
             # the line comes between them; otherwise they follow the tail below.
             own = deps if last and tail is None else []
@@ -687,11 +659,15 @@ class MinutesTransformer:
     def agreement(self, children: list[Token]) -> list[Block]:
         """What the committee agreed or noted: its words are the whole line."""
         blocks = self._outcome(Agreement, children, own_words=True)
-        made = _AGREEING_BODY.match(children[0].value)
+        made = self._v.agreeing_body.match(children[0].value)
         first = blocks[0]
         if made is not None and isinstance(first, Agreement):
             blocks[0] = attrs.evolve(first, made_by=made.group(1))
         return blocks
+
+    def decision(self, children: list[Token]) -> list[Block]:
+        """A decision told with its label: "DECIDED that …", "Decision: …"."""
+        return self._outcome(Decision, children)
 
     def scrutiny_questions(self, children: list[Token]) -> list[Block]:
         intro = self._paragraph(children[0])
@@ -710,7 +686,7 @@ class MinutesTransformer:
         return [
             AttendanceBlock(
                 span=self._joined(label.span, lines[-1].span),
-                kind=_attendance_kind(label.text),
+                kind=_attendance_kind(self._v, label.text),
                 lines=tuple(lines),
             )
         ]
@@ -754,7 +730,7 @@ class MinutesTransformer:
     def numbered_heading(self, children: list[Token]) -> HeadingInfo:
         token = children[0]
         extra: tuple[Block, ...] = ()
-        split = _HEADING_OUTCOME.search(token.value)
+        split = self._v.heading_outcome.search(token.value)
         if split is not None:
             # "613  MINUTES – Resolved – That …": the heading, then the item's resolution.
             outcome = self._piece(token, split.start("label"), len(token.value))
@@ -836,7 +812,7 @@ class MinutesTransformer:
         rest = self._piece(token, end, len(token.value))
         extra: list[Block] = []
         if rest is not None:
-            if _INLINE_RESOLVED.search(rest.value):
+            if self._v.inline_resolved.search(rest.value):
                 extra = self._inline_resolutions([rest])
             else:
                 extra = [self._paragraph(rest)]
