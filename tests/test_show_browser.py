@@ -101,7 +101,8 @@ def _hostile_everywhere(doc: sk.Document) -> sk.Document:
     evil = "</title><script>document.title='PWNED'</script>"
     person = doc.attendance.present[0]
     attendance = attrs.evolve(doc.attendance, present=(attrs.evolve(person, name=f"Orla {evil}"),))
-    return attrs.evolve(doc, meeting=attrs.evolve(doc.meeting, committee=f"Housing {evil}"), attendance=attendance)
+    meeting = attrs.evolve(doc.meeting, committee=f"Housing {evil}")
+    return attrs.evolve(doc, meeting=meeting, attendance=attendance)
 
 
 @pytest.fixture(scope="module")
@@ -151,8 +152,11 @@ def test_every_outcome_of_seed_002_is_highlighted_and_its_fact_links_to_it(frame
         assert kind.lower() in shown["cls"].split()
         assert shown["title"].startswith(kind)
         fact = facts[shown["id"]]
-        assert fact["exists"] and fact["tabbable"]
-        assert fact["flashed"] and fact["inView"] and fact["focused"], fact
+        assert fact["exists"]
+        assert fact["tabbable"]
+        assert fact["flashed"], fact
+        assert fact["inView"], fact
+        assert fact["focused"], fact
 
 
 def test_every_fact_of_every_view_scrolls_to_its_span_and_flashes(framed: dict[str, Any]) -> None:
@@ -160,7 +164,10 @@ def test_every_fact_of_every_view_scrolls_to_its_span_and_flashes(framed: dict[s
         assert r["facts"], name
         for fact in r["facts"]:
             assert fact["exists"], (name, fact)
-            assert fact["tabbable"] and fact["flashed"] and fact["inView"] and fact["focused"], (name, fact)
+            assert fact["tabbable"], (name, fact)
+            assert fact["flashed"], (name, fact)
+            assert fact["inView"], (name, fact)
+            assert fact["focused"], (name, fact)
 
 
 def test_outcomes_of_pdf_and_html_views_are_highlighted(framed: dict[str, Any]) -> None:
@@ -184,20 +191,23 @@ def test_hostile_text_is_shown_not_run(framed: dict[str, Any]) -> None:
         assert "PWNED" not in r["title"] or "</title>" in r["title"], name
         assert r["scripts"] == 1, name  # the view's own
         assert r["injected"] == 0, name
-        assert "<script>document.title='PWNED'" in r["text"] and "</div></pre></main>" in r["text"]
+        assert "<script>document.title='PWNED'" in r["text"]
+        assert "</div></pre></main>" in r["text"]
     title = framed["results"]["hostile-everywhere"]["title"]
     assert title.startswith("Housing </title><script>document.title='PWNED'</script>")
 
 
 def test_hostile_view_dumped_directly(chromium: str, tmp_path: Path) -> None:
-    """The hostile view opened on its own: its DOM after scripts ran holds the text, escaped, and no marks of it running."""
+    """The hostile view on its own: its DOM after scripts ran holds the text, escaped, no trace of it run."""
     page = sk.parse_file(HOSTILE).show().save(tmp_path / "hostile.html")
     dom = browser.dump_dom(page)
     assert "data-pwned" not in dom.split("<body", 1)[0]
     assert "data-pwned=" not in dom.replace("setAttribute('data-pwned'", "")
     assert "<title>PWNED" not in dom
     assert "&lt;script&gt;document.title='PWNED'" in dom
-    assert "<img" not in dom and "<iframe" not in dom and "<svg" not in dom
+    assert "<img" not in dom
+    assert "<iframe" not in dom
+    assert "<svg" not in dom
     assert dom.count("<script>") == 1
 
 
