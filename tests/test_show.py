@@ -236,3 +236,10 @@ def test_show_several_files_needs_a_folder(tmp_path: Path) -> None:
     status, _out, err = run("show", "-r", str(FIXTURES / "documents"), "-o", str(page))
     assert status == 2
     assert "needs a folder" in err
+
+
+def test_show_of_a_folder_needs_recursive() -> None:
+    status, out, err = run("show", str(FIXTURES / "documents"))
+    assert status == 1
+    assert out == ""
+    assert "use -r" in err

@@ -957,7 +957,10 @@ def run(files: Sequence[str], recursive: bool, output: str | None, out: TextIO, 
     from ._cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, _report, _utf8
 
     named = list(_named(files, recursive))
-    single = len(files) == 1 and not recursive and not Path(files[0]).is_dir()
+    if len(files) == 1 and not recursive and Path(files[0]).is_dir():
+        _report(ScrutinyKitError("is a directory (use -r to read the files under it)", source=files[0]), err)
+        return EXIT_FAILED
+    single = len(files) == 1 and not recursive
     if not single and output is None:
         print("scrutinykit: show with several files or -r needs -o FOLDER for the site", file=err)
         return EXIT_USAGE
