@@ -87,6 +87,7 @@ if TYPE_CHECKING:
     from ._check import Finding, check
     from ._grammar import grammar_dir
     from ._serialise import SCHEMA_VERSION, configure_converter, dump, dumps, loads, make_converter, to_dict
+    from ._show import DocumentView, show
     from ._tables import COLUMNS, document_id, table_rows, tables, write_parquet
 
     __version__: str
@@ -109,6 +110,8 @@ _LAZY: dict[str, str] = {
     "loads": "_serialise",
     "make_converter": "_serialise",
     "to_dict": "_serialise",
+    "DocumentView": "_show",
+    "show": "_show",
     "COLUMNS": "_tables",
     "document_id": "_tables",
     "table_rows": "_tables",
@@ -181,6 +184,7 @@ __all__ = [
     "Decision",
     "Document",
     "DocumentKind",
+    "DocumentView",
     "Due",
     "DueKind",
     "Exchange",
@@ -241,6 +245,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_many",
+    "show",
     "table_rows",
     "tables",
     "to_dict",

@@ -144,6 +144,21 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("schema", help="print the JSON Schema of scrutinykit's JSON")
+
+    s = sub.add_parser(
+        "show",
+        help="an HTML page of a document: the text with what was read highlighted, beside the facts",
+        description="One self-contained HTML page per document: the source text with every span "
+        "highlighted by what it was read as, beside the facts, each linked to its text. With several "
+        "files or -r, -o names a folder: a page per file and index.html with a row per file.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    s.add_argument("files", nargs="+", metavar="FILE", help="minutes files (or folders with -r)")
+    s.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
+    s.add_argument(
+        "-o", "--output", metavar="PATH", help="the page (one file; default: stdout) or the site's folder"
+    )
     return parser
 
 
@@ -323,6 +338,10 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
     if args.command == "schema":
         print(schema_text(), file=_utf8(out))
         return EXIT_OK
+    if args.command == "show":
+        from ._show import run as show_command
+
+        return show_command(args.files, args.recursive, args.output, out, err)
     if args.command == "parse" and (args.resume and not args.out):
         print("scrutinykit: --resume needs --out FILE", file=err)
         return EXIT_USAGE

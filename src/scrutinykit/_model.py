@@ -23,10 +23,13 @@ import datetime
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TypeGuard, Union
+from typing import TYPE_CHECKING, TypeGuard, Union
 
 import attrs
 from attrs import field, frozen
+
+if TYPE_CHECKING:  # the view is imported when used, not with the model
+    from ._show import DocumentView
 
 __all__ = [
     "OUTCOME_TYPES",
@@ -979,6 +982,20 @@ class Document:
             yield from walk(item)
         for block in self.closing:
             yield from walk(block)
+
+    def show(self) -> DocumentView:
+        """The annotated view: the source with every span highlighted, beside the facts.
+
+        A notebook shows it inline; ``.html`` is the page, ``.save(path)`` writes it
+        (see :func:`scrutinykit.show`).
+        """
+        from ._show import DocumentView  # the view loads only when asked for
+
+        return DocumentView(self)
+
+    def to_html(self) -> str:
+        """The annotated view as one self-contained HTML page (:meth:`show`)."""
+        return self.show().html
 
 
 def _page_start(page: Page) -> int:
