@@ -943,8 +943,12 @@ class Document:
         return page.number if offset < page.span.end or offset == page.span.start else None
 
     def outcomes(self) -> tuple[Outcome, ...]:
-        """Every outcome in the document, in order."""
-        return tuple(o for item in self.items for o in item.outcomes())
+        """Every outcome in the document, in order: before the first item, in the items, after the close."""
+        return (
+            *(b for b in self.front_matter if is_outcome(b)),
+            *(o for item in self.items for o in item.outcomes()),
+            *(b for b in self.closing if is_outcome(b)),
+        )
 
     def exchanges(self) -> tuple[Exchange, ...]:
         """Every question-and-answer exchange, item by item."""
