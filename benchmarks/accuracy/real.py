@@ -42,7 +42,18 @@ from typing import Any
 
 import scrutinykit
 
-from .core import _GOLD_TYPE, ROLES, ROOT, _outcome_nodes, _prf, _ratio, _snippet, map_workers
+from .core import (
+    _GOLD_TYPE,
+    ROLES,
+    ROOT,
+    _fold_text,
+    _outcome_nodes,
+    _prf,
+    _ratio,
+    _snippet,
+    _title_span,
+    map_workers,
+)
 
 __all__ = [
     "DEFAULT_REAL",
@@ -55,6 +66,7 @@ __all__ = [
     "normalise",
     "predict_real",
     "predict_real_file",
+    "printed_title",
     "real_document_misses",
     "run_real",
     "score_real",
@@ -136,13 +148,30 @@ def _iso(value: object) -> str | None:
     return None
 
 
+def printed_title(item: scrutinykit.AgendaItem, source: str) -> str:
+    """An item's title as printed: its title heading's text without the minute number.
+
+    The model's ``title`` leaves out an agenda-item reference such as
+    ``(Agenda item 7)``; the gold keeps the heading as printed, so the heading's
+    own text is used when it holds the title.
+    """
+    start, end = _title_span(item, source)
+    text = " ".join(source[start:end].split())
+    number = item.minute_number
+    if number and text.startswith(number):
+        text = text[len(number) :].lstrip(" .:-–\t")
+    title = item.title or ""
+    return text if title and _fold_text(title)[:20] in _fold_text(text) else title
+
+
 def predict_real(doc: scrutinykit.Document) -> Pred:
     """What the real-document gold asks of a parsed document, as text.
 
-    ``items``: number (minute number, else agenda number) and title;
-    ``outcomes``: type and source text (``doc.text_of``) of every outcome node
-    and of every action or undertaking outside an outcome; the four attendance
-    roles (``present`` with co-optees and substitutes); the meeting date.
+        ``items``: number (minute number, else agenda number) and title as printed
+    (:func:`printed_title`);
+        ``outcomes``: type and source text (``doc.text_of``) of every outcome node
+        and of every action or undertaking outside an outcome; the four attendance
+        roles (``present`` with co-optees and substitutes); the meeting date.
     """
     outcomes = [
         {
@@ -165,7 +194,7 @@ def predict_real(doc: scrutinykit.Document) -> Pred:
         "refused": None,
         "date": _iso(doc.meeting.date),
         "items": [
-            {"number": item.minute_number or item.agenda_number, "title": item.title or ""}
+            {"number": item.minute_number or item.agenda_number, "title": printed_title(item, doc.source)}
             for item in doc.items
         ],
         "outcomes": outcomes,
