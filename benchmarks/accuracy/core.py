@@ -1,4 +1,4 @@
-"""Accuracy of scrutinykit on the development corpus, scored against its gold annotations.
+"""Accuracy on corpora in the development corpus's gold schema (the corpus itself and generated ones).
 
 Each document of the corpus (``docs/NNN-*.txt``) is parsed with
 :func:`scrutinykit.parse`, the resulting :class:`scrutinykit.Document` is
@@ -10,6 +10,8 @@ predictions with ``gold/NNN.json`` by the rules in the corpus README:
 * items match one-to-one when their title spans overlap at all;
 * people match per role by name, after folding case and runs of whitespace;
 * meeting date and end time are exact matches over documents whose gold has one;
+  a predicted date that is not the gold one (or where the gold has none) is
+  counted on its own as a wrong date;
 * ``is_minutes`` is an exact match, and any outcome predicted on a document
   that is not minutes is counted;
 * owners, due dates and exchanges are scored only when the model provides them;
@@ -17,9 +19,10 @@ predictions with ``gold/NNN.json`` by the rules in the corpus README:
   to the gold ``action`` outcomes (and any gold outcome with an owner) at 0.5
   overlap, and their owners and due dates compared on the matches.
 
-Run it from the repository root::
+The same code scores the generated corpora (:mod:`benchmarks.accuracy.generated`),
+whose gold has this schema too.  Run it from the repository root::
 
-    python -m benchmarks.accuracy [--corpus DIR] [--json]
+    python -m benchmarks.accuracy [--corpus dev|generated|real|all] [--json]
 
 It prints the figures and, per document, what was missed or invented.  The
 corpus text is read at run time only; nothing of it is stored in the project.
@@ -27,15 +30,15 @@ corpus text is read at run time only; nothing of it is stored in the project.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
+import multiprocessing
 import sys
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -49,16 +52,18 @@ __all__ = [
     "document_misses",
     "fold_name",
     "format_figures",
-    "main",
+    "format_misses",
+    "map_workers",
     "match_spans",
     "overlap_ratio",
     "predict",
     "predict_text",
+    "read_text",
     "run_corpus",
     "score",
 ]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 """The repository root."""
 DEFAULT_CORPUS = ROOT.parent / "shared" / "devcorpus"
 """Where the development corpus lives when nothing else is said."""
@@ -72,6 +77,9 @@ Pred = dict[str, Any]
 Span2 = tuple[int, int]
 
 _SNIPPET = 70
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 # ---------------------------------------------------------------------------
@@ -520,8 +528,9 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
     item_gold = item_pred = item_tp = number_ok = 0
     people = {role: [0, 0, 0] for role in ROLES}  # tp, gold, predicted
     date_n = date_ok = end_n = end_ok = 0
+    date_predicted = date_wrong = date_wrong_no_gold = 0
     minutes_ok = 0
-    not_minutes_outcomes = 0
+    not_minutes_outcomes = not_minutes_gold = not_minutes_detected = minutes_refused = 0
 
     for gold, pred in pairs:
         n_docs += 1
@@ -598,12 +607,22 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
         if g_meeting.get("date") is not None:
             date_n += 1
             date_ok += p_meeting.get("date") == g_meeting["date"]
+        if p_meeting.get("date") is not None:
+            date_predicted += 1
+            if p_meeting["date"] != g_meeting.get("date"):
+                date_wrong += 1
+                date_wrong_no_gold += g_meeting.get("date") is None
         if g_meeting.get("end_time") is not None:
             end_n += 1
             end_ok += p_meeting.get("end_time") == g_meeting["end_time"]
 
         # Not minutes, exchanges
         minutes_ok += not crashed and pred.get("is_minutes") == gold.get("is_minutes")
+        if gold.get("is_minutes") is False:
+            not_minutes_gold += 1
+            not_minutes_detected += not crashed and pred.get("is_minutes") is False
+        elif not crashed and pred.get("is_minutes") is False:
+            minutes_refused += 1
         if provided.get("exchanges"):
             exchanges_provided = True
         exchanges_n += 1
@@ -703,10 +722,18 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
         {
             "meeting_date_accuracy": _ratio(date_ok, date_n),
             "meeting_date_n": date_n,
+            "meeting_date_predicted": date_predicted,
+            "meeting_date_precision": _ratio(date_ok, date_predicted),
+            "meeting_date_wrong": date_wrong,
+            "meeting_date_wrong_no_gold": date_wrong_no_gold,
             "meeting_end_time_accuracy": _ratio(end_ok, end_n),
             "meeting_end_time_n": end_n,
             "is_minutes_accuracy": _ratio(minutes_ok, n_docs),
             "not_minutes_outcomes": not_minutes_outcomes,
+            "not_minutes_gold": not_minutes_gold,
+            "not_minutes_detected": not_minutes_detected,
+            "not_minutes_recall": _ratio(not_minutes_detected, not_minutes_gold),
+            "minutes_refused": minutes_refused,
             "exchanges_accuracy": _ratio(exchanges_ok, exchanges_n) if exchanges_provided else None,
         }
     )
@@ -800,6 +827,8 @@ def document_misses(gold: Gold, pred: Pred | None, text: str, error: str | None 
     for key in ("date", "end_time"):
         if g_meeting.get(key) is not None and p_meeting.get(key) != g_meeting[key]:
             lines.append(f"meeting {key}: predicted {p_meeting.get(key)}, gold {g_meeting[key]}")
+    if g_meeting.get("date") is None and p_meeting.get("date") is not None:
+        lines.append(f"meeting date: predicted {p_meeting['date']}, gold None")
     return lines
 
 
@@ -820,26 +849,48 @@ class DocResult:
     error: str | None
 
 
-def run_corpus(corpus: Path) -> list[DocResult]:
+def read_text(path: Path) -> str:
+    """A corpus document as stored: UTF-8, line ends untouched (gold offsets index the file as is)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def _predict_path(path: Path) -> tuple[Pred | None, str | None]:
+    return predict_text(read_text(path))
+
+
+def map_workers(func: Callable[[_T], _R], items: Sequence[_T], workers: int = 1) -> list[_R]:
+    """``[func(x) for x in items]``, on ``workers`` processes when more than one (order kept)."""
+    if workers <= 1 or len(items) <= 1:
+        return [func(x) for x in items]
+    with multiprocessing.get_context().Pool(min(workers, len(items))) as pool:
+        return list(pool.imap(func, items, chunksize=4))
+
+
+def run_corpus(corpus: Path, *, workers: int = 1, prefix: str = "") -> list[DocResult]:
     """Parse and predict every annotated document of ``corpus``, in id order.
+
+    Documents are read as stored (``newline=""``), parsed and predicted on
+    ``workers`` processes; each result's id is ``prefix`` + the gold file's stem.
 
     :raises FileNotFoundError: ``corpus`` has no ``docs/`` or ``gold/`` directory.
     """
     docs_dir, gold_dir = corpus / "docs", corpus / "gold"
     if not docs_dir.is_dir() or not gold_dir.is_dir():
         raise FileNotFoundError(f"no development corpus at {corpus} (expected docs/ and gold/ in it)")
-    results = []
+    found: list[tuple[str, Path, Gold]] = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         doc_id = gold_path.stem
         texts = sorted(docs_dir.glob(f"{doc_id}-*.txt")) or sorted(docs_dir.glob(f"{doc_id}.txt"))
         if not texts:
             print(f"accuracy: no document for gold {gold_path.name}; skipped", file=sys.stderr)
             continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = texts[0].read_text(encoding="utf-8")
-        pred, error = predict_text(text)
-        results.append(DocResult(doc_id, texts[0], text, gold, pred, error))
-    return results
+        found.append((doc_id, texts[0], json.loads(gold_path.read_text(encoding="utf-8"))))
+    predictions = map_workers(_predict_path, [path for _, path, _ in found], workers)
+    return [
+        DocResult(prefix + doc_id, path, read_text(path), gold, pred, error)
+        for (doc_id, path, gold), (pred, error) in zip(found, predictions)
+    ]
 
 
 def _fmt(value: object) -> str:
@@ -945,60 +996,39 @@ def format_figures(figures: dict[str, Any]) -> str:
     )
     rows.append(
         (
+            "meeting dates wrong",
+            _fmt(f["meeting_date_wrong"]),
+            f"of {f['meeting_date_predicted']} predicted; "
+            f"{f['meeting_date_wrong_no_gold']} where gold has none",
+        )
+    )
+    rows.append(
+        (
             "meeting end time right",
             _fmt(f["meeting_end_time_accuracy"]),
             f"of {f['meeting_end_time_n']} with a gold end time",
         )
     )
     rows.append(("is_minutes right", _fmt(f["is_minutes_accuracy"]), f"of {f['documents']} documents"))
+    rows.append(
+        (
+            "not-minutes refused",
+            _fmt(f["not_minutes_recall"]),
+            f"{f['not_minutes_detected']} of {f['not_minutes_gold']} not-minutes documents",
+        )
+    )
     rows.append(("outcomes on not-minutes docs", _fmt(f["not_minutes_outcomes"]), "each one an error"))
+    rows.append(("minutes refused as not minutes", _fmt(f["minutes_refused"]), "each one an error"))
     rows.append(("exchanges counts right", _fmt(f["exchanges_accuracy"]), ""))
     lines = ["| figure | value | detail |", "| --- | ---: | --- |"]
     lines.extend(f"| {a} | {b} | {c} |" for a, b, c in rows)
     return "\n".join(lines)
 
 
-def _format_misses(results: Sequence[DocResult]) -> str:
+def format_misses(results: Sequence[DocResult]) -> str:
+    """The per-document misses as a Markdown table (``doc``, ``miss``)."""
     lines = ["| doc | miss |", "| --- | --- |"]
     for r in results:
         for miss in document_misses(r.gold, r.pred, r.text, r.error):
             lines.append(f"| {r.doc_id} | {miss.replace('|', '¦')} |")
     return "\n".join(lines) if len(lines) > 2 else "No misses."
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark; print the figures (and the misses) or, with ``--json``, the figures as JSON."""
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.accuracy",
-        description="Score scrutinykit against the gold annotations of the development corpus.",
-    )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=DEFAULT_CORPUS,
-        help=f"the corpus directory, holding docs/ and gold/ (default: {DEFAULT_CORPUS})",
-    )
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON, nothing else")
-    args = parser.parse_args(argv)
-    corpus: Path = args.corpus
-    try:
-        results = run_corpus(corpus)
-    except FileNotFoundError as exc:
-        print(f"accuracy: {exc}; pass --corpus DIR", file=sys.stderr)
-        return 2
-    figures = score((r.gold, r.pred) for r in results)
-    if args.json:
-        print(json.dumps(figures, indent=2, sort_keys=True))
-        return 0
-    print(f"Accuracy on {corpus} ({figures['documents']} documents, scrutinykit {scrutinykit.__version__})")
-    print()
-    print(format_figures(figures))
-    print()
-    print("Misses by document (outcomes matched at 0.5)")
-    print()
-    print(_format_misses(results))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
