@@ -412,7 +412,7 @@ GENERATED_FLOORS: dict[str, float] = {
     "people_all_precision": 0.893,  # 0.8955
     "people_all_recall": 0.648,  # 0.6505
     "people_all_f1": 0.751,  # 0.7536
-    "meeting_date_accuracy": 0.838,  # 0.8408 of 672 with a gold date
+    "meeting_date_accuracy": 0.883,  # 0.8854 of 672 (0.8408 before the meeting's own line rule)
     "not_minutes_recall": 0.719,  # 0.7215: 57 of 79 refused
     "is_minutes_accuracy": 0.973,  # 0.9756
 }
@@ -420,7 +420,7 @@ GENERATED_FLOORS: dict[str, float] = {
 
 GENERATED_CEILINGS: dict[str, int] = {
     "crashes": 0,
-    "meeting_date_wrong": 104,  # target 0; 46 of them where the gold has no date
+    "meeting_date_wrong": 6,  # target 0 (104 before the meeting's own line rule)
     "not_minutes_outcomes": 36,  # target 0
     "minutes_refused": 0,
 }
@@ -504,7 +504,7 @@ REAL_FLOORS: dict[str, float] = {
 
 REAL_CEILINGS: dict[str, int] = {
     "crashes": 0,
-    "meeting_date_wrong": 1,  # target 0
+    "meeting_date_wrong": 0,  # the target (1 before the meeting's own line rule)
     "minutes_refused": 1,  # a scanned PDF with no text layer (no OCR in scope)
 }
 """Real-document error count → the highest value allowed (measured when set)."""

@@ -144,7 +144,7 @@ def parse_with(
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised
-        doc = assemble(parsed, text, encoding)
+        doc = assemble(parsed, text, encoding, patterns)
         del parsed
         reason = not_minutes_reason(doc)
     except ScrutinyKitError:

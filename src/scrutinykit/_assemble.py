@@ -54,6 +54,7 @@ from ._model import (
 )
 from ._proceedings import proceedings
 from ._transform import ParsedTree
+from ._vocabulary import Patterns, default_patterns
 
 __all__ = ["assemble"]
 
@@ -751,7 +752,72 @@ def _group_attendance(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
-def _meeting(front: Sequence[Block], closing: Sequence[Block], source: str) -> Meeting:
+#: What may stand beside a date on a line that gives nothing else: "Tuesday, 4 March 2025 at 7.00 pm".
+_DATE_ONLY_REST = rx.compile(
+    r"[\s,.;:()-]*(?:(?:at|from)\s*)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?[\s,.;:()-]*",
+    re.IGNORECASE,
+)
+_CLAUSE_END = rx.compile(r"[.;](?=\s+[A-Z])")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence of ``text`` that holds ``text[start:end]``, and the sentence after it."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    stop = after.start() if after else len(text)
+    following = _CLAUSE_END.search(text, stop + 1) if after else None
+    rest = text[stop : following.start() if following else len(text)]
+    return text[before[-1] if before else 0 : stop], rest
+
+
+def meeting_date_of(text: str, vocab: Patterns) -> tuple[int, int, datetime.date] | None:
+    """The date a line gives as its meeting's own, or ``None``.
+
+    Precision first: a date counts only when its sentence shows it is this
+    meeting's (a word of ``meeting-date-cue.txt`` — "held on", "Minutes of
+    the", "Date" — in it, or opening the next sentence; a meeting page's
+    "Committee - Tuesday, 4th March" line; or
+    the date alone with its time) and shows nothing of another meeting, a
+    report or a publication (a word of ``other-meeting.txt`` — "previous",
+    "approved", "published", "report" …).
+    """
+    for start, end, value in find_dates(text):
+        sentence, following = _sentence_around(text, start, end)
+        if vocab.other_meeting.search(sentence):
+            continue
+        alone = _DATE_ONLY_REST.fullmatch(text[:start] + " " + text[end:]) is not None
+        cue = vocab.meeting_date_cue.search(sentence)
+        cue = cue or vocab.meeting_date_cue.match(following.lstrip(" ."))
+        if alone or cue or vocab.body_dash.search(text, 0, start):
+            return start, end, value
+    return None
+
+
+def _labelled_meeting_date(lines: Iterable[Heading | Paragraph], vocab: Patterns) -> datetime.date | None:
+    """The meeting's date from a labelled line after the front matter, when exactly one date is so given.
+
+    A decision or issue page gives it in the item: "Decided at meeting:
+    16/09/2015 - Panel", "Date of decision: 16/09/2015".  Only a line that
+    opens with a meeting-date cue as a label ("…:") counts, and two different
+    dates give none.
+    """
+    found = set()
+    for node in lines:
+        cue = vocab.meeting_date_cue.match(node.text)
+        if cue is not None and node.text[cue.end() :].lstrip().startswith(":"):
+            own = meeting_date_of(node.text, vocab)
+            if own is not None:
+                found.add(own[2])
+    return found.pop() if len(found) == 1 else None
+
+
+def _meeting(
+    front: Sequence[Block],
+    closing: Sequence[Block],
+    source: str,
+    vocab: Patterns,
+    rest: Iterable[Heading | Paragraph] = (),
+) -> Meeting:
     committee: str | None = None
     date = None
     start_time = None
@@ -767,10 +833,10 @@ def _meeting(front: Sequence[Block], closing: Sequence[Block], source: str) -> M
                 # A line that names the place may give the date too:
                 # "… held at the Town Hall on 8 October 2024 at 6.30pm".
         if date is None:
-            found = find_dates(text)
-            if found:
-                date = found[0][2]
-                start_time = parse_time(text[found[0][1] :]) or parse_time(text)
+            own = meeting_date_of(text, vocab)
+            if own is not None:
+                date = own[2]
+                start_time = parse_time(text[own[1] :]) or parse_time(text)
                 spans.append(block.span)
         if committee is None:
             stripped = _MEETING_OF.sub("", text)
@@ -780,6 +846,8 @@ def _meeting(front: Sequence[Block], closing: Sequence[Block], source: str) -> M
             if m and len(m.group("name")) <= 120:
                 committee = m.group("name").strip(" ,-")
                 spans.append(block.span)
+    if date is None:
+        date = _labelled_meeting_date(rest, vocab)
     end_time = None
     for node in closing:
         if isinstance(node, MeetingEnd):
@@ -794,6 +862,13 @@ def _meeting(front: Sequence[Block], closing: Sequence[Block], source: str) -> M
 # ---------------------------------------------------------------------------
 # Items
 # ---------------------------------------------------------------------------
+
+
+def _item_lines(item: AgendaItem) -> Iterable[Heading | Paragraph]:
+    """The item's own lines of text: its agenda text and its sections' paragraphs."""
+    yield from (b for b in item.agenda if isinstance(b, (Heading, Paragraph)))
+    for section in item.sections:
+        yield from (b for b in section.blocks if isinstance(b, (Heading, Paragraph)))
 
 
 def _texts(blocks: Iterable[Block]) -> Iterable[Paragraph]:
@@ -936,8 +1011,11 @@ def _mark_duplicates(item: AgendaItem) -> AgendaItem:
     )
 
 
-def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Document:
-    """Build the document from the transformer's result."""
+def assemble(
+    tree: ParsedTree, source: str, encoding: str | None = None, vocab: Patterns | None = None
+) -> Document:
+    """Build the document from the transformer's result (``vocab``: the vocabulary it was parsed with)."""
+    vocab = vocab or default_patterns()
     front = _group_attendance(tree.front_matter)
     people: dict[AttendanceKind, list[Person]] = {k: [] for k in AttendanceKind}
     apologies: list[Person] | None = None
@@ -996,7 +1074,7 @@ def assemble(tree: ParsedTree, source: str, encoding: str | None = None) -> Docu
     is_item_page = bool(items) and any(
         isinstance(n, Marker) and n.kind is MarkerKind.AGENDA_ITEM_BANNER for n in items[0].heading
     )
-    meeting = _meeting(front, tree.closing, source)
+    meeting = _meeting(front, tree.closing, source, vocab, (n for it in items for n in _item_lines(it)))
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
     # Every node in Document.walk order, walked once for the figures and the truncation check.

@@ -70,6 +70,8 @@ LISTS = (
     "closing",
     "purpose",
     "meeting-line",
+    "meeting-date-cue",
+    "other-meeting",
 )
 """Every phrase list; each is the file ``<name>.txt`` of the vocabulary folder."""
 
@@ -215,6 +217,11 @@ def _alternation(forms: Iterable[tuple[str, ...]]) -> str:
     return "(?:" + "|".join(pieces) + ")"
 
 
+def _phrase_set(phrases: Iterable[Phrase]) -> str:
+    """Every form of every phrase, as one alternation."""
+    return _alternation(f for p in phrases for f in variants(p))
+
+
 def _select(phrases: Iterable[Phrase], *, keep: Iterable[str] = (), drop: Iterable[str] = ()) -> list[Phrase]:
     keep_set, drop_set = frozenset(keep), frozenset(drop)
     return [
@@ -283,12 +290,21 @@ class _Pieces:
                 f for p in _select(phrases, keep=("open",)) for f in _no_lower(variants(p))
             )
         self.closing = _alternation(f for p in ph("closing") for f in _no_lower(variants(p)))
-        self.purpose = _alternation(f for p in ph("purpose") for f in _no_lower(variants(p)))
-        self.purpose_first = _alternation(
-            f[:1] for p in ph("purpose") for f in _no_lower(variants(p)) if " " not in f[0]
-        )
+        # A purpose line is prose: "To receive …" as written (or in Sentence case),
+        # never in Title Case ("To Receive Apologies" is an agenda heading itself).
+        purpose_forms = [
+            f for p in ph("purpose") for f in (p.words, (_sentence(p.words[0]), *p.words[1:]))
+        ]
+        self.purpose = _alternation(purpose_forms)
+        self.purpose_first = _alternation(f[:1] for f in purpose_forms)
+        # The labels of those who attended (not of apologies: "Apologies for absence"
+        # alone on its line is as often an item's title).
         self.attendance_any = _alternation(
-            f for role in ATTENDANCE_ROLES for p in ph(role) for f in _no_lower(variants(p))
+            f
+            for role in ATTENDANCE_ROLES
+            if role != "apologies"
+            for p in ph(role)
+            for f in _no_lower(variants(p))
         )
         self.meeting_line = _alternation(f for p in ph("meeting-line") for f in _no_lower(variants(p)))
 
@@ -309,7 +325,7 @@ _TERMINALS = (
     ("CLOSING_PHRASE", "what opens the closing line", "closing"),
     ("PURPOSE_VERB", "the words that open an item's purpose line", "purpose"),
     ("PURPOSE_FIRST", "the first word of a purpose line", "purpose_first"),
-    ("ATTENDANCE_ANY", "any attendance label's words", "attendance_any"),
+    ("ATTENDANCE_ANY", "the words of any label of those who attended", "attendance_any"),
     ("MEETING_LINE_PHRASE", "what opens the meeting's own line", "meeting_line"),
 )
 
@@ -371,6 +387,12 @@ class Patterns:
         self.heading_outcome = rx.compile(
             rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
         )
+        # Words anywhere in a line, in any case at all ("Minute of Meeting of the").
+        self.meeting_date_cue = rx.compile(
+            rf"\b{_phrase_set(vocab.phrases('meeting-date-cue'))}\b", re.IGNORECASE
+        )
+        self.other_meeting = rx.compile(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
+        self.body_dash = rx.compile(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
         self.attendance_roles = rx.compile(
             "|".join(
                 rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})\b"
