@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ._errors import (
     GrammarError,
     InternalError,
+    MissingFileError,
     NotMinutesError,
     NotTextError,
     ParseError,
@@ -200,6 +201,7 @@ __all__ = [
     "Meeting",
     "MeetingEnd",
     "MissingExtraError",
+    "MissingFileError",
     "NotMinutesError",
     "NotTextError",
     "Note",
