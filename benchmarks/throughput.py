@@ -309,11 +309,11 @@ def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()
     for name, as_json, size in runs:
 
         def one(j: bool = as_json) -> object:
-            return list(parse_many(texts, workers=1, as_json=j))  # type: ignore[call-overload]
+            return list(parse_many(texts=texts, workers=1, as_json=j))  # type: ignore[call-overload]
 
         def two(j: bool = as_json, c: int | None = size) -> object:
             chunks = {} if c is None else {"chunksize": c}
-            return list(parse_many(texts, workers=2, as_json=j, **chunks))  # type: ignore[call-overload]
+            return list(parse_many(texts=texts, workers=2, as_json=j, **chunks))  # type: ignore[call-overload]
 
         if as_json not in one_seconds:
             one_seconds[as_json] = _median_seconds(one, repeats)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ._errors import (
     GrammarError,
     InternalError,
+    MissingFileError,
     NotMinutesError,
     NotTextError,
     ParseError,
@@ -204,6 +205,7 @@ __all__ = [
     "Meeting",
     "MeetingEnd",
     "MissingExtraError",
+    "MissingFileError",
     "NotMinutesError",
     "NotTextError",
     "Note",

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Union
+
+import attrs
 
 from . import _patterns as rx
 from ._assemble import assemble
 from ._decode import decode_bytes
 from ._detect import not_minutes_reason
-from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
+from ._errors import InternalError, MissingFileError, NotMinutesError, ParseError, ScrutinyKitError
 from ._grammar import MinutesParser, parser_for
 from ._model import Document, InputFormat, line_col
 from ._normalise import normalise
@@ -87,7 +90,10 @@ def parse(
 ) -> Document:
     """Parse the text of council minutes into a :class:`Document`.
 
-    ``source`` names where the text came from, for error messages.
+    ``source`` names where the text came from: it is the document's
+    ``source_name`` and error messages name it.  A ``text`` that is the path
+    of an existing file is still parsed as text, with a warning: read a
+    file with :func:`parse_file`.
     ``vocabulary`` is a folder of phrase files (or several) whose phrases are
     added to the shipped vocabulary (``grammar/vocabulary/``; its README names
     the files): a council that writes "DETERMINED" or "Members in attendance"
@@ -103,6 +109,13 @@ def parse(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_bytes for bytes")
+    if _looks_like_a_file(text):
+        warnings.warn(
+            f"parse() reads its argument as minutes text, but {text!r} is the path of a file:"
+            " use scrutinykit.parse_file to read the file",
+            UserWarning,
+            stacklevel=2,
+        )
     if not text.strip():
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
@@ -155,9 +168,21 @@ def parse_with(
             f"scrutinykit failed on this text ({type(cause).__name__}: {cause}); please report it",
             source=source,
         ) from exc
+    if source is not None:
+        doc = attrs.evolve(doc, source_name=source)
     if reason is not None:
         raise NotMinutesError(reason, source=source, document=doc)
     return doc
+
+
+def _looks_like_a_file(text: str) -> bool:
+    """Whether ``text`` is one short line naming a file that exists."""
+    if len(text) > 4096 or "\n" in text or not text.strip():
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):  # a name the system refuses (a NUL, too long)
+        return False
 
 
 def parse_bytes(data: bytes, *, source: str | None = None, vocabulary: VocabularyDirs = None) -> Document:
@@ -179,6 +204,8 @@ def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = Non
     rendering that was parsed, and ``format``, ``links`` (HTML) and
     ``pages`` (PDF) say where it came from.
 
+    :raises MissingFileError: there is no such file (it is also a
+        :class:`FileNotFoundError`).
     :raises MissingExtraError: an HTML page needs ``scrutinykit[html]``, a
         PDF ``scrutinykit[pdf]``, and it is not installed.
     :raises ScrutinyKitError: the file cannot be read, is not text, or is
@@ -190,7 +217,7 @@ def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = Non
     except IsADirectoryError as exc:
         raise ScrutinyKitError("is a directory, not a file", source=str(p)) from exc
     except FileNotFoundError as exc:
-        raise ScrutinyKitError("no such file", source=str(p)) from exc
+        raise MissingFileError("no such file", source=str(p)) from exc
     except OSError as exc:
         raise ScrutinyKitError(f"cannot read the file: {exc.strerror or exc}", source=str(p)) from exc
     kind = sniff_format(data, p.name)

@@ -24,7 +24,7 @@ from ._model import Document
 __all__ = ["Source", "parse_many"]
 
 Source = Union[str, "os.PathLike[str]"]
-"""A text to parse (``str``) or a file to read (``pathlib.Path`` or other path-like)."""
+"""A file to read: its path as a ``str``, a ``pathlib.Path`` or another path-like."""
 
 _T = TypeVar("_T")
 
@@ -75,8 +75,9 @@ def _run(
 
 @overload
 def parse_many(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | None = ...,
     *,
+    texts: Iterable[str] | None = ...,
     workers: int | None = ...,
     chunksize: int = ...,
     as_json: Literal[False] = ...,
@@ -85,26 +86,58 @@ def parse_many(
 
 @overload
 def parse_many(
-    sources: Iterable[Source], *, workers: int | None = ..., chunksize: int = ..., as_json: Literal[True]
+    sources: Iterable[Source] | None = ...,
+    *,
+    texts: Iterable[str] | None = ...,
+    workers: int | None = ...,
+    chunksize: int = ...,
+    as_json: Literal[True],
 ) -> Iterator[str | ScrutinyKitError]: ...
 
 
 def parse_many(
-    sources: Iterable[Source], *, workers: int | None = 1, chunksize: int = 4, as_json: bool = False
+    sources: Iterable[Source] | None = None,
+    *,
+    texts: Iterable[str] | None = None,
+    workers: int | None = 1,
+    chunksize: int = 4,
+    as_json: bool = False,
 ) -> Iterator[Document | str | ScrutinyKitError]:
-    """Parse each source and yield its result, in the order given.
+    """Parse each file (or each text) and yield its result, in the order given.
 
-    A ``str`` is parsed as text; a path-like is read as a file.  A source that
-    fails yields its :class:`ScrutinyKitError` instead of a document, so one
-    bad file never stops a batch.  ``workers`` is the number of processes
-    (``None``: one per CPU; ``1``: parse in this process).  With
+    ``sources`` are files: paths as ``str`` or any path-like, read as
+    :func:`scrutinykit.parse_file` reads them (``glob.glob("*.txt")`` works).
+    Texts already in memory go in ``texts=`` instead, each parsed as
+    :func:`scrutinykit.parse` parses it; give one or the other.  A source
+    that fails yields its :class:`ScrutinyKitError` instead of a document,
+    so one bad file never stops a batch.  ``workers`` is the number of
+    processes (``None``: one per CPU; ``1``: parse in this process).  With
     ``as_json=True`` each result is the document's JSON text, exactly what
     :func:`scrutinykit.dumps` gives, written by the worker that parsed it:
     the quicker way to store a batch, since no document is copied back.
+
+    :raises TypeError: both ``sources`` and ``texts`` are given, or neither.
     """
+    if (sources is None) == (texts is None):
+        raise TypeError("parse_many() takes files (sources) or texts (texts=…), one of the two")
+    items = _items(sources, texts)
     if as_json:
-        return _run(_parse_one_json, sources, workers, chunksize)
-    return _run(_parse_one, sources, workers, chunksize)
+        return _run(_parse_one_json, items, workers, chunksize)
+    return _run(_parse_one, items, workers, chunksize)
+
+
+def _items(sources: Iterable[Source] | None, texts: Iterable[str] | None) -> Iterator[Source]:
+    """What the workers take: a ``Path`` for a file, a ``str`` for a text."""
+    if texts is not None:
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"parse_many(texts=…) takes str, not {type(text).__name__}")
+            yield text
+        return
+    for source in sources or ():
+        if not isinstance(source, (str, os.PathLike)):
+            raise TypeError(f"parse_many() takes paths (str or path-like), not {type(source).__name__}")
+        yield Path(source)
 
 
 def parse_many_json(

@@ -9,8 +9,15 @@ text order, each with its offset into the source.  The kinds:
 * ``announced-list``: an outcome that announces points (ends in ``:`` or
   ``that``) but has none;
 * ``no-minutes``: an agenda item with no minutes and no outcome;
-* ``attendance``: a name in an attendance list that never appears again;
+* ``outside``: an outcome that stands outside every agenda item;
 * ``truncation``: the text ends mid-sentence, as a cut-off file does.
+
+Two more kinds are *pedantic*, reported only when asked
+(``check(doc, pedantic=True)``, ``scrutinykit check --pedantic``): they are
+true of most clean minutes and seldom something a clerk would change:
+
+* ``no-minutes``: an agenda item with no minutes and no outcome;
+* ``attendance``: a name in an attendance list that never appears again.
 """
 
 from __future__ import annotations
@@ -34,9 +41,11 @@ from ._model import (
     Note,
     Paragraph,
     Point,
+    is_outcome,
+    walk,
 )
 
-__all__ = ["Finding", "check", "check_warnings"]
+__all__ = ["PEDANTIC_KINDS", "Finding", "check", "check_warnings"]
 
 
 @frozen(kw_only=True)
@@ -46,7 +55,8 @@ class Finding:
     offset: int
     """Where in the source it points (0-based)."""
     kind: str
-    """``unclassified``, ``announced-list``, ``no-minutes``, ``attendance`` or ``truncation``."""
+    """``unclassified``, ``announced-list``, ``outside``, ``truncation``; with
+    ``pedantic``: ``no-minutes``, ``attendance``."""
     message: str
     """What is wrong, in a clerk's words."""
 
@@ -81,23 +91,34 @@ _OPEN_WORDS = frozenset(
 )
 
 
-def check(doc: Document) -> list[Finding]:
-    """Every warning about ``doc``, in text order."""
+#: The kinds reported only with ``pedantic=True``.
+PEDANTIC_KINDS = frozenset({"no-minutes", "attendance"})
+
+
+def check(doc: Document, *, pedantic: bool = False) -> list[Finding]:
+    """The warnings about ``doc`` a clerk would act on, in text order.
+
+    With ``pedantic`` also the kinds in :data:`PEDANTIC_KINDS` (items without
+    minutes, attendees not mentioned again).
+    """
     found: list[Finding] = []
     for kind, finder in (
         ("unclassified", _unclassified),
         ("announced-list", _announced_lists),
+        ("outside", _outcomes_outside_items),
         ("no-minutes", _items_without_minutes),
         ("attendance", _silent_attendees),
         ("truncation", _truncation),
     ):
+        if kind in PEDANTIC_KINDS and not pedantic:
+            continue
         found.extend(Finding(offset=offset, kind=kind, message=message) for offset, message in finder(doc))
     return sorted(found, key=lambda f: (f.offset, f.message))
 
 
-def check_warnings(doc: Document) -> list[tuple[int, str]]:
+def check_warnings(doc: Document, *, pedantic: bool = False) -> list[tuple[int, str]]:
     """The warnings as ``(offset, message)`` pairs, in text order."""
-    return [(f.offset, f.message) for f in check(doc)]
+    return [(f.offset, f.message) for f in check(doc, pedantic=pedantic)]
 
 
 def _flow_paragraphs(doc: Document) -> Iterator[Paragraph]:
@@ -166,6 +187,14 @@ def _announced_lists(doc: Document) -> Iterator[tuple[int, str]]:
         if _ANNOUNCES.search(outcome.intro.text):
             name = type(outcome).__name__.lower()
             yield outcome.span.start, f"{name} announces points but has none: {_short(outcome.intro.text)}"
+
+
+def _outcomes_outside_items(doc: Document) -> Iterator[tuple[int, str]]:
+    for block in (*doc.front_matter, *doc.closing):
+        for node in walk(block):
+            if is_outcome(node):
+                name = type(node).__name__.lower()
+                yield node.span.start, f"{name} outside any agenda item: {_short(doc.text_of(node))}"
 
 
 def _items_without_minutes(doc: Document) -> Iterator[tuple[int, str]]:

@@ -337,6 +337,8 @@ _CABINET_DESCRIPTION = rx.compile(r"cabinet member|portfolio holder|lead member|
 def _is_cabinet_office(description: str) -> bool:
     """Whether a person's description names a cabinet office (the same lists recur)."""
     return _CABINET_DESCRIPTION.search(description) is not None
+
+
 _LETTER_WORDS = rx.compile(r"[a-z]+")
 _CHAIR_ROLES = ("chair", "chairman", "chairwoman", "chairperson")
 
@@ -988,7 +990,9 @@ class _Proceedings:
         if found is None:
             # An owner the vocabulary does not know: the capitalised words before " to ".
             om = re.match(
-                r"((?:The |the )?[A-Z][\w'&()-]*(?: (?:of |for |and |& )?[A-Z(][\w'&()-]*){0,6})",
+                # Initials stay with the name: "J. Clerk", "A.B. Example".
+                r"((?:The |the )?(?:[A-Z]\.[ ]?){0,3}[A-Z][\w'&()-]*"
+                r"(?: (?:of |for |and |& )?[A-Z(][\w'&()-]*){0,6})",
                 text[at:end],
             )
             if om is None:
@@ -1067,6 +1071,13 @@ class _Proceedings:
         ):
             return
         proposer = _name_after(text, proposed.end(), end) if proposed else None
+        if proposer is None and ("moved" in low or "proposed" in low):
+            # "Councillor A moved that …": the proposer stands before the verb.
+            before = _NAME_BEFORE_MOVED.search(text, start, end)
+            if before is not None:
+                proposer = before.group(1)
+                if proposed is None:
+                    proposed = before
         seconder = _name_after(text, seconded.end(), end) if seconded else None
         votes_for = votes_against = abstentions = None
         if counts is not None:
@@ -1088,19 +1099,30 @@ class _Proceedings:
             result = VoteResult.CARRIED
         if votes_for is not None and votes_against is not None and result is None:
             result = VoteResult.CARRIED if votes_for > votes_against else VoteResult.LOST
-        self.votes.append(
-            Vote(
-                span=t.span(start, end),
-                proposer=proposer,
-                seconder=seconder,
-                votes_for=votes_for,
-                votes_against=votes_against,
-                abstentions=abstentions,
-                result=result,
-                unanimous=unanimous,
-                amendment="amendment" in low,
-            )
+        vote = Vote(
+            span=t.span(start, end),
+            proposer=proposer,
+            seconder=seconder,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            abstentions=abstentions,
+            result=result,
+            unanimous=unanimous,
+            amendment="amendment" in low,
         )
+        prev = self.votes[-1] if self.votes else None
+        if prev is not None and _continues(prev, vote):
+            # "Councillor A moved …; seconded by Councillor B. On being put to the vote
+            # the motion was LOST (2 for, 4 against)": one vote, told in two sentences.
+            self.votes[-1] = attrs.evolve(
+                vote,
+                span=Span(start=prev.span.start, end=vote.span.end),
+                proposer=prev.proposer,
+                seconder=prev.seconder,
+                amendment=prev.amendment or vote.amendment,
+            )
+            return
+        self.votes.append(vote)
 
     # -- outcomes ----------------------------------------------------------
 
@@ -1230,7 +1252,37 @@ def _name_after(text: str, pos: int, end: int) -> str | None:
         r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})",
         text[pos:end],
     )
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    name = m.group(1)
+    # The full stop that ends the sentence is not the name's (an initial's is: "Councillor A.").
+    if name.endswith(".") and not re.search(r"(?:^|[ .])[A-Z]\.$", name):
+        name = name[:-1]
+    return name
+
+
+#: The proposer named before the verb: "Councillor A Example moved that …".
+_NAME_BEFORE_MOVED = re.compile(
+    r"((?:Councillor|Cllr\.?|Alderman|Mr|Mrs|Ms|Miss|Dr) [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+    r" (?:moved|proposed)\b"
+)
+
+
+def _continues(prev: Vote, vote: Vote) -> bool:
+    """Whether ``vote`` (a count or a result) ends the motion ``prev`` moved and seconded.
+
+    Only when they are next to each other, ``prev`` has no count or result
+    and ``vote`` names no proposer or seconder of its own.
+    """
+    return (
+        0 <= vote.span.start - prev.span.end <= 2
+        and (prev.proposer is not None or prev.seconder is not None)
+        and prev.result is None
+        and prev.votes_for is None
+        and vote.proposer is None
+        and vote.seconder is None
+        and (vote.result is not None or vote.votes_for is not None)
+    )
 
 
 def _count(text: str, pattern: str) -> int | None:

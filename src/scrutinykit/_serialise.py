@@ -76,7 +76,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -457,6 +457,40 @@ def _from_version_5(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+_OUTCOME_TAGS = frozenset({"resolution", "recommendation", "conclusion", "agreement", "decision"})
+#: The introducing "that" at the start of a version 6 outcome's text, and the punctuation after it.
+_LEAD_THAT = re.compile(r"(THAT|That|that|T H A T)\b *(?::-|:|\u2013|\u2014|-|,)? *")
+
+
+def _split_that(value: Any) -> Any:
+    """Every outcome under ``value`` with its leading "that" moved out of ``text``."""
+    if isinstance(value, list):
+        return [_split_that(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out = {key: _split_that(item) for key, item in value.items()}
+    text = out.get("text")
+    if out.get("type") in _OUTCOME_TAGS and isinstance(text, str) and "that" not in out:
+        m = _LEAD_THAT.match(text)
+        if m is not None and m.end() > 0:
+            out["that"], out["text"] = m.group(1), text[m.end() :]
+    return out
+
+
+def _from_version_6(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 6 → 7: outcomes gain ``label`` and ``that``, the document ``source_name``.
+
+    An outcome's ``text`` is now only what was resolved: a version 6 text
+    that starts with the introducing "that" gives the word to ``that`` and
+    keeps the rest.  ``label`` (not recorded in version 6) and
+    ``source_name`` stay ``null``.
+    """
+    return {
+        key: _split_that(value) if key in ("front_matter", "items", "closing") else value
+        for key, value in data.items()
+    }
+
+
 MIGRATIONS: Final[dict[int, Migration]] = {
     0: _from_version_0,
     1: _from_version_1,
@@ -464,6 +498,7 @@ MIGRATIONS: Final[dict[int, Migration]] = {
     3: _from_version_3,
     4: _from_version_4,
     5: _from_version_5,
+    6: _from_version_6,
 }
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 

@@ -6,6 +6,11 @@ names and dtypes (pandas is the optional extra ``scrutinykit[tables]``);
 :func:`write_parquet` writes one Parquet file per table (the extra
 ``scrutinykit[parquet]``).
 
+The ``documents`` table's ``source`` is where each document came from
+(:attr:`Document.source_name`: the file's path or the caller's name for
+it); ``document_id`` stays the stable key.  A figure's ``value`` is a number
+and its ``unit`` what it counts (``"homes"``), when the text says.
+
 Keys: ``document_id`` (by default the first 16 hex digits of the SHA-256 of
 the source text, so the same text always gets the same id), ``item_id``
 (``<document_id>/<item position>``), ``outcome_id`` (``<item_id>/<outcome
@@ -25,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ScrutinyKitError
+from ._extras import MissingExtraError
 from ._model import BudgetProposal, Commitment, Document, Outcome, Person, Point, is_outcome
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +41,7 @@ __all__ = ["COLUMNS", "document_id", "table_rows", "tables", "write_parquet"]
 COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "document_id": "string",
+        "source": "string",
         "kind": "string",
         "committee": "string",
         "date": "datetime64[s]",
@@ -98,7 +104,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "figures": {
         "document_id": "string",
         "kind": "string",
-        "value": "string",
+        "value": "Float64",
+        "unit": "string",
         "text": "string",
         "start": "Int64",
         "end": "Int64",
@@ -210,6 +217,7 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
         out["documents"].append(
             {
                 "document_id": doc_id,
+                "source": doc.source_name,
                 "kind": doc.kind.value,
                 "committee": m.committee,
                 "date": m.date,
@@ -267,7 +275,8 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
                 {
                     "document_id": doc_id,
                     "kind": figure.kind.value,
-                    "value": str(figure.value),
+                    "value": float(figure.value),
+                    "unit": figure.unit,
                     "text": figure.text,
                     "start": figure.span.start,
                     "end": figure.span.end,
@@ -280,7 +289,7 @@ def _need(module: str, extra: str) -> Any:
     try:
         return __import__(module)
     except ImportError as exc:
-        raise ScrutinyKitError(
+        raise MissingExtraError(
             f"this needs {module}, which is not installed: pip install 'scrutinykit[{extra}]'"
         ) from exc
 
@@ -288,7 +297,7 @@ def _need(module: str, extra: str) -> Any:
 def tables(docs: Iterable[Document], ids: Iterable[str] | None = None) -> dict[str, pandas.DataFrame]:
     """pandas DataFrames of every table, with the columns and dtypes of :data:`COLUMNS`.
 
-    :raises ScrutinyKitError: pandas is not installed (``scrutinykit[tables]``).
+    :raises MissingExtraError: pandas is not installed (``scrutinykit[tables]``).
     """
     pd = _need("pandas", "tables")
     frames = {}
@@ -314,7 +323,7 @@ def write_parquet(
     with ``pandas.read_parquet("<directory>/<table>")`` or DuckDB's
     ``read_parquet('<directory>/<table>/*.parquet')``.
 
-    :raises ScrutinyKitError: pandas or pyarrow is missing (``scrutinykit[parquet]``).
+    :raises MissingExtraError: pandas or pyarrow is missing (``scrutinykit[parquet]``).
     """
     _need("pyarrow", "parquet")
     folder = Path(directory)

@@ -149,6 +149,68 @@ _LOST = rx.compile(
 _LIST_LINE = rx.compile(r"[^.]{1,60}")
 
 
+# The word that introduces what was resolved ("That the report be noted"), and
+# the punctuation after it: not part of the outcome's text but its own field.
+_LEAD_THAT = rx.compile(r"(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*")
+# The same word closing a label ("RESOLVED that:"), and the punctuation around it.
+_LABEL_TAIL = rx.compile(
+    r"[ ]*(?:(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*)?(?::-|:|\u2013|\u2014|-|,)?[ ]*$"
+)
+# Whom a recommendation is made to, before its "that": "recommended to Cabinet that …"
+# (the addressee itself is read by the proceedings, from the intro).
+_ADDRESSED = rx.compile(
+    r"to[ ]+(?:the[ ]+)?[A-Z][\w'&-]*(?:[ ]+(?:Member|for|of|and|&|[A-Z][\w'&,-]*)){0,8}?[ ]*,?[ ]*"
+    r"(?=(?:THAT|That|that)\b|:)"
+)
+# An agreement's own label before what was agreed: "AGREED that …",
+# "Members agreed that …", "It was agreed: …" (not "agreed to …", whose words are the agreement).
+_AGREED_LABEL = rx.compile(
+    r"(?P<label>(?:[\w'&,-]+[ ]+){0,6}?(?:AGREED|Agreed|agreed)(?:[ ]+(?:UNANIMOUSLY|unanimously))?)[ ]*"
+    r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-))[ ]*(?=\S)"
+)
+
+
+def _lead_that(text: str) -> tuple[str | None, str]:
+    """The introducing "that" of ``text`` (or ``None``) and the words after it."""
+    m = _LEAD_THAT.match(text)
+    if m is None or m.end() == 0:
+        return None, text
+    return m.group("that"), text[m.end() :]
+
+
+def _outcome_words(
+    intro: str, m: re.Match[str] | None, *, own_words: bool
+) -> tuple[str | None, str | None, str]:
+    """An outcome's label, its introducing "that" and what it says, from its intro line.
+
+    The one rule for every outcome: the label (``RESOLVED``, ``The
+    Sub-Committee recommended``, ``Members agreed``), the addressee of a
+    recommendation ("to Cabinet") and the "that" are not the words of what
+    was resolved; the rest is.
+    """
+    if own_words:
+        agreed = _AGREED_LABEL.match(intro)
+        if agreed is None:
+            that, rest = _lead_that(intro)
+            return None, that, rest
+        return agreed.group("label"), agreed.group("that"), intro[agreed.end() :]
+    if m is None:
+        that, rest = _lead_that(intro)
+        return None, that, rest
+    matched = intro[m.start() : m.end()]
+    tail = _LABEL_TAIL.search(matched)
+    label = matched[: tail.start()] if tail is not None else matched.rstrip()
+    that = tail.group("that") if tail is not None else None
+    rest = intro[m.end() :].strip()
+    if that is None:
+        if "recommend" in label.lower():
+            to = _ADDRESSED.match(rest)
+            if to is not None:
+                rest = rest[to.end() :].lstrip(": ")
+        that, rest = _lead_that(rest)
+    return label.strip() or None, that, rest
+
+
 def _label(vocab: Patterns, text: str) -> re.Match[str] | None:
     """The outcome label of a line: at its start, or inside it ("Proposed …. RESOLVED that …")."""
     m = vocab.outcome_label.match(text)
@@ -477,13 +539,15 @@ class MinutesTransformer:
             body = tuple(self._paragraph(t) for t in clauses)
             points = self._nest_points(after)
             end = points[-1].span if points else body[-1].span
+            that, text = _lead_that(" ".join(p.text for p in body))
             blocks.append(
                 Resolution(
                     span=self._joined(body[0].span, end),
                     intro=body[0],
                     body=body[1:],
                     points=points,
-                    text=" ".join(p.text for p in body),
+                    text=text,
+                    that=that,
                     implicit=True,
                 )
             )
@@ -558,14 +622,16 @@ class MinutesTransformer:
         intro = self._paragraph(head)
         body = tuple(self._paragraph(t) for t in body_tokens)
         m = _label(self._v, intro.text)
-        rest = intro.text[m.end() :].strip() if m else ""
         made_by = None
         if m and m.group("body"):
             b = self._v.body_name.search(m.group("body"))
             made_by = b.group(1) if b else None
         if implicit or own_words:
-            rest, made_by = intro.text, None
+            made_by = None
+        label_text, that, rest = _outcome_words(intro.text, None if implicit else m, own_words=own_words)
         text = " ".join([rest] * bool(rest) + [p.text for p in body])
+        if that is None and not rest:
+            that, text = _lead_that(text)
         last = intro.span
         if body:
             last = max(last, body[-1].span, key=lambda s: s.end)
@@ -579,6 +645,8 @@ class MinutesTransformer:
                 body=body,
                 points=points,
                 text=text,
+                label=label_text,
+                that=that,
                 implicit=implicit,
             ),
             *extra,
@@ -1079,7 +1147,8 @@ class MinutesTransformer:
         ):
             # "It was moved by …, seconded by … and" — the label after "and" was lost:
             # the paragraph that follows is what was resolved.
-            out.append(Resolution(span=block.span, intro=block, text=block.text, implicit=True))
+            that, text = _lead_that(block.text)
+            out.append(Resolution(span=block.span, intro=block, text=text, that=that, implicit=True))
             return
         if out and type(block) is Paragraph and type(out[-1]) is Paragraph:
             prev = out[-1]
@@ -1121,9 +1190,15 @@ class MinutesTransformer:
             anchor = listed[-1].text if listed else outcome.intro.text
             if not anchor.endswith((":", ":-")) or not _LIST_LINE.fullmatch(block.text):
                 return None
-        text = f"{outcome.text} {block.text}" if outcome.text else block.text
+        that = outcome.that
+        if outcome.text:
+            text = f"{outcome.text} {block.text}"
+        elif that is None:
+            that, text = _lead_that(block.text)
+        else:
+            text = block.text
         span = Span(start=outcome.span.start, end=block.span.end)
-        return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text)
+        return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text, that=that)
 
     def _gap(self, orig_end: int, orig_start: int) -> str:
         """The original text between two original offsets (whitespace only)."""
