@@ -12,7 +12,7 @@ from scrutinykit._pdf import render_pdf
 
 from .test_lossless import assert_lossless, siblings_ordered
 
-pytest.importorskip("pypdf")
+pytest.importorskip("pypdfium2")
 pytest.importorskip("fpdf")
 
 from .pdfgen import PAGE_BREAK, Piece, minutes_pdf
@@ -238,13 +238,13 @@ def test_a_broken_pdf_is_not_text(tmp_path: Path) -> None:
         sk.parse_file(path)
 
 
-def test_missing_pypdf_names_the_extra(pdf_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without pypdf, reading a PDF says which extra to install."""
-    monkeypatch.setitem(sys.modules, "pypdf", None)
+def test_missing_pdfium_names_the_extra(pdf_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pypdfium2, reading a PDF says which extra to install."""
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(sk.MissingExtraError, match=r"pip install 'scrutinykit\[pdf\]'") as caught:
         sk.parse_file(pdf_path)
     assert isinstance(caught.value, sk.ScrutinyKitError)
-    assert "pypdf" in str(caught.value)
+    assert "pypdfium2" in str(caught.value)
 
 
 def test_parse_bytes_still_refuses_a_pdf(pdf_bytes: bytes) -> None:
