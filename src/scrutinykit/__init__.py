@@ -24,6 +24,8 @@ from ._errors import (
     ParseError,
     ScrutinyKitError,
     SerialisationError,
+    TimeLimitError,
+    WorkerDiedError,
 )
 from ._extras import MissingExtraError
 from ._model import (
@@ -225,8 +227,10 @@ __all__ = [
     "StanceKind",
     "Statement",
     "StatementKind",
+    "TimeLimitError",
     "Vote",
     "VoteResult",
+    "WorkerDiedError",
     "__version__",
     "check",
     "configure_converter",

@@ -163,15 +163,14 @@ class _Reader:
         # Text and char indices are one when PDFium left no char out (nearly always).
         self.same_indices = len(text) == raw.FPDFText_CountChars(self.handle)
 
-        if self.same_indices:
-            self.char_index = _same
-
     def char_index(self, text_index: int) -> int:
         """The index in PDFium's list of chars of a character of the page's text."""
+        if self.same_indices:
+            return text_index
         return int(self.raw.FPDFText_GetCharIndexFromTextIndex(self.handle, text_index))
 
     def edges(self, start: int, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
-        """For each run of spaces (offsets from ``start``): the right of the char before, the left of the one after."""
+        """For each run of spaces (offsets from ``start``): the right of the char before, left of the next."""
         get_box, h = self.raw.FPDFText_GetCharBox, self.handle
         lb, rb, bb, tb = (ctypes.byref(v) for v in (self._l, self._r, self._b, self._t))
         left, right = self._l, self._r
@@ -216,10 +215,6 @@ class _Reader:
 
     def font_size(self, text_index: int) -> float:
         return float(self.raw.FPDFText_GetFontSize(self.handle, self.char_index(text_index)))
-
-
-def _same(index: int) -> int:
-    return index
 
 
 def _fold(text: str) -> str:
@@ -292,7 +287,8 @@ def _page_rows(reader: _Reader, text: str) -> list[_Row]:
 def _same_row(row: _Row, top: float, bottom: float, cells: list[_Cell]) -> bool:
     """Whether a line stands beside ``row`` (overlapping it vertically, to its right)."""
     overlap = min(row.top, top) - max(row.bottom, bottom)
-    return overlap >= 0.5 * min(row.top - row.bottom, top - bottom) and cells[0].left >= row.cells[-1].right - 1
+    beside = cells[0].left >= row.cells[-1].right - 1
+    return beside and overlap >= 0.5 * min(row.top - row.bottom, top - bottom)
 
 
 def _merge_cells(cells: list[_Cell], size: float) -> list[_Cell]:
@@ -341,7 +337,11 @@ def _row_lines(rows: list[_Row]) -> list[tuple[int, str]]:
             i += 1
             continue
         end = i + 1
-        while end < len(rows) and _aligned(cells[i], cells[end]) and not _paragraph_break(rows[end - 1], rows[end]):
+        while (
+            end < len(rows)
+            and _aligned(cells[i], cells[end])
+            and not _paragraph_break(rows[end - 1], rows[end])
+        ):
             end += 1
         if end - i == 1 or not all(_listed(c.text) for r in range(i, end) for c in cells[r]):
             for r in range(i, end):
