@@ -4,40 +4,48 @@
 a plain-text *rendering*:
 
 1. **Lines, rows and columns.**  PDFium gives each page's text in content
-   order, a line at a time, and the box of every run of characters on a line.
-   Lines whose boxes stand side by side (a superscript ``st`` that PDFium put
-   on a line of its own) are one row again.  A horizontal gap wider than
-   :data:`_COLUMN_GAP` font sizes between two runs of a row separates
-   columns; each column's text goes on a line of its own, and a block of two
-   rows or more whose columns start at the same places is read column by
-   column (so a two-column attendance block gives one name a line, down the
-   first column and then down the second).  A column is never made of a
-   label alone (``76.``, ``(a)``, ``Present:``): it stays with its text.
-   A vertical gap between rows wider than a line's usual spacing (read from
-   the baselines and the font size) is kept as one blank line.
-2. **Page furniture.**  Among the rows that stand in the top or the bottom
-   band of a page (:data:`_BAND` of its height), working inwards from the
-   edge, a row is furniture when it is a page number (``7``, ``Page 7``,
-   ``Page 7 of 12``, ``- 7 -``) or when the same row, digits aside, stands
-   in the same band of at least two pages, and of at least half of them
-   (rounded down) (a running header or footer).  Furniture is kept, never
-   dropped: each such line stands alone between blank lines in the rendering
-   and becomes a :class:`~scrutinykit._model.Furniture` node.
+   order, a line at a time, and the box of every character.  Lines that
+   stand side by side (a superscript ``st`` that PDFium put on a line of its
+   own) are one row again.  Where the characters on either side of a run of
+   spaces stand :data:`_COLUMN_GAP` font sizes apart or more (and, on a line
+   of three spaces or more, :data:`_STRETCH` times the line's usual space,
+   which justified text stretches), the row is cut into cells.  A block of
+   two rows or more whose cells start at the same places is a list laid out
+   in columns when every cell is short (fewer than :data:`_LIST_WORDS`
+   words), read column by column — a two-column attendance block gives one
+   name a line, down the first column, then down the second — and otherwise
+   a table, read a row a line.  A single row's cells go on lines of their
+   own.  A label alone in the first cell (``84.``, ``(a)``) stays on its own
+   line when it stands at the document's left margin, as an item number
+   does, and joins its text when it is indented, as a point's label does.
+   A baseline further below the one before than the page's usual line
+   spacing (read from the baselines and the font size) starts a paragraph:
+   one blank line.
+2. **Page furniture.**  Among the rows in the top or the bottom band of a
+   page (:data:`_BAND` of its height), by where they stand and working
+   inwards from the edge, a row is furniture when it is a page number
+   (``7``, ``Page 7``, ``Page 7 of 12``, ``- 7 -``) or when the same row,
+   digits aside, stands in the same band of at least two pages, and of at
+   least half of them (rounded down) (a running header or footer).
+   Furniture is kept, never dropped: each line stands alone between blank
+   lines in the rendering, header lines at the top of the page's text and
+   footer lines at its foot, wherever the page's content drew them.
 3. **Sentences split across pages** are rejoined: when a page's text ends in
    a lower-case letter or a comma and the next page's text starts with a
    lower-case letter, the first paragraph of the next page is joined to the
    last line of the page before, ahead of the furniture between them.
-4. Pages follow one another in the rendering: page furniture at the top, the
-   page's text, furniture at the bottom.  :class:`~scrutinykit._model.Page`
+4. Pages follow one another in the rendering.  :class:`~scrutinykit._model.Page`
    records which part of the rendering came from which page (a moved
    sentence counts to the page it started on), and
    :meth:`~scrutinykit._model.Document.page_of` finds a node's page.
 
-:func:`parse_pdf` parses the rendering once, with each furniture line blanked
-out by spaces (every offset kept), so that a running header is neither the
-meeting's heading nor an attendee nor a line of a paragraph; the furniture
-lines then join the document as ``Furniture`` blocks in text order, and the
-document's ``source`` is the rendering with its furniture.
+:func:`parse_pdf` parses the rendering once, with each furniture line
+replaced by a page number of the same length (every offset kept): the
+grammar reads it as a :class:`~scrutinykit._model.Furniture` block standing
+between blocks, so a running header is never the meeting's heading, an
+attendee or a line of a paragraph, and never inside a list.  Each such
+block then gets its furniture line's span and text back, and the document's
+``source`` is the rendering.
 
 pypdfium2 is an optional dependency: ``pip install 'scrutinykit[pdf]'``.
 """
@@ -65,8 +73,10 @@ from ._model import (
     BudgetProposal,
     Document,
     Furniture,
+    Heading,
     InputFormat,
     Page,
+    Paragraph,
     Span,
 )
 
@@ -105,6 +115,10 @@ _PAGE_NUMBER: Final = re.compile(
     r"(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]", re.I
 )
 _DIGITS: Final = re.compile(r"\d+")
+#: What the parse reads in place of a furniture line: a page number, which the
+#: grammar makes a Furniture block that stands between blocks, never in one.
+_PLACEHOLDER: Final = "1"
+
 _CONTINUES: Final = re.compile(r"[a-z,]\Z")
 _CONTINUATION: Final = re.compile(r"\A[a-z]")
 
@@ -324,10 +338,14 @@ def _hang(cells: list[_Cell], margin: float) -> list[_Cell]:
     return [_Cell(f"{first.text} {second.text}", first.left, second.right), *cells[2:]]
 
 
-def _row_lines(rows: list[_Row]) -> list[tuple[int, str]]:
+def _margin(pages: list[list[_Row]]) -> float:
+    """The left margin of the document's text: where the first twentieth of its rows start."""
+    lefts = sorted(row.cells[0].left for rows in pages for row in rows)
+    return lefts[len(lefts) // 20] if lefts else 0.0
+
+
+def _row_lines(rows: list[_Row], margin: float) -> list[tuple[int, str]]:
     """Each row's text lines (index of its row), column blocks read column by column."""
-    lefts = sorted(row.cells[0].left for row in rows)
-    margin = lefts[len(lefts) // 4] if lefts else 0.0
     cells = [_hang(row.cells, margin) for row in rows]
     out: list[tuple[int, str]] = []
     i = 0
@@ -343,9 +361,11 @@ def _row_lines(rows: list[_Row]) -> list[tuple[int, str]]:
             and not _paragraph_break(rows[end - 1], rows[end])
         ):
             end += 1
-        if end - i == 1 or not all(_listed(c.text) for r in range(i, end) for c in cells[r]):
-            for r in range(i, end):
-                out.extend((r, c.text) for c in cells[r])
+        if end - i == 1:
+            out.extend((i, c.text) for c in cells[i])
+        elif not all(_listed(c.text) for r in range(i, end) for c in cells[r]):
+            # A table: a row a line, so that a figure stays with what it is for.
+            out.extend((r, " ".join(c.text for c in cells[r])) for r in range(i, end))
         else:
             for column in range(len(cells[i])):
                 out.extend((r, cells[r][column].text) for r in range(i, end))
@@ -382,11 +402,11 @@ class _Line:
     gap_before: bool
 
 
-def _page_lines(rows: list[_Row]) -> list[_Line]:
+def _page_lines(rows: list[_Row], margin: float) -> list[_Line]:
     pitch = _pitch(rows)
     lines: list[_Line] = []
     last = -1
-    for index, text in _row_lines(rows):
+    for index, text in _row_lines(rows, margin):
         row = rows[index]
         gap = index != last and index > 0 and _paragraph_break(rows[index - 1], row, pitch)
         lines.append(_Line(text, row.top, row.bottom, gap))
@@ -399,16 +419,20 @@ def _shape(line: str) -> str:
 
 
 def _edges(lines: list[_Line], height: float) -> tuple[list[int], list[int]]:
-    """Indices of the lines in the top and in the bottom band of a page, from the edge inwards."""
+    """Indices of the lines in the top and in the bottom band of a page, from the edge inwards.
+
+    By where they stand, not where they come in the page's content: a page
+    number drawn first still stands at the foot of the page.
+    """
     band = _BAND * height
-    top = [i for i, line in enumerate(lines[:_EDGE_LINES]) if line.bottom >= height - band]
-    bottom = [
-        i for i, line in list(enumerate(lines))[::-1][:_EDGE_LINES] if line.top <= band and i not in top
-    ]
-    # Only the lines from the edge up to the first that is not in the band.
-    top = [i for n, i in enumerate(top) if i == n]
-    bottom = [i for n, i in enumerate(bottom) if i == len(lines) - 1 - n]
-    return top, bottom
+    top = sorted(
+        (i for i, line in enumerate(lines) if line.bottom >= height - band), key=lambda i: -lines[i].top
+    )
+    bottom = sorted(
+        (i for i, line in enumerate(lines) if line.top <= band and i not in top),
+        key=lambda i: lines[i].bottom,
+    )
+    return top[:_EDGE_LINES], bottom[:_EDGE_LINES]
 
 
 def _split_furniture(pages: list[tuple[list[_Line], float]]) -> list[_PageText]:
@@ -424,26 +448,21 @@ def _split_furniture(pages: list[tuple[list[_Line], float]]) -> list[_PageText]:
     def furniture(line: str, edge: str) -> bool:
         return _PAGE_NUMBER.fullmatch(line) is not None or (edge, _shape(line)) in repeated
 
+    def outer(lines: list[_Line], candidates: list[int], edge: str) -> list[int]:
+        """The candidates that are furniture, from the edge up to the first that is not."""
+        return list(itertools.takewhile(lambda i: furniture(lines[i].text, edge), candidates))
+
     out: list[_PageText] = []
     for (lines, _), (top, bottom) in zip(pages, edges):
-        head_end = 0
-        for i in top:
-            if not furniture(lines[i].text, "top"):
-                break
-            head_end = i + 1
-        foot_start = len(lines)
-        for i in bottom:
-            if i < head_end or not furniture(lines[i].text, "bottom"):
-                break
-            foot_start = i
+        head = outer(lines, top, "top")
+        foot = outer(lines, bottom, "bottom")[::-1]
+        edge = set(head) | set(foot)
         body: list[str] = []
-        for n, line in enumerate(lines[head_end:foot_start]):
-            if line.gap_before and n > 0:
+        for line in (line for i, line in enumerate(lines) if i not in edge):
+            if line.gap_before and body:
                 body.append("")
             body.append(line.text)
-        header = [line.text for line in lines[:head_end]]
-        footer = [line.text for line in lines[foot_start:]]
-        out.append(_PageText(header, body, footer))
+        out.append(_PageText([lines[i].text for i in head], body, [lines[i].text for i in foot]))
     return out
 
 
@@ -461,8 +480,8 @@ def _rejoin(pages: list[_PageText]) -> None:
         del after.body[: end + 1]
 
 
-def _read_pages(data: bytes, source: str | None) -> list[tuple[list[_Line], float]]:
-    """Each page's lines and height, read by PDFium."""
+def _read_pages(data: bytes, source: str | None) -> list[tuple[list[_Row], float]]:
+    """Each page's rows and height, read by PDFium."""
     pdfium = import_extra("pypdfium2", "pdf", "a PDF", source=source)
     raw = import_extra("pypdfium2.raw", "pdf", "a PDF", source=source)
     try:
@@ -473,7 +492,7 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[list[_Line], floa
             source=source,
             offset=0,
         ) from exc
-    pages: list[tuple[list[_Line], float]] = []
+    pages: list[tuple[list[_Row], float]] = []
     try:
         for number in range(len(document)):
             page = document[number]
@@ -487,7 +506,7 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[list[_Line], floa
                     textpage.close()
             finally:
                 page.close()
-            pages.append((_page_lines(rows), height))
+            pages.append((rows, height))
     except NotTextError:
         raise
     except Exception as exc:  # PDFium failed on a page
@@ -508,7 +527,9 @@ def render_pdf(data: bytes, *, source: str | None = None) -> tuple[str, tuple[Pa
     :raises MissingExtraError: pypdfium2 is not installed.
     :raises NotTextError: PDFium cannot read the file.
     """
-    pages = _split_furniture(_read_pages(data, source))
+    read = _read_pages(data, source)
+    margin = _margin([rows for rows, _ in read])
+    pages = _split_furniture([(_page_lines(rows, margin), height) for rows, height in read])
     _rejoin(pages)
 
     parts: list[str] = []
@@ -537,18 +558,33 @@ def render_pdf(data: bytes, *, source: str | None = None) -> tuple[str, tuple[Pa
     return "".join(parts), tuple(page_spans), tuple(furniture)
 
 
-def _blank(text: str, lines: Sequence[Span]) -> str:
-    """``text`` with each furniture line replaced by as many spaces (every offset kept)."""
-    if not lines:
-        return text
+def _mask(text: str, lines: Sequence[Span], first: str) -> str:
+    """``text`` with each furniture line replaced by ``first`` and spaces (every offset kept)."""
     parts: list[str] = []
     at = 0
     for span in lines:
         parts.append(text[at : span.start])
-        parts.append(" " * (span.end - span.start))
+        parts.append(first + " " * (span.end - span.start - len(first)))
         at = span.end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def _restore(
+    blocks: tuple[Block, ...], lines: dict[int, Span], text: str, found: set[int]
+) -> tuple[Block, ...]:
+    """``blocks`` with each furniture placeholder (read as a page number) made the furniture line again."""
+    out: list[Block] = []
+    for block in blocks:
+        span = lines.get(block.span.start)
+        if span is not None and isinstance(block, (Furniture, Paragraph, Heading)):
+            out.append(Furniture(span=span, text=text[span.start : span.end]))
+            found.add(span.start)
+        elif isinstance(block, BudgetProposal):
+            out.append(attrs.evolve(block, blocks=_restore(block.blocks, lines, text, found)))
+        else:
+            out.append(block)
+    return tuple(out)
 
 
 def _insert(blocks: tuple[Block, ...], node: Furniture) -> tuple[Block, ...]:
@@ -575,17 +611,41 @@ def _into_item(item: AgendaItem, node: Furniture) -> AgendaItem:
 
 
 def _with_furniture(doc: Document, text: str, lines: Sequence[Span]) -> Document:
-    """``doc`` (parsed from the blanked rendering) with ``source`` the rendering and its furniture lines.
+    """``doc`` (parsed with placeholders) with ``source`` the rendering and its furniture lines.
 
-    Each furniture line becomes a :class:`Furniture` block where it stands:
-    before the first item in the front matter, from the closing lines on in
-    the closing, otherwise in the item it follows (its agenda part, or the
-    section it follows).
+    The parse read each placeholder as a page number, a :class:`Furniture`
+    block where the line stands; each gets the furniture line's span and
+    text back.  A line the parse did not make a block of (none is known) is
+    added where it stands: in the front matter before the first item, in the
+    closing from the closing lines on, otherwise in the item it follows.
     """
-    front, items, closing = doc.front_matter, list(doc.items), doc.closing
-    item_starts = [i.span.start for i in items]
+    by_start = {span.start: span for span in lines}
+    found: set[int] = set()
+    items = tuple(
+        attrs.evolve(
+            item,
+            agenda=_restore(item.agenda, by_start, text, found),
+            sections=tuple(
+                attrs.evolve(section, blocks=_restore(section.blocks, by_start, text, found))
+                for section in item.sections
+            ),
+        )
+        for item in doc.items
+    )
+    doc = attrs.evolve(
+        doc,
+        source=text,
+        front_matter=_restore(doc.front_matter, by_start, text, found),
+        items=items,
+        closing=_restore(doc.closing, by_start, text, found),
+    )
+    missing = [span for span in lines if span.start not in found]
+    if not missing:
+        return doc
+    front, listed, closing = doc.front_matter, list(doc.items), doc.closing
+    item_starts = [i.span.start for i in listed]
     closing_start = closing[0].span.start if closing else None
-    for span in lines:
+    for span in missing:
         node = Furniture(span=span, text=text[span.start : span.end])
         index = bisect.bisect_right(item_starts, span.start) - 1
         if closing_start is not None and span.start >= closing_start:
@@ -593,8 +653,8 @@ def _with_furniture(doc: Document, text: str, lines: Sequence[Span]) -> Document
         elif index < 0:
             front = _insert(front, node)
         else:
-            items[index] = _into_item(items[index], node)
-    return attrs.evolve(doc, source=text, front_matter=front, items=tuple(items), closing=closing)
+            listed[index] = _into_item(listed[index], node)
+    return attrs.evolve(doc, front_matter=front, items=tuple(listed), closing=closing)
 
 
 def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
@@ -609,11 +669,10 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
         raise NotMinutesError(
             "the PDF has no text layer to read (a scan? its text must be recognised first)", source=source
         )
-    blanked = _blank(text, furniture)
-    if not blanked.strip():
+    if not _mask(text, furniture, "").strip():
         raise NotMinutesError("the PDF's text is only page furniture (page numbers, headers)", source=source)
     try:
-        doc = parse(blanked, source=source)
+        doc = parse(_mask(text, furniture, _PLACEHOLDER), source=source)
     except NotMinutesError as exc:
         if isinstance(exc.document, Document):
             exc.document = _finish(exc.document, text, pages, furniture)
