@@ -30,13 +30,17 @@ a plain-text *rendering*:
    Furniture is kept, never dropped: each line stands alone between blank
    lines in the rendering, header lines at the top of the page's text and
    footer lines at its foot, wherever the page's content drew them.
-3. **Sentences split across pages** are rejoined: when a page's text ends in
-   a lower-case letter or a comma and the next page's text starts with a
-   lower-case letter, the first paragraph of the next page is joined to the
-   last line of the page before, ahead of the furniture between them.
+3. **Sentences and lists split across pages** are rejoined: when a page's
+   text ends in a lower-case letter or a comma and the next page's text
+   starts with a lower-case letter, the first paragraph of the next page is
+   joined to the last line of the page before, ahead of the furniture
+   between them; when the next page starts with the next point of the list
+   that the page before ends in (``2.`` after ``1.``, ``(c)`` after
+   ``(b)``, ``iv)`` after ``iii)``, a bullet after a bullet), its first
+   paragraph follows that list, ahead of the furniture.
 4. Pages follow one another in the rendering.  :class:`~scrutinykit._model.Page`
-   records which part of the rendering came from which page (a moved
-   sentence counts to the page it started on), and
+   records which part of the rendering came from which page (moved text
+   counts to the page its sentence or list started on), and
    :meth:`~scrutinykit._model.Document.page_of` finds a node's page.
 
 :func:`parse_pdf` parses the rendering once, with each furniture line
@@ -408,7 +412,7 @@ def _page_lines(rows: list[_Row], margin: float) -> list[_Line]:
     last = -1
     for index, text in _row_lines(rows, margin):
         row = rows[index]
-        gap = index != last and index > 0 and _paragraph_break(rows[index - 1], row, pitch)
+        gap = index > last and index > 0 and _paragraph_break(rows[index - 1], row, pitch)
         lines.append(_Line(text, row.top, row.bottom, gap))
         last = index
     return lines
@@ -466,17 +470,79 @@ def _split_furniture(pages: list[tuple[list[_Line], float]]) -> list[_PageText]:
     return out
 
 
+_ROMAN: Final = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+]
+
+#: A point's label: a number, a letter or a roman number, bracketed or followed by ``.`` or ``)``; a bullet.
+_POINT_LABEL: Final = re.compile(
+    r"(\(?)(\d{1,3}|[a-z]|[ivx]{1,5})([.)])\s|([\u2022\u25cf\u25aa\u2013*-])\s", re.I
+)
+
+
+def _next_label(label: re.Match[str]) -> set[str]:
+    """The labels that may follow ``label`` in the same list."""
+    if label.group(4):
+        return {label.group(4)}
+    opening, value, closing = label.group(1), label.group(2), label.group(3)
+    following: set[str] = set()
+    if value.isdigit():
+        following.add(str(int(value) + 1))
+    elif value.lower() in _ROMAN[:-1]:
+        following.add(_ROMAN[_ROMAN.index(value.lower()) + 1])
+    if len(value) == 1 and value.isalpha() and value.lower() != "z":
+        following.add(chr(ord(value.lower()) + 1))
+    return {f"{opening}{v}{closing}" for v in following} | {
+        f"{opening}{v.upper()}{closing}" for v in following
+    }
+
+
+def _continues_list(before: list[str], first: str) -> bool:
+    """Whether ``first`` numbers the next point of the list that ``before`` (a page's text) ends in."""
+    start = len(before) - before[::-1].index("") if "" in before else 0
+    following = _POINT_LABEL.match(first)
+    if following is None:
+        return False
+    for line in reversed(before[start:]):
+        label = _POINT_LABEL.match(line)
+        if label is not None:
+            return following.group(0).strip() in _next_label(label)
+    return False
+
+
 def _rejoin(pages: list[_PageText]) -> None:
-    """Move a sentence's end back to the page it started on."""
+    """Move a sentence's end, or a list's next points, back to the page it started on."""
     for before, after in itertools.pairwise(pages):
         if not before.body or not after.body:
             continue
-        if _CONTINUES.search(before.body[-1]) is None or _CONTINUATION.match(after.body[0]) is None:
-            continue
         end = after.body.index("") if "" in after.body else len(after.body)
         moved = after.body[:end]
-        before.body[-1] = f"{before.body[-1]} {moved[0]}"
-        before.body.extend(moved[1:])
+        if _CONTINUES.search(before.body[-1]) is not None and _CONTINUATION.match(after.body[0]) is not None:
+            before.body[-1] = f"{before.body[-1]} {moved[0]}"
+            before.body.extend(moved[1:])
+        elif _continues_list(before.body, after.body[0]):
+            before.body.extend(moved)
+        else:
+            continue
         del after.body[: end + 1]
 
 
