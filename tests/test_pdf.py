@@ -399,3 +399,20 @@ def test_parse_bytes_still_refuses_a_pdf(pdf_bytes: bytes) -> None:
     """parse_bytes reads text only: a PDF there is NotTextError, as before."""
     with pytest.raises(sk.NotTextError, match="PDF"):
         sk.parse_bytes(pdf_bytes)
+
+
+def test_text_and_char_indices_apart_give_the_same_rendering(
+    pdf_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When PDFium's text and char indices differ, they are translated: the same rendering comes out."""
+    from scrutinykit import _pdf
+
+    expected = render_pdf(pdf_bytes)
+    init = _pdf._Reader.__init__
+
+    def translated(self: _pdf._Reader, *args: object) -> None:
+        init(self, *args)  # type: ignore[arg-type]
+        self.same_indices = False
+
+    monkeypatch.setattr(_pdf._Reader, "__init__", translated)
+    assert render_pdf(pdf_bytes) == expected

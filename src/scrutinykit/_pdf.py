@@ -62,7 +62,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any, Final
 
@@ -189,23 +189,24 @@ class _Reader:
 
     def edges(self, start: int, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
         """For each run of spaces (offsets from ``start``): the right of the char before, left of the next."""
-        get_box, h = self.raw.FPDFText_GetCharBox, self.handle
-        lb, rb, bb, tb = (ctypes.byref(v) for v in (self._l, self._r, self._b, self._t))
-        left, right = self._l, self._r
+        get_box, handle = _char_box(self.raw), ctypes.cast(self.handle, ctypes.c_void_p).value
+        box = (ctypes.c_double * 4)()  # left, right, bottom, top
+        at = ctypes.addressof(box)
+        l_at, r_at, b_at, t_at = at, at + 8, at + 16, at + 24
         out = []
         if self.same_indices:
             for begin, end in runs:
-                get_box(h, start + begin - 1, lb, rb, bb, tb)
-                before = right.value
-                get_box(h, start + end, lb, rb, bb, tb)
-                out.append((before, left.value))
+                get_box(handle, start + begin - 1, l_at, r_at, b_at, t_at)
+                before = box[1]
+                get_box(handle, start + end, l_at, r_at, b_at, t_at)
+                out.append((before, box[0]))
             return out
         index = self.char_index
         for begin, end in runs:
-            get_box(h, index(start + begin - 1), lb, rb, bb, tb)
-            before = right.value
-            get_box(h, index(start + end), lb, rb, bb, tb)
-            out.append((before, left.value))
+            get_box(handle, index(start + begin - 1), l_at, r_at, b_at, t_at)
+            before = box[1]
+            get_box(handle, index(start + end), l_at, r_at, b_at, t_at)
+            out.append((before, box[0]))
         return out
 
     def extent(self, text_index: int, count: int) -> tuple[float, float, float, float] | None:
@@ -233,6 +234,26 @@ class _Reader:
 
     def font_size(self, text_index: int) -> float:
         return float(self.raw.FPDFText_GetFontSize(self.handle, self.char_index(text_index)))
+
+
+_CHAR_BOX: list[Callable[..., int]] = []
+
+
+def _char_box(raw: ModuleType) -> Callable[..., int]:
+    """PDFium's ``FPDFText_GetCharBox`` taking plain addresses.
+
+    The box of a character is read twice for every run of spaces of a
+    document; pypdfium2's binding converts each pointer argument on every
+    call, which costs three times the call itself, so the same C function is
+    called through a prototype of plain pointers (``void *``) instead.
+    """
+    if not _CHAR_BOX:
+        address = ctypes.cast(raw.FPDFText_GetCharBox, ctypes.c_void_p).value
+        assert address is not None
+        pointer = ctypes.c_void_p
+        prototype = ctypes.CFUNCTYPE(ctypes.c_int, pointer, ctypes.c_int, pointer, pointer, pointer, pointer)
+        _CHAR_BOX.append(prototype(address))
+    return _CHAR_BOX[0]
 
 
 def _fold(text: str) -> str:
