@@ -4,6 +4,7 @@ Run from the repository root::
 
     python -m benchmarks.throughput            # the full table (about a minute)
     python -m benchmarks.throughput --quick    # smaller sizes, fewer repeats
+    python -m benchmarks.throughput --pdf      # the PDF section alone
 
 Every figure is the median of repeated runs (``--repeats``).  Throughput is
 megabytes of source text (UTF-8) per second on one core.  Two floors are
@@ -11,6 +12,14 @@ measured on the same inputs in the same run: Lark's lexer alone over the same
 grammar (what any Lark-based parser must pay) and one ``re.split`` of the text
 on blank lines (what reading the text at all costs).  Cold start and peak
 memory are measured in fresh interpreters.
+
+The PDF section (``pdf``) is PDF → model in pages per second on one core,
+``parse_file`` end to end, over the real PDFs of ``../shared/realdocs`` (when
+present) and over generated ones (fpdf2, when installed): the median over
+repeats of wall time and of the process's CPU time (steadier on a shared
+machine), beside the engine's floor (PDFium opening the file and giving
+each page's text, nothing else) and the share of the time spent making the
+rendering (``render_pdf``) rather than parsing it.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from scrutinykit._normalise import normalise
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
+REALDOCS = ROOT.parent / "shared" / "realdocs" / "docs"
 MB = 1_000_000
 
 
@@ -321,12 +331,122 @@ def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()
     return out
 
 
+def _generated_pdfs() -> list[bytes]:
+    """Invented minutes as PDFs (fpdf2): ten pages each, running header, page numbers, lists, columns."""
+    try:
+        from tests.pdfgen import PAGE_BREAK, Piece, Wrapped, minutes_pdf
+    except ImportError:  # fpdf2 is not installed
+        return []
+    out = []
+    for variant in range(3):
+        body: list[Piece] = [
+            f"Minutes of the meeting of the Environment Scrutiny Panel held on {variant + 3} March 2025",
+            "Present:",
+            ("Councillor Petra Quillfeather (Chair)", "Councillor Osman Trelawney"),
+            ("Councillor Ruth Abernethy", "Councillor Idris Moffatt"),
+        ]
+        for page in range(10):
+            if page:
+                body.append(PAGE_BREAK)
+            for n in range(3):
+                number = page * 3 + n + 1
+                body.append(f"E{number}/25 Item number {number} (agenda item {number})")
+                body.append(
+                    Wrapped(
+                        "The Head of Service introduced the report and answered questions from Members"
+                        " on the budget, the timetable and the consultation with residents, and said"
+                        f" that a further report would follow in month {number}."
+                    )
+                )
+                body.append("RESOLVED that:")
+                body.append(["1. The report be noted;", "2. The Panel receive an update in six months."])
+        out.append(minutes_pdf(body, running_header="Fernhollow Town Council - Environment Scrutiny Panel"))
+    return out
+
+
+def _cpu_and_wall(fns: Sequence[Callable[[], object]], repeats: int) -> list[tuple[float, float]]:
+    """For each of ``fns``: median CPU seconds (this process) and median wall seconds.
+
+    The functions take turns within each repeat, so that their ratios hold
+    when the machine's load changes during the run.
+    """
+    cpu: list[list[float]] = [[] for _ in fns]
+    wall: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeats):
+        for n, fn in enumerate(fns):
+            start_cpu, start_wall = time.process_time(), time.perf_counter()
+            fn()
+            cpu[n].append(time.process_time() - start_cpu)
+            wall[n].append(time.perf_counter() - start_wall)
+    return [(statistics.median(c), statistics.median(w)) for c, w in zip(cpu, wall)]
+
+
+def pdf_speed(repeats: int) -> dict[str, dict[str, float]]:
+    """Pages per second of PDF → model (``parse_file``), per set of PDFs, with the engine's floor."""
+    import tempfile
+
+    import pypdfium2
+
+    sets: dict[str, list[bytes]] = {}
+    real = sorted(REALDOCS.glob("*.pdf")) if REALDOCS.is_dir() else []
+    if real:
+        sets["real PDFs"] = [p.read_bytes() for p in real]
+    generated = _generated_pdfs()
+    if generated:
+        sets["generated PDFs"] = generated
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name, datas in sets.items():
+            paths = []
+            for n, data in enumerate(datas):
+                path = Path(folder) / f"{name.split()[0]}-{n}.pdf"
+                path.write_bytes(data)
+                paths.append(path)
+            pages = sum(len(pypdfium2.PdfDocument(d)) for d in datas)
+
+            def parse_all(paths: list[Path] = paths) -> None:
+                for path in paths:
+                    with contextlib.suppress(sk.ScrutinyKitError):
+                        sk.parse_file(path)
+
+            def engine_only(datas: list[bytes] = datas) -> None:
+                for data in datas:
+                    document = pypdfium2.PdfDocument(data)
+                    for page in document:
+                        textpage = page.get_textpage()
+                        textpage.get_text_range()
+                        textpage.close()
+                        page.close()
+                    document.close()
+
+            def render_only(datas: list[bytes] = datas) -> None:
+                from scrutinykit._pdf import render_pdf
+
+                for data in datas:
+                    render_pdf(data)
+
+            parse_all()  # warm: the parser built, the engine loaded
+            (cpu, wall), (floor_cpu, _), (render_cpu, _) = _cpu_and_wall(
+                [parse_all, engine_only, render_only], repeats
+            )
+            out[name] = {
+                "files": len(datas),
+                "pages": pages,
+                "pages_s_cpu": round(pages / cpu, 1),
+                "pages_s_wall": round(pages / wall, 1),
+                "engine_floor_pages_s_cpu": round(pages / floor_cpu, 1),
+                "rendering_share": round(render_cpu / cpu, 2),
+            }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print a table (or JSON)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller sizes and fewer repeats")
     ap.add_argument("--repeats", type=int, default=None)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--pdf", action="store_true", help="only the PDF section")
     ap.add_argument(
         "--batch-chunks",
         default="",
@@ -335,6 +455,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     repeats = args.repeats or (3 if args.quick else 5)
+    if args.pdf:
+        pdf = pdf_speed(max(repeats, 5))
+        print(json.dumps(pdf, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in pdf.items()))
+        return 0
     seeds = _texts(SEEDS)
     corpora: dict[str, list[str]] = {"seeds": seeds}
     dev = sorted(DEVCORPUS.glob("*.txt")) if DEVCORPUS.is_dir() else []
@@ -358,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     figures["json_load"] = json_load_speed(seeds * 20, repeats)
     chunks = [int(n) for n in args.batch_chunks.split(",") if n.strip()]
     figures["batch_speedup_2_workers"] = batch_speedup(seeds * 50, max(1, repeats - 2), chunks)
+    figures["pdf"] = pdf_speed(repeats)
 
     if args.json:
         print(json.dumps(figures, indent=1))
@@ -368,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['input']:<16} {row['MB']:>7} {row['end_to_end_MB_s']:>7} {row['lexer_MB_s']:>11}"
             f" {row['x_lexer']:>8} {row['x_re_split']:>11}"
         )
-    keys = ("scaling_exponent", "peak_memory", "cold_start", "json_load", "batch_speedup_2_workers")
+    keys = ("scaling_exponent", "peak_memory", "cold_start", "json_load", "batch_speedup_2_workers", "pdf")
     for key in keys:
         print(f"{key}: {figures[key]}")
     return 0

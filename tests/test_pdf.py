@@ -12,10 +12,10 @@ from scrutinykit._pdf import render_pdf
 
 from .test_lossless import assert_lossless, siblings_ordered
 
-pytest.importorskip("pypdf")
+pytest.importorskip("pypdfium2")
 pytest.importorskip("fpdf")
 
-from .pdfgen import PAGE_BREAK, Piece, minutes_pdf
+from .pdfgen import PAGE_BREAK, Piece, Wrapped, minutes_pdf
 
 HEADER = "Brackenmoor Borough Council - Adult Social Care Scrutiny Panel - 6 March 2025"
 
@@ -100,6 +100,13 @@ def test_two_column_attendance(doc: sk.Document) -> None:
         "Osman Trelawney",
         "Petra Quillfeather",
         "Ruth Abernethy",
+    ]
+    # Read column by column: down the first column, then down the second.
+    assert [p.name for p in present] == [
+        "Petra Quillfeather",
+        "Ruth Abernethy",
+        "Osman Trelawney",
+        "Idris Moffatt",
     ]
     roles = {p.name: p.role for p in present}
     assert roles["Petra Quillfeather"] == "Chair"
@@ -238,16 +245,174 @@ def test_a_broken_pdf_is_not_text(tmp_path: Path) -> None:
         sk.parse_file(path)
 
 
-def test_missing_pypdf_names_the_extra(pdf_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without pypdf, reading a PDF says which extra to install."""
-    monkeypatch.setitem(sys.modules, "pypdf", None)
+def _parsed(tmp_path: Path, data: bytes) -> sk.Document:
+    path = tmp_path / "generated.pdf"
+    path.write_bytes(data)
+    doc = sk.parse_file(path)
+    assert_lossless(doc)
+    siblings_ordered(doc)
+    return doc
+
+
+LONG = (
+    "The Scrutiny Officer reported that the consultation on the revised library opening hours had"
+    " drawn four hundred and twelve responses, most of them from residents of the northern villages,"
+    " and that a summary of the themes raised would be circulated to Members before the next meeting"
+    " together with the figures for visits to each branch over the last three years."
+)
+
+
+def test_a_wrapped_paragraph_is_one_paragraph(tmp_path: Path) -> None:
+    """A paragraph that the PDF wraps over several lines comes out as one paragraph, every word in order."""
+    doc = _parsed(
+        tmp_path,
+        minutes_pdf(
+            [
+                "Minutes of the meeting of the Communities Scrutiny Panel held on 4 June 2025",
+                "C7/25 Library opening hours (agenda item 3)",
+                Wrapped(LONG),
+                "RESOLVED that the summary be noted.",
+            ]
+        ),
+    )
+    (item,) = doc.items
+    first = item.agenda[0]
+    assert isinstance(first, sk.Paragraph)
+    assert first.text == LONG
+    assert doc.text_of(first).count("\n") >= 2  # wrapped over three lines or more in the rendering
+
+
+def test_a_page_break_inside_a_list_of_points(tmp_path: Path) -> None:
+    """A resolution's points that run onto the next page stay one list, ahead of the page's furniture."""
+    doc = _parsed(
+        tmp_path,
+        minutes_pdf(
+            [
+                "Minutes of the meeting of the Housing Scrutiny Committee held on 11 September 2025",
+                "H21/25 Damp and mould in council homes (agenda item 5)",
+                "RESOLVED that:",
+                [
+                    "1. The Committee note the number of open cases;",
+                    "2. The Director report the backlog monthly;",
+                    PAGE_BREAK,
+                    "3. A sample of repairs be inspected by Members;",
+                    "4. The item return to the Committee in March 2026.",
+                ],
+                "H22/25 Work programme (agenda item 6)",
+                "RESOLVED that the work programme be agreed.",
+            ],
+            running_header="Kelderby District Council - Housing Scrutiny Committee",
+        ),
+    )
+    first, second = doc.items
+    (resolution,) = first.outcomes()
+    assert [p.label for p in resolution.points] == ["1", "2", "3", "4"]
+    assert resolution.points[3].text == "The item return to the Committee in March 2026."
+    furniture = [n.text for n in doc.walk() if isinstance(n, sk.Furniture)]
+    assert furniture == [
+        "Kelderby District Council - Housing Scrutiny Committee",
+        "Page 1",
+        "Kelderby District Council - Housing Scrutiny Committee",
+        "Page 2",
+    ]
+    # The moved points count to the page their list started on; the next item is on page 2.
+    assert doc.page_of(resolution.points[3]) == 1
+    assert doc.page_of(second) == 2
+
+
+def test_a_page_that_starts_another_list_is_not_joined(tmp_path: Path) -> None:
+    """A numbered line that does not follow the list before the page break stays on its own page."""
+    text, pages, _ = render_pdf(
+        minutes_pdf(
+            [
+                "Minutes of the meeting of the Housing Scrutiny Committee held on 11 September 2025",
+                "RESOLVED that:",
+                ["1. The Committee note the number of open cases;", "2. The report be published."],
+                PAGE_BREAK,
+                ["5. Any other business", "There was none."],
+            ]
+        )
+    )
+    assert text.index("5. Any other business") >= pages[1].span.start
+
+
+def test_a_table_reads_a_row_a_line_and_a_list_column_by_column(tmp_path: Path) -> None:
+    """Two columns of long cells are a table (a row a line); of short ones, a list (column by column)."""
+    text, _, _ = render_pdf(
+        minutes_pdf(
+            [
+                "Minutes of the meeting of the Finance Panel held on 2 October 2025",
+                ("Grant to the Ashmere village hall committee", "750.00"),
+                ("Repairs to the bus shelter on Tollgate Road", "1,240.00"),
+                "",
+                ("Councillor Ada Penrose", "Councillor Milo Strand"),
+                ("Councillor Tess Vane", "Councillor Rufus Hale"),
+            ]
+        )
+    )
+    assert "Grant to the Ashmere village hall committee 750.00\n" in text
+    assert "Repairs to the bus shelter on Tollgate Road 1,240.00\n" in text
+    names = ["Ada Penrose", "Tess Vane", "Milo Strand", "Rufus Hale"]
+    assert "".join(f"Councillor {name}\n" for name in names) in text
+
+
+def test_a_page_number_drawn_first_is_still_the_pages_footer(tmp_path: Path) -> None:
+    """Furniture is found by where it stands: a footer drawn before the text still closes its page."""
+    data = minutes_pdf(
+        [
+            "Minutes of the meeting of the Licensing Sub-Committee held on 2 April 2025",
+            "L1/25 Election of Chair (agenda item 1)",
+            "RESOLVED that Councillor Una Pryor be elected Chair.",
+            PAGE_BREAK,
+            "L2/25 Premises licence review (agenda item 2)",
+            "RESOLVED that the licence be suspended for six weeks.",
+        ],
+        footer="Page {page} of 2",
+        footer_first=True,
+    )
+    text, pages, furniture = render_pdf(data)
+    assert [text[s.start : s.end] for s in furniture] == ["Page 1 of 2", "Page 2 of 2"]
+    for page, span in zip(pages, furniture):
+        assert text[page.span.start : page.span.end].rstrip().endswith(text[span.start : span.end])
+    doc = _parsed(tmp_path, data)
+    assert [i.minute_number for i in doc.items] == ["L1/25", "L2/25"]
+
+
+def test_every_furniture_line_is_a_furniture_node(doc: sk.Document, pdf_bytes: bytes) -> None:
+    """Each furniture line of the rendering is a Furniture node with the line's span and text."""
+    _, _, furniture = render_pdf(pdf_bytes)
+    nodes = [n for n in doc.walk() if isinstance(n, sk.Furniture)]
+    assert [n.span for n in nodes] == list(furniture)
+    assert all(n.text == doc.text_of(n) for n in nodes)
+
+
+def test_missing_pdfium_names_the_extra(pdf_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pypdfium2, reading a PDF says which extra to install."""
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(sk.MissingExtraError, match=r"pip install 'scrutinykit\[pdf\]'") as caught:
         sk.parse_file(pdf_path)
     assert isinstance(caught.value, sk.ScrutinyKitError)
-    assert "pypdf" in str(caught.value)
+    assert "pypdfium2" in str(caught.value)
 
 
 def test_parse_bytes_still_refuses_a_pdf(pdf_bytes: bytes) -> None:
     """parse_bytes reads text only: a PDF there is NotTextError, as before."""
     with pytest.raises(sk.NotTextError, match="PDF"):
         sk.parse_bytes(pdf_bytes)
+
+
+def test_text_and_char_indices_apart_give_the_same_rendering(
+    pdf_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When PDFium's text and char indices differ, they are translated: the same rendering comes out."""
+    from scrutinykit import _pdf
+
+    expected = render_pdf(pdf_bytes)
+    init = _pdf._Reader.__init__
+
+    def translated(self: _pdf._Reader, *args: object) -> None:
+        init(self, *args)  # type: ignore[arg-type]
+        self.same_indices = False
+
+    monkeypatch.setattr(_pdf._Reader, "__init__", translated)
+    assert render_pdf(pdf_bytes) == expected

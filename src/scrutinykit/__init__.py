@@ -25,6 +25,8 @@ from ._errors import (
     ParseError,
     ScrutinyKitError,
     SerialisationError,
+    TimeLimitError,
+    WorkerDiedError,
 )
 from ._extras import MissingExtraError
 from ._model import (
@@ -231,8 +233,10 @@ __all__ = [
     "StanceKind",
     "Statement",
     "StatementKind",
+    "TimeLimitError",
     "Vote",
     "VoteResult",
+    "WorkerDiedError",
     "__version__",
     "check",
     "configure_converter",

@@ -11,7 +11,6 @@ no work per document but pass it on.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -27,6 +26,9 @@ Source = Union[str, "os.PathLike[str]"]
 """A file to read: its path as a ``str``, a ``pathlib.Path`` or another path-like."""
 
 _T = TypeVar("_T")
+
+#: The default per-file time limit of :func:`parse_many`, in seconds.
+DEFAULT_TIMEOUT = 120.0
 
 
 def _bug(exc: Exception, source: Source) -> InternalError:
@@ -61,16 +63,22 @@ def _parse_one_json(source: Source, indent: int | None = None) -> str | Scrutiny
 
 
 def _run(
-    task: Callable[[Source], _T], sources: Iterable[Source], workers: int | None, chunksize: int
-) -> Iterator[_T]:
+    task: Callable[[Source], _T],
+    sources: Iterable[Source],
+    workers: int | None,
+    chunksize: int,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Iterator[_T | ScrutinyKitError]:
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1:
+    if count <= 1 and timeout is None:
         for source in sources:
             yield task(source)
         return
-    items = [Path(s) if isinstance(s, os.PathLike) else s for s in sources]
-    with multiprocessing.get_context().Pool(count) as pool:
-        yield from pool.imap(task, items, chunksize=max(1, chunksize))
+    # A time limit needs a process to stop: with one worker, one process.
+    from ._workers import run_isolated
+
+    items = (Path(s) if isinstance(s, os.PathLike) else s for s in sources)
+    yield from run_isolated(task, items, workers=max(1, count), chunksize=chunksize, timeout=timeout)
 
 
 @overload
@@ -81,6 +89,7 @@ def parse_many(
     workers: int | None = ...,
     chunksize: int = ...,
     as_json: Literal[False] = ...,
+    timeout: float | None = ...,
 ) -> Iterator[Document | ScrutinyKitError]: ...
 
 
@@ -92,6 +101,7 @@ def parse_many(
     workers: int | None = ...,
     chunksize: int = ...,
     as_json: Literal[True],
+    timeout: float | None = ...,
 ) -> Iterator[str | ScrutinyKitError]: ...
 
 
@@ -102,6 +112,7 @@ def parse_many(
     workers: int | None = 1,
     chunksize: int = 4,
     as_json: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[Document | str | ScrutinyKitError]:
     """Parse each file (or each text) and yield its result, in the order given.
 
@@ -111,10 +122,19 @@ def parse_many(
     :func:`scrutinykit.parse` parses it; give one or the other.  A source
     that fails yields its :class:`ScrutinyKitError` instead of a document,
     so one bad file never stops a batch.  ``workers`` is the number of
-    processes (``None``: one per CPU; ``1``: parse in this process).  With
+    processes (``None``: one per CPU).  With
     ``as_json=True`` each result is the document's JSON text, exactly what
     :func:`scrutinykit.dumps` gives, written by the worker that parsed it:
     the quicker way to store a batch, since no document is copied back.
+
+    The workers are watched: a file that crashes its worker (the PDF engine
+    on a broken file, or the kernel killing a worker that ate its memory)
+    yields a :class:`WorkerDiedError`, and one that takes longer than
+    ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) a
+    :class:`TimeLimitError`; a new worker takes over and the batch goes on.
+    A time limit needs a process to stop, so with ``workers=1`` the files are
+    parsed in one worker process; ``workers=1, timeout=None`` parses in this
+    process, unguarded.
 
     :raises TypeError: both ``sources`` and ``texts`` are given, or neither.
     """
@@ -122,8 +142,8 @@ def parse_many(
         raise TypeError("parse_many() takes files (sources) or texts (texts=…), one of the two")
     items = _items(sources, texts)
     if as_json:
-        return _run(_parse_one_json, items, workers, chunksize)
-    return _run(_parse_one, items, workers, chunksize)
+        return _run(_parse_one_json, items, workers, chunksize, timeout)
+    return _run(_parse_one, items, workers, chunksize, timeout)
 
 
 def _items(sources: Iterable[Source] | None, texts: Iterable[str] | None) -> Iterator[Source]:
@@ -141,7 +161,12 @@ def _items(sources: Iterable[Source] | None, texts: Iterable[str] | None) -> Ite
 
 
 def parse_many_json(
-    sources: Iterable[Source], *, workers: int | None = 1, chunksize: int = 4, indent: int | None = None
+    sources: Iterable[Source],
+    *,
+    workers: int | None = 1,
+    chunksize: int = 4,
+    indent: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[str | ScrutinyKitError]:
     """:func:`parse_many` with ``as_json=True`` and the JSON's ``indent`` (for the command line)."""
-    return _run(functools.partial(_parse_one_json, indent=indent), sources, workers, chunksize)
+    return _run(functools.partial(_parse_one_json, indent=indent), sources, workers, chunksize, timeout)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ._api import parse_bytes
-from ._batch import _bug, parse_many, parse_many_json
+from ._batch import DEFAULT_TIMEOUT, _bug, parse_many, parse_many_json
 from ._check import check_warnings
 from ._decode import decode_bytes
 from ._errors import NotTextError, ScrutinyKitError
@@ -63,8 +63,9 @@ exit status:
   0  every file was parsed (check: warnings do not change this
      unless --strict is given)
   1  at least one file failed: missing, unreadable, a directory without -r,
-     not text, not minutes; the other files are still processed and a
-     summary is printed; or check --strict found a warning
+ not text, not minutes, over --timeout, or it crashed its worker; the
+     other files are still processed and a summary is printed; or check
+     --strict found a warning
   2  the command line was wrong, or an output cannot be written: --out in
      a missing folder or naming a folder, --parquet naming a file, results
      already in --out or --parquet without --resume, pyarrow missing for
@@ -138,6 +139,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=("json", "summary"),
         default="json",
         help="json: one JSON document per line, JSON Lines (default); summary: a readable outline",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"fail a file that takes longer than this (default {DEFAULT_TIMEOUT:g}; 0: no limit)",
     )
     p.add_argument(
         "--indent",
@@ -632,14 +640,16 @@ def _parse_all(
             continue
         todo.append(entry)
     jobs = getattr(args, "jobs", 1) or 1
+    limit = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    timeout = limit if limit and limit > 0 else None
     results: Iterator[Document | str | ScrutinyKitError]
     if _json_only(args) and jobs > 1:
         # Only the JSON is kept: the workers write it, and no document crosses back.
         # (On one process the documents come back, and their JSON is written a piece
         # at a time rather than made whole first.)
-        results = parse_many_json(todo, workers=jobs, chunksize=4, indent=args.indent)
+        results = parse_many_json(todo, workers=jobs, chunksize=4, indent=args.indent, timeout=timeout)
     else:
-        results = iter(parse_many(todo, workers=jobs, chunksize=4))
+        results = iter(parse_many(todo, workers=jobs, chunksize=4, timeout=timeout))
     chosen = set(map(id, todo))
     for entry in entries:
         if isinstance(entry, ScrutinyKitError):

@@ -19,6 +19,8 @@ __all__ = [
     "ParseError",
     "ScrutinyKitError",
     "SerialisationError",
+    "TimeLimitError",
+    "WorkerDiedError",
 ]
 
 
@@ -162,4 +164,20 @@ class InternalError(ScrutinyKitError):
     """A bug in scrutinykit met this input; the message asks for a report.
 
     The test suite asserts that no input ever raises it.
+    """
+
+
+class WorkerDiedError(ScrutinyKitError):
+    """The worker process parsing this file died (a crash, or killed for its memory).
+
+    Raised as a value by :func:`scrutinykit.parse_many`: the batch goes on
+    with a new worker.
+    """
+
+
+class TimeLimitError(ScrutinyKitError):
+    """Parsing this file took longer than the batch's per-file time limit.
+
+    Raised as a value by :func:`scrutinykit.parse_many` (``timeout=``): the
+    worker is stopped and the batch goes on with a new one.
     """
