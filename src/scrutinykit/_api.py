@@ -20,6 +20,7 @@ from ._decode import decode_bytes
 from ._detect import not_minutes_reason
 from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
 from ._grammar import load_parser
+from ._layout import layout
 from ._model import Document, InputFormat, line_col
 from ._normalise import normalise
 from ._transform import MinutesTransformer
@@ -80,8 +81,8 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
-    normalised = normalise(text)
     parser = load_parser()
+    normalised = layout(normalise(text), parser.terminals)
     try:
         tree = parser.parse(normalised.text)
     except parser.unexpected_input as exc:  # pragma: no cover - the grammar accepts every line
