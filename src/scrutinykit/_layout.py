@@ -34,8 +34,9 @@ and restores lines.  :func:`layout` guarantees, for any normalised text:
    number followed by a heading (:data:`_NUMBERED_HEADING`, and after the
    heading's title, before the sentence that follows it), a bullet
    (:data:`_BULLET`), and the end of a pipe-rendered table row (``" |"``
-   followed by more text).  Shorter lines are never split.  In text holding
-   pipe-rendered table rows (a line ending ``" |"``) only row ends split.
+   after the end of a sentence and followed by more text).  Shorter lines are never split.  In text holding
+   pipe-rendered table rows (a line ending ``" |"``) only row ends split,
+   in lines of any length.
 4. **Page furniture**: a short line holding a digit or a path separator that
    recurs at least three times (running headers and footers with their page
    numbers, file-path footers) is furniture and is never joined to its
@@ -142,7 +143,7 @@ _JOINING: Final = frozenset(
 )
 _DETERMINERS: Final = frozenset({"The", "This", "These", "A", "An"})
 _BULLET: Final = rx.compile(r"[\u2022\u00b7\u25aa\u25cf][ ]+(?=\S)")
-_ROW_END: Final = rx.compile(r"[ ]\|(?=[ ]+\S)")
+_ROW_END: Final = rx.compile(r"(?<=[.!?)])[ ]\|(?=[ ]+\S)")
 _YEAR: Final = rx.compile(r"(?:19|20)\d\d\b")
 _SENTENCE_END: Final = frozenset(".:;!?)|")
 
@@ -395,16 +396,26 @@ def _run_on_splits(text: str, lines: list[str], starts: list[int], cue: Cues) ->
     # is split only where one row runs on into the next.
     table = any(line.endswith(" |") for line in lines)
     for line, start in zip(lines, starts):
-        if len(line) < RUN_ON:
-            continue
         end = start + len(line)
         if table:
-            out.extend(m.end() for m in _ROW_END.finditer(text, start, end))
+            # a row holds more than one word ("No. | Item |" is a header of cells)
+            out.extend(
+                m.end()
+                for m in _ROW_END.finditer(text, start, end)
+                if " " in _cell_before(text, start, m.start())
+            )
+            continue
+        if len(line) < RUN_ON:
             continue
         found = _cue_offsets(text, start, end, cue)
         if len(found) >= 2:
             out.extend(p - 1 for p in found)
     return out
+
+
+def _cell_before(text: str, start: int, end: int) -> str:
+    """The cell of a table row that ends at ``end``: the text since the last ``|`` of the line."""
+    return text[max(start, text.rfind("|", start, end) + 1) : end].strip()
 
 
 def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
