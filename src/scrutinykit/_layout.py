@@ -34,9 +34,11 @@ and restores lines.  :func:`layout` guarantees, for any normalised text:
    number followed by a heading (:data:`_NUMBERED_HEADING`, and after the
    heading's title, before the sentence that follows it), a bullet
    (:data:`_BULLET`), and the end of a pipe-rendered table row (``" |"``
-   after the end of a sentence and followed by more text).  Shorter lines are never split.  In text holding
-   pipe-rendered table rows (a line ending ``" |"``) only row ends split,
-   in lines of any length.
+   after the end of a sentence and followed by more text: a row's minutes
+   end in a full stop, the cells of a table of names or short values do
+   not; a ``No. | Item |`` header is split after ``No.``, and stays text).
+   Shorter lines are never split.  In text holding pipe-rendered table rows
+   (a line ending ``" |"``) only row ends split, in lines of any length.
 4. **Page furniture**: a short line holding a digit or a path separator that
    recurs at least three times (running headers and footers with their page
    numbers, file-path footers) is furniture and is never joined to its
@@ -116,10 +118,13 @@ _MIN_EVIDENCE: Final = 3
 
 _NUMBERED_HEADING: Final = rx.compile(
     r"(?!(?:19|20)\d\d\b)"
-    r"(?:\d{1,4}\.(?:\d{1,2}\.?)?|\d{1,4}(?=[ ]+[A-Z]{3,}\b)"
+    r"(?:\d{1,4}\.(?:\d{1,2}\.?)?|(?P<bare>\d{1,4})(?=[ ]+[A-Z]{3,}\b)"
     r"|[A-Z]{1,4}\.?\d{1,4}/\d{2,4}|Minute[ ]+\d{1,4}[.:]?)"
     r"[ ]+(?=[A-Z])"
 )
+#: A minute number opening a cue the grammar gave ("TC/118/24-25 PUBLIC …"):
+#: the title after it ends where a sentence starts, as above.
+_MINUTE_NUMBER: Final = rx.compile(r"(?:[A-Za-z]{1,4}/)?\d{1,4}(?:[./]\d{1,4})*(?:-\d{2})?\.?[ ]+(?=[A-Z])")
 _JOINING: Final = frozenset(
     [
         "of",
@@ -150,7 +155,10 @@ _SENTENCE_END: Final = frozenset(".:;!?)|")
 # ---- Plain-text shapes ------------------------------------------------------
 
 _WORD: Final = rx.compile(r"\S+")
-_CANDIDATE: Final = rx.compile(r"(?<=[ ])(?=[A-Z0-9(\u2022\u00b7\u25aa\u25cf])")
+#: A space (run) where a cue may start: after the end of a sentence or a
+#: capitalised word or number, before a
+#: capital, a digit or a bracket.
+_CANDIDATE: Final = rx.compile(r"(?:[.:;!?)|]|(?<![^ ])[A-Z0-9][^ \n]*)[ ]+(?=[A-Z0-9(])")
 _FURNITURE_KEY: Final = rx.compile(r"\d+")
 _CLOSES: Final = rx.compile(r"(?::-?|:[ ]*-)[ ]*$")
 
@@ -398,12 +406,7 @@ def _run_on_splits(text: str, lines: list[str], starts: list[int], cue: Cues) ->
     for line, start in zip(lines, starts):
         end = start + len(line)
         if table:
-            # a row holds more than one word ("No. | Item |" is a header of cells)
-            out.extend(
-                m.end()
-                for m in _ROW_END.finditer(text, start, end)
-                if " " in _cell_before(text, start, m.start())
-            )
+            out.extend(m.end() for m in _ROW_END.finditer(text, start, end))
             continue
         if len(line) < RUN_ON:
             continue
@@ -413,46 +416,31 @@ def _run_on_splits(text: str, lines: list[str], starts: list[int], cue: Cues) ->
     return out
 
 
-def _cell_before(text: str, start: int, end: int) -> str:
-    """The cell of a table row that ends at ``end``: the text since the last ``|`` of the line."""
-    return text[max(start, text.rfind("|", start, end) + 1) : end].strip()
-
-
 def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
     """Offsets in ``text[start:end]``, each after a space, where a structure opens."""
     found: list[int] = []
     for m in _ROW_END.finditer(text, start, end):
         found.append(m.end() + 1)
-    for m in _CANDIDATE.finditer(text, start + 1, end):
-        p = m.start()
+    for m in _BULLET.finditer(text, start + 1, end):
+        if text[m.start() - 1] == " ":
+            found.append(m.start())
+    for m in _CANDIDATE.finditer(text, start, end):
+        p = m.end()
         window = min(end, p + _WINDOW)
-        if _BULLET.match(text, p, window) is not None:
-            found.append(p)
-            continue
-        if not _after_boundary(text, start, p) or _YEAR.match(text, p) is not None:
-            continue
-        if cue.splits.match(text, p, window) is not None:
-            found.append(p)
+        if _YEAR.match(text, p) is not None:
             continue
         h = _NUMBERED_HEADING.match(text, p, window)
-        if h is not None:
-            found.append(p)
-            sentence = _sentence_after_title(text, h.end(), window)
+        if h is not None and h.group("bare") is not None and m.group()[0] not in _SENTENCE_END:
+            h = None  # "TUESDAY 4 MARCH": a bare number opens a heading only after a full stop
+        if cue.splits.match(text, p, window) is None and h is None:
+            continue
+        found.append(p)
+        number = h or _MINUTE_NUMBER.match(text, p, window)
+        if number is not None:
+            sentence = _sentence_after_title(text, number.end(), window)
             if sentence is not None:
                 found.append(sentence)
     return sorted({p for p in found if start < p < end and text[p - 1] == " " and text[p] != " "})
-
-
-def _after_boundary(text: str, start: int, p: int) -> bool:
-    """Whether the word before the space at ``p - 1`` ends a sentence or is capitalised."""
-    q = p - 1
-    while q > start and text[q - 1] == " ":
-        q -= 1
-    if q <= start or text[q - 1] in _SENTENCE_END:
-        return True
-    w = text.rfind(" ", start, q)
-    first = text[w + 1] if w >= start else text[start]
-    return first.isupper() or first.isdigit()
 
 
 def _sentence_after_title(text: str, at: int, end: int) -> int | None:
