@@ -89,7 +89,7 @@ __all__ = ["DEPENDENTS", "RUN_ON", "Cues", "cues", "layout", "layout_text"]
 DEPENDENTS: Final = frozenset({"POINT", "THAT_CLAUSE"})
 """Terminals that continue the block above them rather than open one."""
 
-RUN_ON: Final = 300
+RUN_ON: Final = 600
 """The length from which a line may be a flattened page (rule 3)."""
 
 _WINDOW: Final = 200
