@@ -42,8 +42,9 @@ def _square_or_misbehave(n: int) -> int:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_killed_worker_fails_its_file_and_the_batch_goes_on(workers: int) -> None:
     """A source that kills its worker yields WorkerDiedError in its place; the rest parse, in order."""
-    sources: list[sk._batch.Source] = [SEEDS[0], Killer(), SEEDS[1], SEEDS[2], Killer(), SEEDS[3]]
-    results = list(sk.parse_many(sources, workers=workers, chunksize=3))
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts: list[str] = [seeds[0], Killer(), seeds[1], seeds[2], Killer(), seeds[3]]
+    results = list(sk.parse_many(texts=texts, workers=workers, chunksize=3))
     assert [type(r).__name__ for r in results] == [
         "Document",
         "WorkerDiedError",
@@ -52,8 +53,8 @@ def test_a_killed_worker_fails_its_file_and_the_batch_goes_on(workers: int) -> N
         "WorkerDiedError",
         "Document",
     ]
-    assert results[0] == sk.parse_file(SEEDS[0])
-    assert results[5] == sk.parse_file(SEEDS[3])
+    assert results[0] == sk.parse(seeds[0])
+    assert results[5] == sk.parse(seeds[3])
     died = results[1]
     assert isinstance(died, sk.WorkerDiedError)
     assert isinstance(died, sk.ScrutinyKitError)

@@ -25,6 +25,7 @@ from ._decode import decode_bytes
 from ._detect import not_minutes_reason
 from ._errors import InternalError, MissingFileError, NotMinutesError, ParseError, ScrutinyKitError
 from ._grammar import MinutesParser, parser_for
+from ._layout import layout
 from ._model import Document, InputFormat, line_col
 from ._normalise import normalise
 from ._transform import MinutesTransformer
@@ -141,7 +142,7 @@ def parse_with(
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
-    normalised = normalise(text)
+    normalised = layout(normalise(text), parser.terminals)
     try:
         tree = parser.parse(normalised.text)
     except parser.unexpected_input as exc:  # pragma: no cover - the grammar accepts every line

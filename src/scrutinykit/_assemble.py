@@ -374,6 +374,12 @@ def _line_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
     return found
 
 
+#: What a label says when its list is empty: "Apologies: None", "Nil.", "N/A".
+_NOBODY = rx.compile(
+    r"[ ]*(?:none|nil|n/a|no[ ]+apologies(?:[ ]+were[ ]+received)?)[ ]*\.?[ ]*", re.IGNORECASE
+)
+
+
 def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     """The people of an attendance block, each with the list it belongs to.
 
@@ -412,6 +418,8 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 continue
             text, base = text[m.end() :], base + m.end()
         text = text.split("\n")[0] if "\n" in text and i == 0 else text
+        if i == 0 and _NOBODY.fullmatch(text):
+            continue  # "Apologies: None": the list is empty, not a person called None
         for piece in text.split("\n"):
             here = base
             base += len(piece) + 1
@@ -429,7 +437,22 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
                     people.extend(_apologies_from_text(piece, here) or _visitors_in_prose(piece, here))
                     continue
+            if "," not in piece and ";" not in piece and len(_TITLED.findall(piece)) >= 2:
+                # A list with no separators ("Cllr A Example Cllr B Sample"), as a
+                # flattened page gives it, perhaps running on into the next label.
+                people.extend(_run_on_people(piece, here, kind))
+                continue
             people.extend(_line_people(piece, here, kind))
+    return people
+
+
+def _run_on_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """People of a line listing them without separators, and of any labelled lists run on after it."""
+    label = _INLINE_LABEL.search(piece)
+    cut = label.start() if label is not None else len(piece)
+    people = _titled_run(piece[:cut], base, kind)
+    if label is not None:
+        people.extend(_inline_lists(piece[cut:], base + cut))
     return people
 
 

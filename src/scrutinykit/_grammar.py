@@ -86,6 +86,9 @@ class MinutesParser(NamedTuple):
     """The base of every error the parser raises (``LarkError``)."""
     origin: Literal["built", "lark"]
     """``"built"`` for the module written at install, ``"lark"`` for Lark itself."""
+    terminals: tuple[tuple[str, str], ...] = ()
+    """Each terminal's name and regular expression (flags inlined), as the lexer
+    matches it: what the layout stage derives its structural cues from."""
 
 
 _lock = threading.Lock()
@@ -152,7 +155,9 @@ def parser_from(folder: Path | None = None, *, extra: Sequence[Path] = ()) -> Mi
     import lark
 
     built = open_with_lark(folder, extra=extra)
-    return MinutesParser(built.parse, lark.UnexpectedInput, lark.LarkError, "lark")
+    return MinutesParser(
+        built.parse, lark.UnexpectedInput, lark.LarkError, "lark", _terminal_patterns(built)
+    )
 
 
 def _built_parser() -> MinutesParser | None:
@@ -165,7 +170,9 @@ def _built_parser() -> MinutesParser | None:
         return None  # the grammar was edited since the install
     parser = module.Lark_StandAlone()
     _use_pattern_cache(parser, module, store())
-    return MinutesParser(parser.parse, module.UnexpectedInput, module.LarkError, "built")
+    return MinutesParser(
+        parser.parse, module.UnexpectedInput, module.LarkError, "built", _terminal_patterns(parser)
+    )
 
 
 def open_with_lark(
@@ -213,7 +220,19 @@ def _lark_parser() -> MinutesParser:
 
     parser = open_with_lark(cache=True)
     _use_pattern_cache(parser, lark.lexer, store())
-    return MinutesParser(parser.parse, lark.UnexpectedInput, lark.LarkError, "lark")
+    return MinutesParser(
+        parser.parse, lark.UnexpectedInput, lark.LarkError, "lark", _terminal_patterns(parser)
+    )
+
+
+def _terminal_patterns(parser: Any) -> tuple[tuple[str, str], ...]:
+    """Each terminal of ``parser`` (Lark or the built module) as ``(name, regex)``, flags inlined."""
+    out = []
+    for term in parser.terminals:
+        regex = term.pattern.to_regexp()
+        flags = "".join(sorted(term.pattern.flags))
+        out.append((term.name, f"(?{flags}:{regex})" if flags else regex))
+    return tuple(out)
 
 
 def _use_pattern_cache(parser: Any, lexers: ModuleType, patterns: PatternStore) -> None:
