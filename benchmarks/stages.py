@@ -63,16 +63,16 @@ def measure(repeats: int) -> dict[str, Any]:
     from lark import Lark
 
     import scrutinykit as sk
-    from scrutinykit import _assemble
-    from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir, load_parser
-    from scrutinykit._normalise import normalise
+    from scrutinykit.build import assemble as _assemble
+    from scrutinykit.layout.normalise import normalise
+    from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir, load_parser
 
     try:  # revisions before the layout stage (--rev) have none
-        from scrutinykit._layout import layout
+        from scrutinykit.layout.lines import layout
     except ImportError:
         layout = None
     terminals = load_parser().terminals if layout is not None else ()
-    from scrutinykit._transform import MinutesTransformer
+    from scrutinykit.build.transform import MinutesTransformer
 
     spent: dict[str, float] = {}
 

@@ -43,9 +43,9 @@ from lark import Lark
 from lark.lexer import Lexer, LexerThread
 
 import scrutinykit as sk
-from scrutinykit._batch import parse_many
-from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir
-from scrutinykit._normalise import normalise
+from scrutinykit.io.batch import parse_many
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -420,7 +420,7 @@ def pdf_speed(repeats: int) -> dict[str, dict[str, float]]:
                     document.close()
 
             def render_only(datas: list[bytes] = datas) -> None:
-                from scrutinykit._pdf import render_pdf
+                from scrutinykit.sources.pdf import render_pdf
 
                 for data in datas:
                     render_pdf(data)

@@ -161,7 +161,7 @@ def test_many_files_each_failure_one_line_then_a_summary(tmp_path: Path) -> None
 
 def test_a_bug_is_reported_and_the_other_files_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception becomes a one-line report asking for a bug report."""
-    import scrutinykit._batch as batch
+    import scrutinykit.io.batch as batch
 
     real = batch.parse_file
 
@@ -212,7 +212,7 @@ def test_check_warnings_each_with_a_place(tmp_path: Path) -> None:
 
 def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
     """A line starting like an outcome or a point that stayed prose is pointed out."""
-    from scrutinykit._check import check_warnings
+    from scrutinykit.views.check import check_warnings
 
     text = ITEM + "Members asked questions.\nAgreed - the plan be noted.\n(b) this stayed prose\n"
     doc = sk.parse(text)
@@ -227,7 +227,7 @@ def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
 
 def test_check_warns_of_names_never_mentioned_again() -> None:
     """An attendance name that appears nowhere else gets a warning; one mentioned later does not."""
-    from scrutinykit._check import check_warnings
+    from scrutinykit.views.check import check_warnings
 
     text = (
         "Present: Councillor Ada Example (Chair), Councillor Bo Sample\n\n"
@@ -590,7 +590,7 @@ def test_check_is_usable_with_strict_on_a_clean_seed() -> None:
 
 
 def test_check_warns_of_an_outcome_outside_any_item() -> None:
-    from scrutinykit._check import check
+    from scrutinykit.views.check import check
 
     doc = sk.parse(
         "Minutes of the Parks Panel held on 2 May 2025\n\nRESOLVED that the agenda be taken as read.\n\n"

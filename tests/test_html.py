@@ -11,7 +11,7 @@ import pytest
 
 import scrutinykit as sk
 from scrutinykit._api import sniff_format
-from scrutinykit._html import render_html
+from scrutinykit.sources.html import render_html
 
 from .conftest import FIXTURES
 from .test_lossless import assert_lossless, siblings_ordered

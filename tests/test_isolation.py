@@ -11,7 +11,7 @@ import pytest
 
 import scrutinykit as sk
 from scrutinykit._cli import main
-from scrutinykit._workers import run_isolated
+from scrutinykit.io.workers import run_isolated
 
 from .killer import Killer
 
@@ -110,7 +110,7 @@ def test_no_time_limit_on_one_worker_parses_in_this_process(monkeypatch: pytest.
     def no_processes(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker process was started")
 
-    monkeypatch.setattr("scrutinykit._workers.run_isolated", no_processes)
+    monkeypatch.setattr("scrutinykit.io.workers.run_isolated", no_processes)
     (doc,) = sk.parse_many([SEEDS[0]], workers=1, timeout=None)
     assert doc == sk.parse_file(SEEDS[0])
 

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scrutinykit as sk
-from scrutinykit._grammar import load_parser
-from scrutinykit._layout import RUN_ON, cues, layout_text
-from scrutinykit._normalise import normalise
+from scrutinykit.layout.lines import RUN_ON, cues, layout_text
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing.loader import load_parser
 
 from .conftest import FIXTURES, SEEDS
 from .test_lossless import assert_lossless

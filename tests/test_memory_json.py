@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 
 import scrutinykit as sk
-from scrutinykit import _serialise
 from scrutinykit._cli import main
+from scrutinykit.io import serialise as _serialise
 
 from .conftest import ROOT, SEEDS
 from .test_serialise import documents

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import scrutinykit as sk
 from scrutinykit._cli import main
-from scrutinykit._show import _Mark, _Point, source_html
+from scrutinykit.views.show import _Mark, _Point, source_html
 
 from .conftest import FIXTURES, SEEDS, seed_path
 

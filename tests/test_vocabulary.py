@@ -10,9 +10,9 @@ import pytest
 import scrutinykit
 from scrutinykit._api import parse_with
 from scrutinykit._errors import GrammarError
-from scrutinykit._grammar import grammar_dir, parser_from
 from scrutinykit._model import Agreement, AttendanceKind, Conclusion, Decision, Recommendation, Resolution
-from scrutinykit._vocabulary import (
+from scrutinykit.parsing.loader import grammar_dir, parser_from
+from scrutinykit.parsing.vocabulary import (
     GENERATED_FILE,
     OUTCOME_KINDS,
     VOCABULARY_DIR,
@@ -54,7 +54,7 @@ def test_the_committed_grammar_file_is_what_the_phrase_files_give() -> None:
     folder = grammar_dir()
     committed = (folder / GENERATED_FILE).read_text(encoding="utf-8")
     assert committed == render_lark(load_vocabulary(folder / VOCABULARY_DIR)), (
-        "run: python -m scrutinykit._vocabulary --write"
+        "run: python -m scrutinykit.parsing.vocabulary --write"
     )
 
 

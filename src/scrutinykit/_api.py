@@ -5,7 +5,7 @@ assemble.  Nothing but a :class:`ScrutinyKitError` escapes from here.
 
 :func:`parse_file` also reads HTML pages and PDFs, choosing by the file's
 content (:func:`sniff_format`): their text rendering is made by
-:mod:`scrutinykit._html` or :mod:`scrutinykit._pdf` and then parsed.
+:mod:`scrutinykit.sources.html` or :mod:`scrutinykit.sources.pdf` and then parsed.
 """
 
 from __future__ import annotations
@@ -19,17 +19,17 @@ from typing import Union
 
 import attrs
 
-from . import _patterns as rx
-from ._assemble import assemble
-from ._decode import decode_bytes
-from ._detect import not_minutes_reason
 from ._errors import InternalError, MissingFileError, NotMinutesError, ParseError, ScrutinyKitError
-from ._grammar import MinutesParser, parser_for
-from ._layout import layout
 from ._model import Document, InputFormat, line_col
-from ._normalise import normalise
-from ._transform import MinutesTransformer
-from ._vocabulary import Patterns, patterns_for
+from .build.assemble import assemble
+from .build.detect import not_minutes_reason
+from .build.transform import MinutesTransformer
+from .layout.lines import layout
+from .layout.normalise import normalise
+from .parsing import patterns as rx
+from .parsing.loader import MinutesParser, parser_for
+from .parsing.vocabulary import Patterns, patterns_for
+from .sources.decode import decode_bytes
 
 __all__ = ["parse", "parse_bytes", "parse_file", "sniff_format"]
 
@@ -103,7 +103,7 @@ def parse(
 
     :raises NotMinutesError: the text is empty, has no words at all, or reads
         as another kind of page — an agenda, a committee page, a forward-plan
-        notice (see :mod:`scrutinykit._detect` for the rule).  The error's
+        notice (see :mod:`scrutinykit.build.detect` for the rule).  The error's
         ``document`` then holds what was read, such as the meeting header.
     :raises ScrutinyKitError: for anything else that goes wrong; no other
         exception escapes.
@@ -223,11 +223,11 @@ def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = Non
         raise ScrutinyKitError(f"cannot read the file: {exc.strerror or exc}", source=str(p)) from exc
     kind = sniff_format(data, p.name)
     if kind is InputFormat.PDF:
-        from ._pdf import parse_pdf
+        from .sources.pdf import parse_pdf
 
         return parse_pdf(data, source=str(p))
     if kind is InputFormat.HTML:
-        from ._html import parse_html
+        from .sources.html import parse_html
 
         return parse_html(data, source=str(p), vocabulary=vocabulary)
     text, encoding = decode_bytes(data, source=str(p))

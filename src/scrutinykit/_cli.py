@@ -33,21 +33,21 @@ from pathlib import Path
 from typing import TextIO
 
 from ._api import parse_bytes
-from ._batch import DEFAULT_TIMEOUT, _bug, parse_many, parse_many_json
-from ._check import check_warnings
-from ._decode import decode_bytes
 from ._errors import NotTextError, ScrutinyKitError
-from ._grammar import grammar_dir
 from ._model import (
     TEXTUAL_NODES,
     AgendaItem,
     Document,
     Paragraph,
 )
-from ._schema import schema_text
-from ._serialise import dump
-from ._standalone import write_standalone
-from ._tables import write_parquet
+from .io.batch import DEFAULT_TIMEOUT, _bug, parse_many, parse_many_json
+from .io.schema import schema_text
+from .io.serialise import dump
+from .io.tables import write_parquet
+from .parsing.loader import grammar_dir
+from .parsing.standalone import write_standalone
+from .sources.decode import decode_bytes
+from .views.check import check_warnings
 
 __all__ = ["main"]
 
@@ -426,7 +426,7 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
         print(schema_text(), file=_utf8(out))
         return EXIT_OK
     if args.command == "show":
-        from ._show import run as show_command
+        from .views.show import run as show_command
 
         return show_command(args.files, args.recursive, args.output, out, err)
     if args.command == "parse" and args.resume and not (args.out or args.parquet):

@@ -29,7 +29,7 @@ import attrs
 from attrs import field, frozen
 
 if TYPE_CHECKING:  # the view is imported when used, not with the model
-    from ._show import DocumentView
+    from .views.show import DocumentView
 
 __all__ = [
     "OUTCOME_TYPES",
@@ -1025,7 +1025,7 @@ class Document:
         A notebook shows it inline; ``.html`` is the page, ``.save(path)`` writes it
         (see :func:`scrutinykit.show`).
         """
-        from ._show import DocumentView  # the view loads only when asked for
+        from .views.show import DocumentView  # the view loads only when asked for
 
         return DocumentView(self)
 

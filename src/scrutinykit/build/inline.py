@@ -17,7 +17,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from . import _patterns as rx
+from ..parsing import patterns as rx
 
 __all__ = [
     "HONORIFICS",

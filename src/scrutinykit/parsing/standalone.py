@@ -2,7 +2,7 @@
 
 :func:`write_standalone` writes a module built by Lark's own standalone tool
 (:mod:`lark.tools.standalone`) from the very parser scrutinykit parses with
-(:func:`scrutinykit._grammar.load_parser`: LALR, contextual lexer, strict),
+(:func:`scrutinykit.parsing.loader.load_parser`: LALR, contextual lexer, strict),
 so the trees it gives are the library's trees.  Another program uses it so::
 
     import minutes_parser                      # the module written here
@@ -13,10 +13,10 @@ The module needs neither scrutinykit nor lark installed.  It expects text
 as scrutinykit's normaliser leaves it (``\\n`` line ends, spaces for tabs and
 no-break spaces, straight quotes, a final newline); see ``docs/grammar.md``.
 
-``python -m scrutinykit._standalone > minutes_parser.py`` writes it too.
+``python -m scrutinykit.parsing.standalone > minutes_parser.py`` writes it too.
 
 Installing scrutinykit writes one into the package (``hatch_build.py``):
-:func:`scrutinykit._grammar.load_parser` uses it when its
+:func:`scrutinykit.parsing.loader.load_parser` uses it when its
 ``GRAMMAR_DIGEST`` matches the grammar files, and so parses without
 importing lark.
 """
@@ -28,8 +28,8 @@ from collections import deque
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._errors import GrammarError
-from ._grammar import GRAMMAR_FILE, grammar_digest, grammar_dir, open_with_lark
+from .._errors import GrammarError
+from .loader import GRAMMAR_FILE, grammar_digest, grammar_dir, open_with_lark
 
 __all__ = ["write_standalone"]
 

@@ -31,8 +31,8 @@ import re
 import unicodedata
 from typing import Final
 
-from . import _patterns as rx
-from ._errors import NotTextError
+from .._errors import NotTextError
+from ..parsing import patterns as rx
 
 __all__ = ["decode_bytes", "detect_mojibake", "repair_mojibake"]
 

@@ -68,10 +68,10 @@ from typing import Any, Final
 
 import attrs
 
-from ._api import parse
-from ._errors import NotMinutesError, NotTextError
-from ._extras import import_extra
-from ._model import (
+from .._api import parse
+from .._errors import NotMinutesError, NotTextError
+from .._extras import import_extra
+from .._model import (
     AgendaItem,
     Block,
     BudgetProposal,

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._extras import MissingExtraError
-from ._model import BudgetProposal, Commitment, Document, Outcome, Person, Point, is_outcome
+from .._extras import MissingExtraError
+from .._model import BudgetProposal, Commitment, Document, Outcome, Person, Point, is_outcome
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas

@@ -36,10 +36,10 @@ from urllib.parse import urljoin
 
 import attrs
 
-from ._api import VocabularyDirs, parse
-from ._errors import NotMinutesError, NotTextError
-from ._extras import import_extra
-from ._model import Document, InputFormat, Link, Span
+from .._api import VocabularyDirs, parse
+from .._errors import NotMinutesError, NotTextError
+from .._extras import import_extra
+from .._model import Document, InputFormat, Link, Span
 
 __all__ = ["parse_html", "render_html"]
 

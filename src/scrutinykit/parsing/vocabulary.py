@@ -7,7 +7,7 @@ phrase may carry).  Everything that needs those words is derived from them:
 * the grammar's line terminals, through ``grammar/vocabulary.lark``, which
   :func:`render_lark` writes from the files (it is committed, so the shipped
   grammar stays loadable with plain ``Lark.open``; a test checks that it equals
-  what the files give, and ``python -m scrutinykit._vocabulary --write``
+  what the files give, and ``python -m scrutinykit.parsing.vocabulary --write``
   rewrites it);
 * the Python classifiers that split a label from its words or tell an
   attendance list's role (:class:`Patterns`).
@@ -40,8 +40,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from . import _patterns as rx
-from ._errors import GrammarError
+from .._errors import GrammarError
+from . import patterns as rx
 
 __all__ = [
     "ATTENDANCE_ROLES",
@@ -334,7 +334,7 @@ def render_lark(vocab: Vocabulary) -> str:
     """The text of ``grammar/vocabulary.lark`` for ``vocab``."""
     pieces = _Pieces(vocab)
     out = [
-        "// Generated from grammar/vocabulary/*.txt by `python -m scrutinykit._vocabulary --write`:",
+        "// Generated from grammar/vocabulary/*.txt by `python -m scrutinykit.parsing.vocabulary --write`:",
         "// do not edit; edit the phrase files and run that command (a test checks the two agree).",
         "// Each terminal is a building block of a line terminal of minutes.lark.",
         "",
@@ -410,7 +410,7 @@ def patterns(vocab: Vocabulary) -> Patterns:
 @cache
 def default_vocabulary() -> Vocabulary:
     """The vocabulary that ships with scrutinykit (its grammar folder's phrase files)."""
-    from ._grammar import grammar_dir
+    from .loader import grammar_dir
 
     return load_vocabulary(grammar_dir() / VOCABULARY_DIR)
 
@@ -424,13 +424,13 @@ def patterns_for(folders: Sequence[Path]) -> Patterns:
     """The compiled patterns of the shipped vocabulary with the phrases of ``folders`` added."""
     if not folders:
         return default_patterns()
-    from ._grammar import grammar_dir
+    from .loader import grammar_dir
 
     return patterns(load_vocabulary(grammar_dir() / VOCABULARY_DIR, tuple(Path(f) for f in folders)))
 
 
 def _main(argv: Sequence[str]) -> int:
-    from ._grammar import grammar_dir
+    from .loader import grammar_dir
 
     folder = grammar_dir()
     text = render_lark(load_vocabulary(folder / VOCABULARY_DIR))

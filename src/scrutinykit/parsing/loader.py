@@ -11,7 +11,7 @@ The parser comes from one of two places, with the same trees either way:
 
 * **The built module.**  Installing scrutinykit (a wheel, or ``pip install
   -e``) runs ``hatch_build.py``, which writes the grammar as Lark's
-  standalone LALR module (:mod:`scrutinykit._standalone`) into the package
+  standalone LALR module (:mod:`scrutinykit.parsing.standalone`) into the package
   as ``_minutes_lalr.py``, with the digest of the grammar files it was made
   from.  Loading it needs no ``import lark``, which is most of the cost of
   a first parse in a fresh process.
@@ -24,7 +24,7 @@ Either way the contextual lexer compiles, on first use in each process, one
 regular expression per lexer state: the union of the terminals that state
 accepts, several kilobytes each, about 8 ms apiece with :mod:`re`.  The
 lexers compile them through the process's
-:class:`~scrutinykit._patterns.PatternStore`, which keeps what :mod:`re`
+:class:`~scrutinykit.parsing.patterns.PatternStore`, which keeps what :mod:`re`
 compiled them to between processes (see that module for its guarantees);
 the patterns, and so the tokens and trees, are the same either way.
 """
@@ -39,9 +39,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from ._errors import GrammarError
-from ._patterns import PatternStore, store
-from ._vocabulary import GENERATED_FILE, VOCABULARY_DIR, load_vocabulary, render_lark
+from .._errors import GrammarError
+from .patterns import PatternStore, store
+from .vocabulary import GENERATED_FILE, VOCABULARY_DIR, load_vocabulary, render_lark
 
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
@@ -97,8 +97,8 @@ _parser: MinutesParser | None = None
 
 def grammar_dir() -> Path:
     """The folder holding the grammar files."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "grammar", here.parents[1] / "grammar"):  # a wheel, then a checkout
+    package = Path(__file__).resolve().parents[1]  # scrutinykit/
+    for folder in (package / "grammar", package.parents[1] / "grammar"):  # a wheel, then a checkout
         if (folder / GRAMMAR_FILE).is_file():
             return folder
     raise GrammarError(f"cannot find the grammar file {GRAMMAR_FILE!r}: is scrutinykit installed whole?")
@@ -163,7 +163,7 @@ def parser_from(folder: Path | None = None, *, extra: Sequence[Path] = ()) -> Mi
 def _built_parser() -> MinutesParser | None:
     """The parser from the module written at install, if it was made from these grammar files."""
     try:
-        module = importlib.import_module(f"{__package__}.{BUILT_MODULE}")
+        module = importlib.import_module(f"scrutinykit.{BUILT_MODULE}")
     except ImportError:
         return None
     if getattr(module, "GRAMMAR_DIGEST", None) != grammar_digest():

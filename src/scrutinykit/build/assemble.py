@@ -13,21 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from . import _patterns as rx
-from ._check import truncated_at
-from ._inline import (
-    ROLE_WORDS,
-    counted_after,
-    find_counts,
-    find_dates,
-    find_money,
-    find_percentages,
-    parse_date,
-    parse_person,
-    parse_time,
-    split_name_list,
-)
-from ._model import (
+from .._model import (
     TEXTUAL_NODES,
     AgendaItem,
     Attendance,
@@ -52,9 +38,23 @@ from ._model import (
     Span,
     walk,
 )
-from ._proceedings import proceedings
-from ._transform import ParsedTree
-from ._vocabulary import Patterns, default_patterns
+from ..parsing import patterns as rx
+from ..parsing.vocabulary import Patterns, default_patterns
+from ..proceedings.scanner import proceedings
+from ..views.check import truncated_at
+from .inline import (
+    ROLE_WORDS,
+    counted_after,
+    find_counts,
+    find_dates,
+    find_money,
+    find_percentages,
+    parse_date,
+    parse_person,
+    parse_time,
+    split_name_list,
+)
+from .transform import ParsedTree
 
 __all__ = ["assemble"]
 

@@ -30,10 +30,7 @@ from typing import NamedTuple
 
 import attrs
 
-from . import _patterns as rx
-from ._grammar import grammar_dir
-from ._inline import find_dates
-from ._model import (
+from .._model import (
     AgendaItem,
     Agreement,
     Attendance,
@@ -65,6 +62,9 @@ from ._model import (
     Vote,
     VoteResult,
 )
+from ..build.inline import find_dates
+from ..parsing import patterns as rx
+from ..parsing.loader import grammar_dir
 
 __all__ = ["PROCEEDINGS_GRAMMAR", "find_due", "proceedings", "vocabulary"]
 

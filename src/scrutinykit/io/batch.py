@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TypeVar, Union, overload
 
-from ._api import parse, parse_file
-from ._errors import InternalError, ScrutinyKitError
-from ._model import Document
+from .._api import parse, parse_file
+from .._errors import InternalError, ScrutinyKitError
+from .._model import Document
 
 __all__ = ["Source", "parse_many"]
 
@@ -52,7 +52,7 @@ def _parse_one_json(source: Source, indent: int | None = None) -> str | Scrutiny
     result = _parse_one(source)
     if isinstance(result, ScrutinyKitError):
         return result
-    from ._serialise import dumps
+    from .serialise import dumps
 
     try:
         return dumps(result, indent=indent)
@@ -75,7 +75,7 @@ def _run(
             yield task(source)
         return
     # A time limit needs a process to stop: with one worker, one process.
-    from ._workers import run_isolated
+    from .workers import run_isolated
 
     items = (Path(s) if isinstance(s, os.PathLike) else s for s in sources)
     yield from run_isolated(task, items, workers=max(1, count), chunksize=chunksize, timeout=timeout)

@@ -2,7 +2,7 @@
 
 Nothing here is written by hand: :func:`json_schema` walks the attrs classes
 of :mod:`scrutinykit._model` and their type hints, following the rules of
-:mod:`scrutinykit._serialise`:
+:mod:`scrutinykit.io.serialise`:
 
 * every attrs class is an object with exactly its fields, all of them
   required (``dumps`` writes every field, defaults included);
@@ -21,7 +21,7 @@ of :mod:`scrutinykit._model` and their type hints, following the rules of
 Descriptions come from the docstrings under each field in the model's
 source; they are left out when the source cannot be read.
 
-``python -m scrutinykit._schema`` prints the schema (it is published as
+``python -m scrutinykit.io.schema`` prints the schema (it is published as
 ``docs/schema.json``); ``--fingerprint`` prints :func:`schema_fingerprint`,
 the hash that ``tests/schema_versions.json`` ties to each ``SCHEMA_VERSION``.
 """
@@ -42,8 +42,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from . import _model
-from ._serialise import SCHEMA_VERSION, _tag
+from .. import _model
+from .serialise import SCHEMA_VERSION, _tag
 
 __all__ = ["DIALECT", "json_schema", "schema_fingerprint", "schema_id", "schema_text"]
 
@@ -163,7 +163,7 @@ class _Builder:
             return _ref(tp.__name__)
         if isinstance(tp, type) and attrs.has(tp):
             return self.class_use(tp, tagged=False)
-        raise TypeError(f"no JSON Schema for {tp!r}: teach scrutinykit._schema this type")
+        raise TypeError(f"no JSON Schema for {tp!r}: teach scrutinykit.io.schema this type")
 
     def union_schema(self, args: tuple[Any, ...]) -> dict[str, Any]:
         members = [a for a in args if a is not type(None)]
@@ -319,14 +319,14 @@ def schema_fingerprint(schema: dict[str, Any] | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m scrutinykit._schema [--fingerprint]``."""
+    """``python -m scrutinykit.io.schema [--fingerprint]``."""
     args = sys.argv[1:] if argv is None else argv
     if args == ["--fingerprint"]:
         sys.stdout.write(schema_fingerprint() + "\n")
     elif not args:
         sys.stdout.write(schema_text())
     else:
-        sys.stderr.write("usage: python -m scrutinykit._schema [--fingerprint]\n")
+        sys.stderr.write("usage: python -m scrutinykit.io.schema [--fingerprint]\n")
         return 2
     return 0
 

@@ -47,7 +47,7 @@ from typing import Final
 
 from attrs import field, frozen
 
-from . import _patterns as rx
+from ..parsing import patterns as rx
 
 __all__ = ["Normalised", "normalise"]
 

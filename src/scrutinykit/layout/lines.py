@@ -3,17 +3,17 @@
 The grammar reads lines.  Text from PDFs and aggregator sites often does not
 come in logical lines: a paragraph, a point, a heading or a list of names is
 hard-wrapped over several lines, or a whole page is flattened into one.  This
-stage sits between :func:`scrutinykit._normalise.normalise` and the parser
+stage sits between :func:`scrutinykit.layout.normalise.normalise` and the parser
 and restores lines.  :func:`layout` guarantees, for any normalised text:
 
 1. **Only whitespace changes, one character for one**: a ``"\\n"`` between
    two lines becomes ``" "`` (a *join*) and a ``" "`` inside a line becomes
    ``"\\n"`` (a *split*).  The laid-out text has the length of its input and
    every non-whitespace character keeps its offset, so the normaliser's map
-   (:meth:`~scrutinykit._normalise.Normalised.to_original`,
-   :meth:`~scrutinykit._normalise.Normalised.to_original_end`) maps the
+   (:meth:`~scrutinykit.layout.normalise.Normalised.to_original`,
+   :meth:`~scrutinykit.layout.normalise.Normalised.to_original_end`) maps the
    laid-out text back to the source unchanged: :func:`layout` returns the
-   same :class:`~scrutinykit._normalise.Normalised` with its ``text``
+   same :class:`~scrutinykit.layout.normalise.Normalised` with its ``text``
    replaced.  Nothing is added, removed or moved, so nothing can be lost.
 2. **Reflow** joins a line to the next only when the text is hard-wrapped
    (rule 5) and the line was *full*: the next line's first word would not
@@ -81,8 +81,8 @@ from typing import Final
 import attrs
 from attrs import frozen
 
-from . import _patterns as rx
-from ._normalise import Normalised
+from ..parsing import patterns as rx
+from .normalise import Normalised
 
 __all__ = ["DEPENDENTS", "RUN_ON", "Cues", "cues", "layout", "layout_text"]
 

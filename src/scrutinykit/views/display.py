@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from html import escape
 
-from ._model import (
+from .._model import (
     AgendaItem,
     Agreement,
     Attendance,

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _patterns as rx
-from ._inline import parse_time
-from ._model import (
+from .._model import (
     OUTCOME_TYPES,
     AgendaItem,
     Agreement,
@@ -44,8 +42,10 @@ from ._model import (
     SectionKind,
     Span,
 )
-from ._normalise import Normalised
-from ._vocabulary import Patterns, default_patterns
+from ..layout.normalise import Normalised
+from ..parsing import patterns as rx
+from ..parsing.vocabulary import Patterns, default_patterns
+from .inline import parse_time
 
 if TYPE_CHECKING:
     # The trees come from Lark or from the built standalone module, whose

@@ -59,8 +59,8 @@ from typing import Any, Final
 
 import attrs
 
-from ._errors import SerialisationError
-from ._model import Block, Document, EntryLine, HeadingLine, Span
+from .._errors import SerialisationError
+from .._model import Block, Document, EntryLine, HeadingLine, Span
 
 if typing.TYPE_CHECKING:
     import cattrs

@@ -28,8 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import frozen
 
-from . import _patterns as rx
-from ._model import (
+from .._model import (
     AttendanceBlock,
     Block,
     BudgetProposal,
@@ -44,6 +43,7 @@ from ._model import (
     is_outcome,
     walk,
 )
+from ..parsing import patterns as rx
 
 __all__ = ["PEDANTIC_KINDS", "Finding", "check", "check_warnings"]
 

@@ -25,8 +25,8 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
-from ._errors import NotMinutesError, ScrutinyKitError
-from ._model import (
+from .._errors import NotMinutesError, ScrutinyKitError
+from .._model import (
     TEXTUAL_NODES,
     AgendaItem,
     AttendanceBlock,
@@ -734,7 +734,7 @@ def show(doc: Document, *, name: str | None = None) -> DocumentView:
 
 
 def _warnings(doc: Document) -> list[tuple[int, str, str]]:
-    from ._check import check
+    from .check import check
 
     return [(f.offset, f.kind, f.message) for f in check(doc)]
 
@@ -953,8 +953,8 @@ def _named(names: Sequence[str], recursive: bool) -> Iterator[tuple[str, Path | 
 
 def run(files: Sequence[str], recursive: bool, output: str | None, out: TextIO, err: TextIO) -> int:
     """``scrutinykit show``: a page for one file, or a site for many; the exit status."""
-    from ._batch import parse_many
-    from ._cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, _report, _utf8
+    from .._cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, _report, _utf8
+    from ..io.batch import parse_many
 
     named = list(_named(files, recursive))
     if len(files) == 1 and not recursive and Path(files[0]).is_dir():

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, Final, TypeVar
 
-from ._errors import InternalError, ScrutinyKitError, TimeLimitError, WorkerDiedError
+from .._errors import InternalError, ScrutinyKitError, TimeLimitError, WorkerDiedError
 
 __all__ = ["run_isolated"]
 

@@ -39,8 +39,7 @@ from __future__ import annotations
 
 import re
 
-from . import _patterns as rx
-from ._model import (
+from .._model import (
     Agreement,
     AttendanceBlock,
     AttendanceKind,
@@ -51,6 +50,7 @@ from ._model import (
     Resolution,
     SectionKind,
 )
+from ..parsing import patterns as rx
 
 __all__ = ["MARKS_NEEDED", "NARRATION_NEEDED", "not_minutes_reason"]
 
