@@ -106,7 +106,9 @@ _COMMITTEE = rx.compile(
     r"(?P<name>[A-Z][A-Za-z&,'()\- ]*?(?:Sub-Committee|Sub-committee|Committee|Panel|Board|Commission|Forum"
     r"|SUB-COMMITTEE|COMMITTEE|PANEL|BOARD|COMMISSION|FORUM))\b"
 )
-_MEETING_OF = rx.compile(r"^(?:(?:MEETING|Meeting|Minutes|MINUTES) OF (?:THE|the|a|A)\s*)")
+_MEETING_OF = rx.compile(
+    r"^(?:(?:MEETING|Meeting|meeting|Minutes|MINUTES) (?:OF|of) (?:THE|the|a|A|an|AN)\s*)+"
+)
 _VENUE = rx.compile(r"^(?:Venue|VENUE|Place|Location)\s*:\s*(?P<v>.+?)\.?(?:\s+View directions)?$")
 _HELD_AT = rx.compile(r"\b(?:held|met) (?:at|in) (?:the )?(?P<v>[A-Z][^.]{2,120})")
 _LABEL = rx.compile(r"^[^:]{0,60}:\s*(?:-\s*)?")

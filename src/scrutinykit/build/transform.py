@@ -162,12 +162,6 @@ _ADDRESSED = rx.compile(
     r"to[ ]+(?:the[ ]+)?[A-Z][\w'&-]*(?:[ ]+(?:Member|for|of|and|&|[A-Z][\w'&,-]*)){0,8}?[ ]*,?[ ]*"
     r"(?=(?:THAT|That|that)\b|:)"
 )
-# An agreement's own label before what was agreed: "AGREED that …",
-# "Members agreed that …", "It was agreed: …" (not "agreed to …", whose words are the agreement).
-_AGREED_LABEL = rx.compile(
-    r"(?P<label>(?:[\w'&,-]+[ ]+){0,6}?(?:AGREED|Agreed|agreed)(?:[ ]+(?:UNANIMOUSLY|unanimously))?)[ ]*"
-    r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-))[ ]*(?=\S)"
-)
 
 
 def _lead_that(text: str) -> tuple[str | None, str]:
@@ -179,7 +173,7 @@ def _lead_that(text: str) -> tuple[str | None, str]:
 
 
 def _outcome_words(
-    intro: str, m: re.Match[str] | None, *, own_words: bool
+    vocab: Patterns, intro: str, m: re.Match[str] | None, *, own_words: bool
 ) -> tuple[str | None, str | None, str]:
     """An outcome's label, its introducing "that" and what it says, from its intro line.
 
@@ -189,7 +183,7 @@ def _outcome_words(
     was resolved; the rest is.
     """
     if own_words:
-        agreed = _AGREED_LABEL.match(intro)
+        agreed = vocab.agreement_label.match(intro)
         if agreed is None:
             that, rest = _lead_that(intro)
             return None, that, rest
@@ -628,7 +622,9 @@ class MinutesTransformer:
             made_by = b.group(1) if b else None
         if implicit or own_words:
             made_by = None
-        label_text, that, rest = _outcome_words(intro.text, None if implicit else m, own_words=own_words)
+        label_text, that, rest = _outcome_words(
+            self._v, intro.text, None if implicit else m, own_words=own_words
+        )
         text = " ".join([rest] * bool(rest) + [p.text for p in body])
         if that is None and not rest:
             that, text = _lead_that(text)

@@ -379,6 +379,15 @@ class Patterns:
             rf"(?P<body>{body}[ ]+)?(?:[Ii]t[ ]+was[ ]+)?(?:(?:{p.lead}|{p.lead_lower})[ ]+)?"
             rf"(?:{labels}|{verbs}|{headings})\b{TAIL}"
         )
+        # An agreement's own label before what was agreed: "AGREED that …", "Members
+        # agreed that …", "It was agreed: …", "The Committee agreed to …" (the "to"
+        # stays with what was agreed).
+        agreed = f"(?:{p.label['agreement']}|{p.verb['agreement']})"
+        self.agreement_label = rx.compile(
+            rf"(?P<label>(?:[\w'&,-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
+            r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
+            r"[ ]*(?=\S)"
+        )
         self.inline_resolved = rx.compile(
             rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
             rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
