@@ -43,6 +43,9 @@ _T = TypeVar("_T")
 #: How long a worker is given to finish cleanly at the end of a batch.
 _JOIN_SECONDS: Final = 5.0
 
+#: What a worker sends once it has started.
+_READY: Final = (-1, None)
+
 
 def _where(item: object) -> str | None:
     """The file an item names, for an error message (``None`` for a text)."""
@@ -80,6 +83,7 @@ def _worker(conn: Connection, task: Callable[[Any], Any], memory_limit: int | No
     _limit_memory(memory_limit)
     chunks: queue.SimpleQueue[Any] = queue.SimpleQueue()
     threading.Thread(target=_receive, args=(conn, chunks), daemon=True).start()
+    conn.send(_READY)  # the time limit counts from here, not from the process's start
     while True:
         chunk = chunks.get()
         if chunk is None:
@@ -235,6 +239,9 @@ def run_isolated(
                     try:
                         while worker.pending and worker.conn.poll():
                             index, result = worker.conn.recv()
+                            if index < 0:  # started: its first item begins now
+                                worker.since = time.monotonic()
+                                continue
                             if isinstance(result, ScrutinyKitError) and result.source is None:
                                 result.source = where.get(index)
                             worker.pending.popleft()
