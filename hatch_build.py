@@ -2,10 +2,10 @@
 
 Hatch runs this for every wheel, and for ``pip install -e``.  It writes
 ``scrutinykit/_minutes_lalr.py``, Lark's standalone parser for
-``grammar/minutes.lark`` (made by :func:`scrutinykit._standalone.write_standalone`
+``grammar/minutes.lark`` (made by :func:`scrutinykit.parsing.standalone.write_standalone`
 with the library's own parser options), so that a parse in a fresh process
 need not import lark.  The module records the digest of the grammar files
-it was made from; ``scrutinykit._grammar.load_parser`` uses it only while
+it was made from; ``scrutinykit.parsing.loader.load_parser`` uses it only while
 they are unchanged, and Lark itself otherwise.
 
 A wheel gets the module as a built file; an editable install gets it in
@@ -34,7 +34,7 @@ def standalone_module(root: Path) -> str:
     """
     sys.path.insert(0, str(root / "src"))
     try:
-        from scrutinykit._standalone import write_standalone
+        from scrutinykit.parsing.standalone import write_standalone
 
         out = io.StringIO()
         write_standalone(out, folder=root / "grammar")

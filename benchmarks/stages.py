@@ -8,7 +8,7 @@ Run from the repository root::
 For the 1 MB document built from the seeds (as ``benchmarks/throughput.py``
 builds it) and the development corpus (when ``../shared/devcorpus`` is
 there), it prints milliseconds per MB of source text for each stage of the
-pipeline — normalise, Lark's parse, the transformer, assembly (with the
+pipeline — normalise, layout, Lark's parse, the transformer, assembly (with the
 proceedings scanner and the figure scan inside it shown apart) and JSON —
 each the fastest of ``--repeats`` runs (the fastest, not the median: a
 stage takes tens of milliseconds, and on a shared machine interference only
@@ -63,10 +63,16 @@ def measure(repeats: int) -> dict[str, Any]:
     from lark import Lark
 
     import scrutinykit as sk
-    from scrutinykit import _assemble
-    from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir, load_parser
-    from scrutinykit._normalise import normalise
-    from scrutinykit._transform import MinutesTransformer
+    from scrutinykit.build import assemble as _assemble
+    from scrutinykit.layout.normalise import normalise
+    from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir, load_parser
+
+    try:  # revisions before the layout stage (--rev) have none
+        from scrutinykit.layout.lines import layout
+    except ImportError:
+        layout = None
+    terminals = load_parser().terminals if layout is not None else ()
+    from scrutinykit.build.transform import MinutesTransformer
 
     spent: dict[str, float] = {}
 
@@ -91,6 +97,9 @@ def measure(repeats: int) -> dict[str, Any]:
                 with contextlib.suppress(sk.ScrutinyKitError):
                     sk.dumps(sk.parse(text))
             prepared = [(text, normalise(text)) for text in texts]
+            normalised = [n for _, n in prepared]
+            if layout is not None:
+                prepared = [(text, layout(n, terminals)) for text, n in prepared]
             trees = [load_parser().parse(n.text) for _, n in prepared]
             parsed = [MinutesTransformer(n).transform(tree) for (_, n), tree in zip(prepared, trees)]
             docs = [_assemble.assemble(p, text, None) for (text, _), p in zip(prepared, parsed)]
@@ -105,6 +114,11 @@ def measure(repeats: int) -> dict[str, Any]:
                 "lark parse": _fastest(lark_parse, repeats),
                 "transform": _fastest(parse_and_transform, repeats) - _fastest(lark_parse, repeats),
             }
+            if layout is not None:
+                stages["layout"] = _fastest(
+                    lambda ns=normalised, lay=layout: [lay(n, terminals) for n in ns],  # type: ignore[misc]
+                    repeats,
+                )
             best: dict[str, float] = {}
             for _ in range(repeats):
                 spent.clear()

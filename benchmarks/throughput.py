@@ -43,9 +43,9 @@ from lark import Lark
 from lark.lexer import Lexer, LexerThread
 
 import scrutinykit as sk
-from scrutinykit._batch import parse_many
-from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir
-from scrutinykit._normalise import normalise
+from scrutinykit.io.batch import parse_many
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -321,11 +321,11 @@ def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()
 
         def one(j: bool = as_json) -> object:
             # In this process: no worker to watch, no time limit.
-            return list(parse_many(texts, workers=1, as_json=j, timeout=None))  # type: ignore[call-overload]
+            return list(parse_many(texts=texts, workers=1, as_json=j, timeout=None))  # type: ignore[call-overload]
 
         def two(j: bool = as_json, c: int | None = size) -> object:
             chunks = {} if c is None else {"chunksize": c}
-            return list(parse_many(texts, workers=2, as_json=j, **chunks))  # type: ignore[call-overload]
+            return list(parse_many(texts=texts, workers=2, as_json=j, **chunks))  # type: ignore[call-overload]
 
         if as_json not in one_seconds:
             one_seconds[as_json] = _median_seconds(one, repeats)
@@ -422,7 +422,7 @@ def pdf_speed(repeats: int) -> dict[str, dict[str, float]]:
                     document.close()
 
             def render_only(datas: list[bytes] = datas) -> None:
-                from scrutinykit._pdf import render_pdf
+                from scrutinykit.sources.pdf import render_pdf
 
                 for data in datas:
                     render_pdf(data)

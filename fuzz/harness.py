@@ -32,13 +32,13 @@ with atheris.instrument_imports(include=["scrutinykit", "lark", "cattrs"]):
     # first use, so each is imported here, inside the block, to be instrumented.
     import scrutinykit
     import scrutinykit._api
-    import scrutinykit._assemble
-    import scrutinykit._check
-    import scrutinykit._grammar
-    import scrutinykit._serialise
+    import scrutinykit.build.assemble
+    import scrutinykit.io.serialise
+    import scrutinykit.parsing.loader
+    import scrutinykit.views.check
 
     # The parser module written at install is imported when the parser is first built.
-    scrutinykit._grammar.load_parser()
+    scrutinykit.parsing.loader.load_parser()
 
 from tests.test_robustness import check_bytes, check_json, check_text  # noqa: E402
 

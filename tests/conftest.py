@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import scrutinykit
@@ -23,7 +24,17 @@ def seed_path(prefix: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_docs() -> dict[str, scrutinykit.Document]:
     """Every seed parsed once, keyed by its three-digit prefix."""
-    return {p.name[:3]: scrutinykit.parse_file(p) for p in SEEDS}
+    return {p.name[:3]: parse_seed(p) for p in SEEDS}
+
+
+def parse_seed(path: Path) -> scrutinykit.Document:
+    """A seed as parse_file reads it, named by its path in the repository (``seeds/…``).
+
+    The document records the path it was read from; the golden files hold
+    the one that is the same on every machine.
+    """
+    doc = scrutinykit.parse_file(path)
+    return attrs.evolve(doc, source_name=path.relative_to(ROOT).as_posix())
 
 
 def devcorpus_docs() -> list[Path]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,7 +161,7 @@ def test_many_files_each_failure_one_line_then_a_summary(tmp_path: Path) -> None
 
 def test_a_bug_is_reported_and_the_other_files_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception becomes a one-line report asking for a bug report."""
-    import scrutinykit._batch as batch
+    import scrutinykit.io.batch as batch
 
     real = batch.parse_file
 
@@ -191,7 +194,7 @@ def test_check_warnings_each_with_a_place(tmp_path: Path) -> None:
     """check prints a file:line:col warning for each kind of thing a clerk would look at."""
     path = tmp_path / "warned.txt"
     path.write_text(WARNED, encoding="utf-8")
-    status, out, err = run("check", str(path))
+    status, out, err = run("check", "--pedantic", str(path))
     assert status == 0
     warnings = [line for line in out.splitlines() if ": warning: " in line]
     expected = [
@@ -209,7 +212,7 @@ def test_check_warnings_each_with_a_place(tmp_path: Path) -> None:
 
 def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
     """A line starting like an outcome or a point that stayed prose is pointed out."""
-    from scrutinykit._check import check_warnings
+    from scrutinykit.views.check import check_warnings
 
     text = ITEM + "Members asked questions.\nAgreed - the plan be noted.\n(b) this stayed prose\n"
     doc = sk.parse(text)
@@ -224,7 +227,7 @@ def test_check_warns_of_outcome_words_and_point_labels_read_as_prose() -> None:
 
 def test_check_warns_of_names_never_mentioned_again() -> None:
     """An attendance name that appears nowhere else gets a warning; one mentioned later does not."""
-    from scrutinykit._check import check_warnings
+    from scrutinykit.views.check import check_warnings
 
     text = (
         "Present: Councillor Ada Example (Chair), Councillor Bo Sample\n\n"
@@ -232,7 +235,8 @@ def test_check_warns_of_names_never_mentioned_again() -> None:
         + "Councillor Example introduced the report.\n\nRESOLVED: That the report be noted.\n"
     )
     doc = sk.parse(text)
-    messages = [m for _, m in check_warnings(doc) if "not mentioned again" in m]
+    assert not [m for _, m in check_warnings(doc) if "not mentioned again" in m]  # pedantic only
+    messages = [m for _, m in check_warnings(doc, pedantic=True) if "not mentioned again" in m]
     assert messages == ["'Bo Sample' (present) is not mentioned again in the text"]
 
 
@@ -251,7 +255,7 @@ def test_check_strict_fails_on_warnings(tmp_path: Path) -> None:
     path.write_text(WARNED, encoding="utf-8")
     status, _, err = run("check", "--strict", str(path), str(seed_path("003")))
     assert status == 1
-    assert "2 parsed, 0 failed, 5 warnings" in err
+    assert "2 parsed, 0 failed, 4 warnings" in err
     status, _, _ = run("check", "--strict", str(seed_path("003")))
     assert status == 0
 
@@ -284,8 +288,24 @@ def test_actions_as_csv() -> None:
     assert status == 0
     rows = list(csv_module.DictReader(io.StringIO(out)))
     assert rows
-    assert {"where", "item", "kind", "owner", "due", "text"} <= set(rows[0])
+    assert list(rows[0]) == [
+        "file",
+        "line",
+        "column",
+        "item",
+        "kind",
+        "owner",
+        "due_text",
+        "due_date",
+        "text",
+    ]
     assert any(r["kind"] == "request" for r in rows)
+    # Due text and due date apart; file, line and column each in its own column.
+    dated = [r for r in rows if r["due_date"]]
+    assert dated
+    assert all(r["due_date"][:4].isdigit() and "[" not in r["due_text"] for r in dated)
+    assert all(r["line"].isdigit() and r["column"].isdigit() for r in rows)
+    assert {r["file"] for r in rows} == {str(seed_path("002")), str(seed_path("000"))}
 
 
 def test_grammar_standalone_writes_a_parser_module(tmp_path: Path) -> None:
@@ -402,3 +422,182 @@ def test_a_failure_writing_json_is_reported_and_the_batch_goes_on(monkeypatch: p
     assert sk.loads(lines[2]) == sk.parse_file(seed_path("002"))
     assert "ValueError: boom" in err
     assert "2 parsed, 1 failed" in err
+
+
+# -- issue 16: outputs that say where they came from, a CLI without tracebacks ------
+
+
+def test_json_lines_and_summary_name_their_source(tmp_path: Path) -> None:
+    """Each JSON line of a batch and each summary names the file it came from."""
+    files = [str(seed_path("003")), str(seed_path("004"))]
+    status, out, _ = run("parse", *files)
+    assert status == 0
+    assert [json.loads(line)["source_name"] for line in out.splitlines()] == files
+    status, out, _ = run("parse", "--format", "summary", *files)
+    assert status == 0
+    for name in files:
+        assert f"{name}: agenda_item: " in out
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "problem"),
+    [
+        (lambda t: None, lambda t: ["--out", str(t / "nowhere" / "x.jsonl")], "no such directory"),
+        (lambda t: (t / "d").mkdir(), lambda t: ["--out", str(t / "d")], "is a directory"),
+        (lambda t: (t / "f").write_text("x"), lambda t: ["--parquet", str(t / "f")], "is a file"),
+        (lambda t: (t / "o.jsonl").write_text("{}\n"), lambda t: ["--out", str(t / "o.jsonl")], "--resume"),
+        (lambda t: None, lambda t: ["--out", str(t / "o.jsonl"), "--indent", "2"], "JSON Lines"),
+    ],
+    ids=["out-missing-dir", "out-is-dir", "parquet-is-file", "out-has-results", "out-with-indent"],
+)
+def test_output_problems_are_one_line_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: Any, args: Any, problem: str
+) -> None:
+    """Each output problem: one line naming the path and the problem, status 2, nothing parsed."""
+    import scrutinykit._cli as cli
+
+    make(tmp_path)
+    parsed: list[object] = []
+    monkeypatch.setattr(cli, "parse_many", lambda *a, **k: parsed.append(a) or iter(()))
+    status, out, err = run("parse", *args(tmp_path), str(seed_path("003")))
+    assert status == 2
+    assert out == ""
+    (line,) = err.splitlines()
+    assert line.startswith("scrutinykit: ")
+    assert problem in line
+    assert str(tmp_path) in line
+    assert parsed == []
+
+
+def test_parquet_without_pyarrow_is_refused_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    status, _, err = run("parse", "--parquet", str(tmp_path / "t"), str(seed_path("003")))
+    assert status == 2
+    (line,) = err.splitlines()
+    assert "pyarrow" in line
+    assert "scrutinykit[parquet]" in line
+    assert not (tmp_path / "t").exists()
+
+
+def test_parquet_into_results_needs_resume_and_resume_skips(tmp_path: Path) -> None:
+    """A second run into the same Parquet folder is refused; with --resume it adds only new files."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "t"
+    assert run("parse", "--parquet", str(folder), str(seed_path("003")))[0] == 0
+    status, _, err = run("parse", "--parquet", str(folder), str(seed_path("003")), str(seed_path("004")))
+    assert status == 2
+    assert "already holds Parquet results" in err
+    status, _, err = run(
+        "parse", "--resume", "--parquet", str(folder), str(seed_path("003")), str(seed_path("004"))
+    )
+    assert status == 0
+    assert "1 skipped" in err
+    documents = pd.read_parquet(folder / "documents")
+    assert sorted(documents["source"]) == sorted([str(seed_path("003")), str(seed_path("004"))])
+
+
+class _Full(io.StringIO):
+    """A stream on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_is_one_line_and_status_2() -> None:
+    err = io.StringIO()
+    status = main(["parse", str(seed_path("003"))], stdout=_Full(), stderr=err)
+    assert status == 2
+    (line,) = err.getvalue().splitlines()
+    assert line == "scrutinykit: standard output: cannot write: No space left on device"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_dev_full_ends_without_a_traceback() -> None:
+    import subprocess
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "scrutinykit", "parse", str(seed_path("003"))],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "scrutinykit: standard output: cannot write: No space left on device"
+    ]
+
+
+def test_indent_with_several_files_is_one_json_array() -> None:
+    files = [str(seed_path("003")), str(seed_path("004"))]
+    status, out, _ = run("parse", "--indent", "2", *files)
+    assert status == 0
+    data = json.loads(out)
+    assert [d["source_name"] for d in data] == files
+    status, out, _ = run("parse", "--indent", "2", "--jobs", "2", *files)
+    assert json.loads(out) == data
+    status, out, _ = run("parse", "--indent", "2", str(seed_path("003")))
+    assert json.loads(out)["source_name"] == files[0]  # one file: one object, as before
+
+
+def test_version() -> None:
+    status, out, _ = run("--version")
+    assert status == 0
+    assert out.strip() == f"scrutinykit {sk.__version__}"
+
+
+def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = seed_path("003").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    status, out, err = run("parse", "-")
+    assert status == 0, err
+    doc = sk.loads(out)
+    assert doc.source_name == "<stdin>"
+    assert doc.source == sk.parse_file(seed_path("003")).source
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "many"])
+def test_jobs_must_be_a_positive_number(jobs: str) -> None:
+    status, out, err = run("parse", "-j", jobs, str(seed_path("003")))
+    assert status == 2
+    assert out == ""
+    assert "number of processes" in err
+    assert "Traceback" not in err
+
+
+def test_binary_input_is_never_echoed(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg.txt"
+    path.write_bytes(b"RESOLVED \xff\xfe\x00\x1b[31m\xe9\x80 raw")
+    status, out, err = run("parse", str(path))
+    assert status == 1
+    assert out == ""
+    assert "\ufffd" not in err
+    assert "\x1b" not in err
+    assert all(ch.isprintable() or ch == "\n" for ch in err)
+
+
+def test_check_is_usable_with_strict_on_a_clean_seed() -> None:
+    """Clean minutes pass check --strict; the pedantic warnings wait for --pedantic."""
+    status, out, _ = run("check", "--strict", str(seed_path("002")))
+    assert status == 0, out
+    assert ": warning: " not in out
+    status, out, _ = run("check", "--strict", "--pedantic", str(seed_path("002")))
+    assert status == 1
+    assert "not mentioned again" in out
+
+
+def test_check_warns_of_an_outcome_outside_any_item() -> None:
+    from scrutinykit.views.check import check
+
+    doc = sk.parse(
+        "Minutes of the Parks Panel held on 2 May 2025\n\nRESOLVED that the agenda be taken as read.\n\n"
+        + ITEM
+        + "RESOLVED: That the report be noted.\n"
+    )
+    (finding,) = check(doc)
+    assert finding.kind == "outside"
+    assert finding.message.startswith("resolution outside any agenda item")
+    assert doc.line_col(finding.offset) == (3, 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import scrutinykit as sk
-from scrutinykit._patterns import PatternStore, _read
+from scrutinykit.parsing.patterns import PatternStore, _read
 
 from .conftest import ROOT
 
@@ -26,11 +26,11 @@ DEFERRED = (
     "html",
     "multiprocessing",
     "scrutinykit._api",
-    "scrutinykit._batch",
-    "scrutinykit._check",
-    "scrutinykit._display",
-    "scrutinykit._serialise",
-    "scrutinykit._tables",
+    "scrutinykit.io.batch",
+    "scrutinykit.views.check",
+    "scrutinykit.views.display",
+    "scrutinykit.io.serialise",
+    "scrutinykit.io.tables",
 )
 
 
@@ -50,8 +50,8 @@ def test_parse_alone_does_not_load_lark_json_or_display() -> None:
     """Parsing a file loads the built parser module, but not lark, cattrs, json, the display or the tables."""
     code = (
         "import sys, scrutinykit; scrutinykit.parse_file('seeds/002_eb523b947f5c9452.txt'); "
-        "print(sorted(m for m in ('lark', 'cattrs', 'scrutinykit._serialise', 'scrutinykit._display', "
-        "'scrutinykit._tables', 'multiprocessing', 'scrutinykit._minutes_lalr') if m in sys.modules))"
+        "print(sorted(m for m in ('lark', 'cattrs', 'scrutinykit.io.serialise', 'scrutinykit.views.display', "
+        "'scrutinykit.io.tables', 'multiprocessing', 'scrutinykit._minutes_lalr') if m in sys.modules))"
     )
     assert _run(code).strip() == "['scrutinykit._minutes_lalr']", "reinstall (pip install -e .) to rebuild it"
 
@@ -69,7 +69,7 @@ def test_every_public_name_resolves_to_its_module_object() -> None:
         if isinstance(module, str) and module.startswith("scrutinykit."):
             assert getattr(importlib.import_module(module), name) is value, name
     assert sk.parse is importlib.import_module("scrutinykit._api").parse
-    assert sk.dumps is importlib.import_module("scrutinykit._serialise").dumps
+    assert sk.dumps is importlib.import_module("scrutinykit.io.serialise").dumps
 
 
 def test_from_import_of_deferred_names() -> None:
@@ -138,7 +138,7 @@ def test_pattern_store_merges_and_ignores_damage(tmp_path: Path) -> None:
 
 def test_pattern_store_can_be_turned_off() -> None:
     """SCRUTINYKIT_PATTERN_CACHE=0 gives a store that reads and writes nothing."""
-    code = "from scrutinykit._patterns import store; print(store().path)"
+    code = "from scrutinykit.parsing.patterns import store; print(store().path)"
     env = {**os.environ, "SCRUTINYKIT_PATTERN_CACHE": "0"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.strip() == "None"
@@ -148,8 +148,8 @@ def test_cached_lexer_gives_lark_trees() -> None:
     """The library's parser (lexer patterns from the cache) gives the trees a plain Lark parser gives."""
     from lark import Lark
 
-    from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir, load_parser
-    from scrutinykit._normalise import normalise
+    from scrutinykit.layout.normalise import normalise
+    from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir, load_parser
 
     plain = Lark.open(
         str(grammar_dir() / GRAMMAR_FILE),
@@ -190,8 +190,8 @@ def test_vocabulary_from_the_store_equals_lark_terminals() -> None:
     """The proceedings vocabulary (from the store when it has it) is the vocabulary grammar's terminals."""
     from lark import Lark
 
-    from scrutinykit._grammar import grammar_dir
-    from scrutinykit._proceedings import PROCEEDINGS_GRAMMAR, vocabulary
+    from scrutinykit.parsing.loader import grammar_dir
+    from scrutinykit.proceedings.scanner import PROCEEDINGS_GRAMMAR, vocabulary
 
     lark = Lark.open(str(grammar_dir() / PROCEEDINGS_GRAMMAR), parser="lalr", lexer="basic")
     assert {name: p.pattern for name, p in vocabulary().items()} == {

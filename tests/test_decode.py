@@ -1,4 +1,4 @@
-"""Tests for scrutinykit._decode: bytes to text, binary sniffing, mojibake."""
+"""Tests for scrutinykit.sources.decode: bytes to text, binary sniffing, mojibake."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from scrutinykit._decode import (
+from scrutinykit._errors import NotTextError, ScrutinyKitError
+from scrutinykit.sources.decode import (
     decode_bytes,
     detect_mojibake,
     repair_mojibake,
 )
-from scrutinykit._errors import NotTextError, ScrutinyKitError
 
 REPORT = "Councillor Ana Example’s report – £5"
 LATIN = "Minutes of the Exampleton Parish Council: café budget agreed"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import scrutinykit
-from scrutinykit._detect import not_minutes_reason
+from scrutinykit.build.detect import not_minutes_reason
 
 from .conftest import FIXTURES, SEEDS
 

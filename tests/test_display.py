@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import scrutinykit as sk
 
+from .conftest import FIXTURES
+
+MARSHWICK = FIXTURES / "proceedings" / "scrutiny-panel-marshwick.txt"
+
 
 def test_document_outline(seed_docs: dict[str, sk.Document]) -> None:
     """A document's HTML names the committee, the chair, items and outcome points."""
@@ -31,4 +35,28 @@ def test_html_is_escaped() -> None:
     html = doc._repr_html_()  # type: ignore[attr-defined]
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
-    assert "That &lt;b&gt; be noted." in html
+    assert "&lt;b&gt; be noted." in html
+
+
+def test_outline_times_without_seconds_and_with_proceedings() -> None:
+    """Times read as minutes give them; commitments and exchanges are shown, with their words."""
+    doc = sk.parse_file(MARSHWICK)
+    html = doc._repr_html_()  # type: ignore[attr-defined]
+    assert "19:00" in html
+    assert "19:00:00" not in html
+    assert ":00:00" not in html
+    assert "<i>Commitments</i>" in html
+    assert "send the inspection results to all Members" in html
+    assert "<i>Exchanges</i>" in html
+    assert "how many complaints about missed grass cuts" in html
+    assert str(MARSHWICK) in html  # where the document came from
+
+
+def test_outline_says_nothing_of_what_is_not_recorded() -> None:
+    """No "Present: none" when no attendance is recorded; no empty bold where an item has no number."""
+    doc = sk.parse("Agenda item\n\nThe panel met.\n\nMinutes:\n\nRESOLVED: That the report be noted.\n")
+    assert doc.attendance.present == ()
+    html = doc._repr_html_()  # type: ignore[attr-defined]
+    assert "Present" not in html
+    assert ":</b> none" not in html
+    assert "<b></b>" not in html

@@ -9,7 +9,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 import scrutinykit as sk
-from scrutinykit._grammar import GRAMMAR_FILE
+from scrutinykit.parsing.loader import GRAMMAR_FILE
 
 GRAMMAR = sk.grammar_dir() / GRAMMAR_FILE
 

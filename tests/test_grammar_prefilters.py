@@ -10,8 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lark import Lark
 
-from scrutinykit._grammar import GRAMMAR_FILE, grammar_dir
-from scrutinykit._normalise import normalise
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir
 
 from .conftest import FIXTURES, SEEDS
 

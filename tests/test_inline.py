@@ -1,4 +1,4 @@
-"""Tests for scrutinykit._inline: dates, times, money, minute numbers, people."""
+"""Tests for scrutinykit.build.inline: dates, times, money, minute numbers, people."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutinykit._inline import (
+from scrutinykit.build.inline import (
     HONORIFICS,
     ROLE_WORDS,
     PersonParts,
@@ -810,7 +810,7 @@ def test_digit_first_patterns_match_as_written(name: str) -> None:
     """The reordered count and percentage patterns find exactly the spans and groups of the originals."""
     import re
 
-    import scrutinykit._inline as inline
+    import scrutinykit.build.inline as inline
 
     written, groups = _PATTERNS_AS_WRITTEN[name]
     original, ours = re.compile(written), getattr(inline, name)

@@ -11,7 +11,7 @@ import pytest
 
 import scrutinykit as sk
 from scrutinykit._cli import main
-from scrutinykit._workers import run_isolated
+from scrutinykit.io.workers import run_isolated
 
 from .killer import Hog, Killer
 
@@ -50,8 +50,9 @@ def _square_or_misbehave(n: int) -> int:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_killed_worker_fails_its_file_and_the_batch_goes_on(workers: int) -> None:
     """A source that kills its worker yields WorkerDiedError in its place; the rest parse, in order."""
-    sources: list[sk._batch.Source] = [SEEDS[0], Killer(), SEEDS[1], SEEDS[2], Killer(), SEEDS[3]]
-    results = list(sk.parse_many(sources, workers=workers, chunksize=3))
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts: list[str] = [seeds[0], Killer(), seeds[1], seeds[2], Killer(), seeds[3]]
+    results = list(sk.parse_many(texts=texts, workers=workers, chunksize=3))
     assert [type(r).__name__ for r in results] == [
         "Document",
         "WorkerDiedError",
@@ -60,8 +61,8 @@ def test_a_killed_worker_fails_its_file_and_the_batch_goes_on(workers: int) -> N
         "WorkerDiedError",
         "Document",
     ]
-    assert results[0] == sk.parse_file(SEEDS[0])
-    assert results[5] == sk.parse_file(SEEDS[3])
+    assert results[0] == sk.parse(seeds[0])
+    assert results[5] == sk.parse(seeds[3])
     died = results[1]
     assert isinstance(died, sk.WorkerDiedError)
     assert isinstance(died, sk.ScrutinyKitError)
@@ -87,7 +88,9 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
 @needs_proc
 def test_a_file_that_eats_memory_fails_alone() -> None:
     """With memory_limit, a source that needs more fails with an error saying so; the rest parse."""
-    results = list(sk.parse_many([SEEDS[0], Hog(), SEEDS[1]], workers=1, memory_limit=_headroom(400)))
+    seeds = [path.read_text(encoding="utf-8") for path in SEEDS[:2]]
+    texts = [seeds[0], Hog(), seeds[1]]
+    results = list(sk.parse_many(texts=texts, workers=1, memory_limit=_headroom(400)))
     assert [type(r).__name__ for r in results] == ["Document", "ScrutinyKitError", "Document"]
     assert "ran out of memory" in str(results[1])
 
@@ -126,7 +129,7 @@ def test_no_time_limit_on_one_worker_parses_in_this_process(monkeypatch: pytest.
     def no_processes(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker process was started")
 
-    monkeypatch.setattr("scrutinykit._workers.run_isolated", no_processes)
+    monkeypatch.setattr("scrutinykit.io.workers.run_isolated", no_processes)
     (doc,) = sk.parse_many([SEEDS[0]], workers=1, timeout=None)
     assert doc == sk.parse_file(SEEDS[0])
 

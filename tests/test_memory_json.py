@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 
 import scrutinykit as sk
-from scrutinykit import _serialise
 from scrutinykit._cli import main
+from scrutinykit.io import serialise as _serialise
 
 from .conftest import ROOT, SEEDS
 from .test_serialise import documents
@@ -159,12 +159,16 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("indent", [None, 2])
 def test_cli_output_is_dumps_per_line(tmp_path: Path, indent: int | None) -> None:
-    """`parse` on stdout, with --out, and with --jobs 2 writes dumps(doc) and a newline per file."""
+    """`parse` on stdout, with --out, and with --jobs 2 writes dumps(doc) and a newline per file.
+
+    With --indent, several files make one JSON array of the same texts, and --out (JSON Lines) is refused.
+    """
     long_file = tmp_path / "long.txt"
     long_file.write_text(long_text(), encoding="utf-8")
     files = [str(SEEDS[0]), str(long_file), str(SEEDS[3])]
     extra = [] if indent is None else ["--indent", str(indent)]
-    expected = "".join(sk.dumps(sk.parse_file(f), indent=indent) + "\n" for f in files)
+    texts = [sk.dumps(sk.parse_file(f), indent=indent) for f in files]
+    expected = "".join(t + "\n" for t in texts) if indent is None else "[\n" + ",\n".join(texts) + "\n]\n"
 
     status, out, err = run("parse", *extra, *files)
     assert (status, err) == (0, "scrutinykit: 3 parsed, 0 failed\n")
@@ -172,8 +176,12 @@ def test_cli_output_is_dumps_per_line(tmp_path: Path, indent: int | None) -> Non
 
     out_file = tmp_path / "out.jsonl"
     status, out, _ = run("parse", *extra, "--out", str(out_file), *files)
-    assert (status, out) == (0, "")
-    assert out_file.read_text(encoding="utf-8") == expected
+    if indent is None:
+        assert (status, out) == (0, "")
+        assert out_file.read_text(encoding="utf-8") == expected
+    else:
+        assert (status, out) == (2, "")
+        assert not out_file.exists()
 
     status, out, _ = run("parse", *extra, "--jobs", "2", *files)
     assert status == 0

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scrutinykit._normalise import (
+from scrutinykit.layout.normalise import (
     _INVISIBLE,
     _SLACK,
     _TABLE,
@@ -33,7 +33,7 @@ def test_slack_holds_every_invisible_character() -> None:
 
 def test_a_list_ending_and_is_not_joined_to_its_next_point() -> None:
     """'…; and' then a blank line and 'iii) …' stays two points, not one sentence."""
-    from scrutinykit._normalise import normalise
+    from scrutinykit.layout.normalise import normalise
 
     text = "ii) the plan be published; and\n\niii) officers report back.\n"
     assert normalise(text).text == text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import scrutinykit as sk
-from scrutinykit._pdf import render_pdf
+from scrutinykit.sources.pdf import render_pdf
 
 from .test_lossless import assert_lossless, siblings_ordered
 
@@ -405,7 +405,8 @@ def test_text_and_char_indices_apart_give_the_same_rendering(
     pdf_bytes: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When PDFium's text and char indices differ, they are translated: the same rendering comes out."""
-    from scrutinykit import _pdf
+    from scrutinykit.sources import pdf as _pdf
+
 
     expected = render_pdf(pdf_bytes)
     init = _pdf._Reader.__init__

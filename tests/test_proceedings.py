@@ -12,7 +12,7 @@ from lark import Lark
 
 import scrutinykit as sk
 from scrutinykit import CommitmentKind, DueKind, SpeakerKind, StanceKind, StatementKind
-from scrutinykit._proceedings import PROCEEDINGS_GRAMMAR, find_due, vocabulary
+from scrutinykit.proceedings.scanner import PROCEEDINGS_GRAMMAR, find_due, vocabulary
 
 from .conftest import FIXTURES
 
@@ -116,7 +116,7 @@ def test_month_names_do_not_follow_the_process_locale() -> None:
         "import calendar, datetime\n"
         "calendar.month_name = ['', 'Januar', 'Februar', 'Maerz', 'April', 'Mai', 'Juni', 'Juli', 'August',"
         " 'September', 'Oktober', 'November', 'Dezember']\n"
-        "from scrutinykit._proceedings import find_due\n"
+        "from scrutinykit.proceedings.scanner import find_due\n"
         "due = find_due('by the end of February', datetime.date(2024, 11, 14))\n"
         "print(due.date)\n"
     )

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scrutinykit._proceedings import _SENTENCE_END, _SPACES, _is_cabinet_office
+from scrutinykit.proceedings.scanner import _SENTENCE_END, _SPACES, _is_cabinet_office
 
 #: The sentence end as first written: two alternatives, each tried at every position.
 FIRST_SENTENCE_END = re.compile(

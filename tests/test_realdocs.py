@@ -50,10 +50,6 @@ _COMMITTEE_IN_PROSE = (
     "an HTML page whose heading gives only the date; the body is named as the subject of the first"
     " sentence, which says that it met, and the meeting reader reads no committee from prose"
 )
-_DOTTED_NUMBERS = (
-    "items are numbered year.month.item (three dotted parts) before their titles, a heading form"
-    " the grammar does not know: only one item is found"
-)
 
 #: (document id, fact) → why today's parser gets it wrong.  Each must still be wrong.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
@@ -80,8 +76,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         " running header (on fewer than half the pages, so not furniture) gives a date read as item"
         " headings: 16 for 10"
     ),
-    ("013", "items"): _DOTTED_NUMBERS,
-    ("014", "items"): _DOTTED_NUMBERS,
     ("018", "items"): (
         "an HTML page: a numbered upper-case line inside a planning objection (printed twice) is read"
         " as an item heading each time: 12 for 10"

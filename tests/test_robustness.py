@@ -34,8 +34,8 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 import scrutinykit as sk
-from scrutinykit._check import check_warnings
-from scrutinykit._grammar import GRAMMAR_FILE
+from scrutinykit.parsing.loader import GRAMMAR_FILE
+from scrutinykit.views.check import check_warnings
 
 from .conftest import FIXTURES, ROOT, SEEDS
 from .test_lossless import assert_lossless, ownership, siblings_ordered
@@ -636,7 +636,7 @@ def test_version_0_json_migrates(path: Path) -> None:
 
 def test_migrations_cover_every_older_version() -> None:
     """There is one migration for each version from the oldest accepted to the current one."""
-    from scrutinykit._serialise import MIGRATIONS
+    from scrutinykit.io.serialise import MIGRATIONS
 
     oldest = min(MIGRATIONS)
     assert sorted(MIGRATIONS) == list(range(oldest, sk.SCHEMA_VERSION))

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 
 import scrutinykit as sk
-from scrutinykit._schema import json_schema, schema_fingerprint, schema_id, schema_text
+from scrutinykit.io.schema import json_schema, schema_fingerprint, schema_id, schema_text
 
 from .conftest import ROOT, SEEDS
 from .test_serialise import documents
@@ -230,7 +230,7 @@ def test_every_union_member_must_carry_its_tag() -> None:
 def test_published_schema_is_the_generated_one() -> None:
     """docs/schema.json cannot drift from the model."""
     assert PUBLISHED.read_text(encoding="utf-8") == schema_text(), (
-        "docs/schema.json is out of date: run `python -m scrutinykit._schema > docs/schema.json` "
+        "docs/schema.json is out of date: run `python -m scrutinykit.io.schema > docs/schema.json` "
         "(and see test_schema_changes_only_with_schema_version)"
     )
 
@@ -250,7 +250,7 @@ def test_schema_changes_only_with_schema_version() -> None:
 
     When this fails after a change to the model or to the JSON rules, JSON
     written by the previous release may no longer load or validate.  Bump
-    ``SCHEMA_VERSION`` in ``src/scrutinykit/_serialise.py``, teach ``_migrate``
+    ``SCHEMA_VERSION`` in ``src/scrutinykit/io/serialise.py``, teach ``_migrate``
     the old form, record the new fingerprint under the new version here,
     regenerate ``docs/schema.json``, and describe the change in
     ``docs/json.md`` and ``CHANGELOG.md``.
@@ -290,8 +290,8 @@ def test_fingerprint_ignores_descriptions_but_not_shape() -> None:
 
 
 def test_schema_module_prints_the_published_text(capsys: pytest.CaptureFixture[str]) -> None:
-    """``python -m scrutinykit._schema`` writes what is published; --fingerprint its hash."""
-    from scrutinykit._schema import main
+    """``python -m scrutinykit.io.schema`` writes what is published; --fingerprint its hash."""
+    from scrutinykit.io.schema import main
 
     assert main([]) == 0
     assert capsys.readouterr().out == schema_text()

@@ -91,14 +91,17 @@ def test_002_resolutions(seed_docs: dict[str, sk.Document]) -> None:
     agreement, three = doc.items[5].outcomes()
     assert isinstance(agreement, sk.Agreement)
     assert agreement.made_by == "Members"
-    assert agreement.text.startswith("Members agreed that the Improvement Plan would be monitored")
+    # One rule for every outcome: the label and the "that" are fields, text is what was agreed.
+    assert (agreement.label, agreement.that) == ("Members agreed", "that")
+    assert agreement.text.startswith("the Improvement Plan would be monitored")
     assert isinstance(three, Resolution)
     assert [p.label for p in three.points] == ["1", "2", "3"]
     assert three.points[1].text.startswith("That the plan should include")
     (one,) = doc.items[6].outcomes()
     assert isinstance(one, Resolution)
     assert one.points == ()
-    assert one.text.startswith("That consideration should be given to running a dedicated staff")
+    assert one.that == "That"
+    assert one.text.startswith("consideration should be given to running a dedicated staff")
     assert doc.text_of(one).startswith("RESOLVED:")
     assert doc.text_of(one).endswith("lead to swift improvements")
 
@@ -139,7 +142,8 @@ def test_003_one_resolution(seed_docs: dict[str, sk.Document]) -> None:
     (item,) = seed_docs["003"].items
     (resolution,) = item.outcomes()
     assert isinstance(resolution, Resolution)
-    assert resolution.text.startswith("That the Cabinet Member and Officers be congratulated")
+    assert (resolution.label, resolution.that) == ("Resolved", "That")
+    assert resolution.text.startswith("the Cabinet Member and Officers be congratulated")
 
 
 def test_004_conclusions_and_recommendations(seed_docs: dict[str, sk.Document]) -> None:

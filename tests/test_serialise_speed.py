@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scrutinykit as sk
-from scrutinykit import _serialise
+from scrutinykit.io import serialise as _serialise
 
 from .conftest import ROOT, SEEDS
 from .test_robustness import _paths
@@ -249,7 +249,7 @@ def test_converter_is_built_only_when_needed() -> None:
     """Importing, parsing and a JSON round trip build no cattrs converter; a refused load does."""
     code = (
         "import sys, scrutinykit as sk\n"
-        "from scrutinykit import _serialise as s\n"
+        "from scrutinykit.io import serialise as s\n"
         "seen = ['cattrs' in sys.modules]\n"
         f"doc = sk.parse_file({str(SEEDS[0])!r})\n"
         "assert sk.loads(sk.dumps(doc)) == doc\n"

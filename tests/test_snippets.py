@@ -66,7 +66,8 @@ def test_resolution_inside_a_line_starts_at_its_motion() -> None:
     doc, res = _only(text)
     assert doc.text_of(res).startswith("Proposed Cllr Ada Fenwick")
     assert doc.text_of(res).endswith("village show.")
-    assert res.text == "that a grant of £400 be paid to the village show."
+    assert res.that == "that"
+    assert res.text == "a grant of £400 be paid to the village show."
     assert doc.front_matter[0].text == "The grant request was discussed."  # type: ignore[union-attr]
 
 
@@ -94,7 +95,8 @@ def test_numbered_paragraph_label() -> None:
     """ "4.2   RESOLVED – that …": the number stays prose and the resolution starts at its label."""
     doc, res = _only("4.2   RESOLVED – that the minutes of the last meeting be signed.\n")
     assert doc.text_of(res).startswith("RESOLVED")
-    assert res.text == "that the minutes of the last meeting be signed."
+    assert res.that == "that"
+    assert res.text == "the minutes of the last meeting be signed."
 
 
 def test_decimal_points_before_lower_case_words() -> None:
@@ -269,7 +271,8 @@ def test_that_in_the_first_cell_of_a_table_row_is_not_a_clause() -> None:
     doc = scrutinykit.parse(rows)
     assert not [n for n in doc.walk() if isinstance(n, Resolution)]
     _, res = _only("Resolved:-\nThat the report be noted. |\n")
-    assert res.text == "That the report be noted. |"
+    assert res.that == "That"
+    assert res.text == "the report be noted. |"
 
 
 def test_clauses_after_points_start_a_new_resolution() -> None:

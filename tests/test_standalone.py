@@ -19,10 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrutinykit import _grammar
-from scrutinykit._grammar import BUILT_MODULE, grammar_digest, load_parser
-from scrutinykit._normalise import normalise
-from scrutinykit._standalone import write_standalone
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing import loader as _grammar
+from scrutinykit.parsing.loader import BUILT_MODULE, grammar_digest, load_parser
+from scrutinykit.parsing.standalone import write_standalone
 
 from .conftest import FIXTURES, SEEDS
 from .test_grammar import SAMPLE_LINES

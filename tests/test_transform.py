@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import scrutinykit as sk
-from scrutinykit._assemble import assemble
-from scrutinykit._grammar import load_parser
-from scrutinykit._normalise import normalise
-from scrutinykit._transform import MinutesTransformer
+from scrutinykit.build.assemble import assemble
+from scrutinykit.build.transform import MinutesTransformer
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing.loader import load_parser
 
 from .conftest import SEEDS
 

@@ -33,7 +33,7 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
     script = (
         "import json, sys, scrutinykit;"
         "d = scrutinykit.parse_file(sys.argv[1]);"
-        "from scrutinykit._grammar import load_parser;"
+        "from scrutinykit.parsing.loader import load_parser;"
         "print(json.dumps([str(scrutinykit.grammar_dir()), str(d.meeting.date), len(d.items),"
         " load_parser().origin, 'lark' in sys.modules]))"
     )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ._errors import (
     GrammarError,
     InternalError,
+    MissingFileError,
     NotMinutesError,
     NotTextError,
     ParseError,
@@ -85,11 +86,12 @@ from ._model import (
 
 if TYPE_CHECKING:
     from ._api import parse, parse_bytes, parse_file
-    from ._batch import parse_many
-    from ._check import Finding, check
-    from ._grammar import grammar_dir
-    from ._serialise import SCHEMA_VERSION, configure_converter, dump, dumps, loads, make_converter, to_dict
-    from ._tables import COLUMNS, document_id, table_rows, tables, write_parquet
+    from .io.batch import parse_many
+    from .io.serialise import SCHEMA_VERSION, configure_converter, dump, dumps, loads, make_converter, to_dict
+    from .io.tables import COLUMNS, document_id, table_rows, tables, write_parquet
+    from .parsing.loader import grammar_dir
+    from .views.check import Finding, check
+    from .views.show import DocumentView, show
 
     __version__: str
 
@@ -100,22 +102,24 @@ _LAZY: dict[str, str] = {
     "parse": "_api",
     "parse_bytes": "_api",
     "parse_file": "_api",
-    "parse_many": "_batch",
-    "Finding": "_check",
-    "check": "_check",
-    "grammar_dir": "_grammar",
-    "SCHEMA_VERSION": "_serialise",
-    "configure_converter": "_serialise",
-    "dump": "_serialise",
-    "dumps": "_serialise",
-    "loads": "_serialise",
-    "make_converter": "_serialise",
-    "to_dict": "_serialise",
-    "COLUMNS": "_tables",
-    "document_id": "_tables",
-    "table_rows": "_tables",
-    "tables": "_tables",
-    "write_parquet": "_tables",
+    "parse_many": "io.batch",
+    "Finding": "views.check",
+    "check": "views.check",
+    "grammar_dir": "parsing.loader",
+    "SCHEMA_VERSION": "io.serialise",
+    "configure_converter": "io.serialise",
+    "dump": "io.serialise",
+    "dumps": "io.serialise",
+    "loads": "io.serialise",
+    "make_converter": "io.serialise",
+    "to_dict": "io.serialise",
+    "DocumentView": "views.show",
+    "show": "views.show",
+    "COLUMNS": "io.tables",
+    "document_id": "io.tables",
+    "table_rows": "io.tables",
+    "tables": "io.tables",
+    "write_parquet": "io.tables",
 }
 
 
@@ -144,8 +148,8 @@ def __dir__() -> list[str]:
 
 
 def _repr_html_(self: object) -> str:
-    """The notebook view (an HTML outline), written by :mod:`scrutinykit._display` on first use."""
-    from ._display import repr_html
+    """The notebook view (an HTML outline), written by :mod:`scrutinykit.views.display` on first use."""
+    from .views.display import repr_html
 
     return repr_html(self)
 
@@ -183,6 +187,7 @@ __all__ = [
     "Decision",
     "Document",
     "DocumentKind",
+    "DocumentView",
     "Due",
     "DueKind",
     "Exchange",
@@ -202,6 +207,7 @@ __all__ = [
     "Meeting",
     "MeetingEnd",
     "MissingExtraError",
+    "MissingFileError",
     "NotMinutesError",
     "NotTextError",
     "Note",
@@ -245,6 +251,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_many",
+    "show",
     "table_rows",
     "tables",
     "to_dict",

@@ -5,24 +5,31 @@ assemble.  Nothing but a :class:`ScrutinyKitError` escapes from here.
 
 :func:`parse_file` also reads HTML pages and PDFs, choosing by the file's
 content (:func:`sniff_format`): their text rendering is made by
-:mod:`scrutinykit._html` or :mod:`scrutinykit._pdf` and then parsed.
+:mod:`scrutinykit.sources.html` or :mod:`scrutinykit.sources.pdf` and then parsed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import warnings
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Union
 
-from . import _patterns as rx
-from ._assemble import assemble
-from ._decode import decode_bytes
-from ._detect import not_minutes_reason
-from ._errors import InternalError, NotMinutesError, ParseError, ScrutinyKitError
-from ._grammar import load_parser
+import attrs
+
+from ._errors import InternalError, MissingFileError, NotMinutesError, ParseError, ScrutinyKitError
 from ._model import Document, InputFormat, line_col
-from ._normalise import normalise
-from ._transform import MinutesTransformer
+from .build.assemble import assemble
+from .build.detect import not_minutes_reason
+from .build.transform import MinutesTransformer
+from .layout.lines import layout
+from .layout.normalise import normalise
+from .parsing import patterns as rx
+from .parsing.loader import MinutesParser, parser_for
+from .parsing.vocabulary import Patterns, patterns_for
+from .sources.decode import decode_bytes
 
 __all__ = ["parse", "parse_bytes", "parse_file", "sniff_format"]
 
@@ -62,26 +69,80 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
     return InputFormat.TEXT
 
 
-def parse(text: str, *, source: str | None = None, encoding: str | None = None) -> Document:
+#: Extra vocabulary: a folder of phrase files, or several (``parse(..., vocabulary=DIR)``).
+VocabularyDirs = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]], None]
+
+
+def vocabulary_folders(vocabulary: VocabularyDirs) -> tuple[Path, ...]:
+    """The folders of a ``vocabulary=`` argument, as paths."""
+    if vocabulary is None:
+        return ()
+    if isinstance(vocabulary, (str, os.PathLike)):
+        return (Path(vocabulary),)
+    return tuple(Path(v) for v in vocabulary)
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    vocabulary: VocabularyDirs = None,
+) -> Document:
     """Parse the text of council minutes into a :class:`Document`.
 
-    ``source`` names where the text came from, for error messages.
+    ``source`` names where the text came from: it is the document's
+    ``source_name`` and error messages name it.  A ``text`` that is the path
+    of an existing file is still parsed as text, with a warning: read a
+    file with :func:`parse_file`.
+    ``vocabulary`` is a folder of phrase files (or several) whose phrases are
+    added to the shipped vocabulary (``grammar/vocabulary/``; its README names
+    the files): a council that writes "DETERMINED" or "Members in attendance"
+    adds them there, without touching code.  The parser for each vocabulary is
+    built once per process.
 
     :raises NotMinutesError: the text is empty, has no words at all, or reads
         as another kind of page — an agenda, a committee page, a forward-plan
-        notice (see :mod:`scrutinykit._detect` for the rule).  The error's
+        notice (see :mod:`scrutinykit.build.detect` for the rule).  The error's
         ``document`` then holds what was read, such as the meeting header.
     :raises ScrutinyKitError: for anything else that goes wrong; no other
         exception escapes.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_bytes for bytes")
+    if _looks_like_a_file(text):
+        warnings.warn(
+            f"parse() reads its argument as minutes text, but {text!r} is the path of a file:"
+            " use scrutinykit.parse_file to read the file",
+            UserWarning,
+            stacklevel=2,
+        )
     if not text.strip():
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
-    normalised = normalise(text)
-    parser = load_parser()
+    folders = vocabulary_folders(vocabulary)
+    return parse_with(text, parser_for(folders), patterns_for(folders), source=source, encoding=encoding)
+
+
+def parse_with(
+    text: str,
+    parser: MinutesParser,
+    patterns: Patterns,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """:func:`parse` with a given parser and the vocabulary patterns that go with it.
+
+    For a grammar folder of one's own (a copy with phrases added, say):
+    ``parse_with(text, parser_from(folder), Patterns(load_vocabulary(folder / "vocabulary")))``.
+    """
+    if not text.strip():
+        raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
+    if _WORD.search(text) is None:
+        raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
+    normalised = layout(normalise(text), parser.terminals)
     try:
         tree = parser.parse(normalised.text)
     except parser.unexpected_input as exc:  # pragma: no cover - the grammar accepts every line
@@ -93,11 +154,11 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
     except parser.error as exc:  # pragma: no cover - defensive
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
-        parsed = MinutesTransformer(normalised).transform(tree, consume=True)
+        parsed = MinutesTransformer(normalised, patterns).transform(tree, consume=True)
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised
-        doc = assemble(parsed, text, encoding)
+        doc = assemble(parsed, text, encoding, patterns)
         del parsed
         reason = not_minutes_reason(doc)
     except ScrutinyKitError:
@@ -108,12 +169,24 @@ def parse(text: str, *, source: str | None = None, encoding: str | None = None) 
             f"scrutinykit failed on this text ({type(cause).__name__}: {cause}); please report it",
             source=source,
         ) from exc
+    if source is not None:
+        doc = attrs.evolve(doc, source_name=source)
     if reason is not None:
         raise NotMinutesError(reason, source=source, document=doc)
     return doc
 
 
-def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
+def _looks_like_a_file(text: str) -> bool:
+    """Whether ``text`` is one short line naming a file that exists."""
+    if len(text) > 4096 or "\n" in text or not text.strip():
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):  # a name the system refuses (a NUL, too long)
+        return False
+
+
+def parse_bytes(data: bytes, *, source: str | None = None, vocabulary: VocabularyDirs = None) -> Document:
     """Decode ``data`` (UTF-8, UTF-16 with BOM, Windows-1252) and parse it.
 
     The encoding found is recorded on the document's ``encoding``.
@@ -121,10 +194,10 @@ def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
     :raises NotTextError: the bytes are binary or in no accepted encoding.
     """
     text, encoding = decode_bytes(data, source=source)
-    return parse(text, source=source, encoding=encoding)
+    return parse(text, source=source, encoding=encoding, vocabulary=vocabulary)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Document:
+def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = None) -> Document:
     """Read and parse a minutes file: text, an HTML page or a PDF.
 
     The kind of file is read from its content (:func:`sniff_format`), not
@@ -132,6 +205,8 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
     rendering that was parsed, and ``format``, ``links`` (HTML) and
     ``pages`` (PDF) say where it came from.
 
+    :raises MissingFileError: there is no such file (it is also a
+        :class:`FileNotFoundError`).
     :raises MissingExtraError: an HTML page needs ``scrutinykit[html]``, a
         PDF ``scrutinykit[pdf]``, and it is not installed.
     :raises ScrutinyKitError: the file cannot be read, is not text, or is
@@ -143,18 +218,18 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
     except IsADirectoryError as exc:
         raise ScrutinyKitError("is a directory, not a file", source=str(p)) from exc
     except FileNotFoundError as exc:
-        raise ScrutinyKitError("no such file", source=str(p)) from exc
+        raise MissingFileError("no such file", source=str(p)) from exc
     except OSError as exc:
         raise ScrutinyKitError(f"cannot read the file: {exc.strerror or exc}", source=str(p)) from exc
     kind = sniff_format(data, p.name)
     if kind is InputFormat.PDF:
-        from ._pdf import parse_pdf
+        from .sources.pdf import parse_pdf
 
         return parse_pdf(data, source=str(p))
     if kind is InputFormat.HTML:
-        from ._html import parse_html
+        from .sources.html import parse_html
 
-        return parse_html(data, source=str(p))
+        return parse_html(data, source=str(p), vocabulary=vocabulary)
     text, encoding = decode_bytes(data, source=str(p))
     del data  # the bytes are done with: let them go before the parse's peak
-    return parse(text, source=str(p), encoding=encoding)
+    return parse(text, source=str(p), encoding=encoding, vocabulary=vocabulary)

@@ -2,7 +2,11 @@
 
 Data goes to stdout, messages to stderr.  Exit status: 0 every file parsed;
 1 a file failed (not text, not minutes, unreadable), or ``check --strict``
-found a warning; 2 the command line was wrong.
+found a warning; 2 the command line was wrong, or an output cannot be
+written (checked before any parsing, where it can be: a missing folder, a
+directory for a file, a file for a folder, results already there, pyarrow
+missing; a full disk when the first write fails).  A file named ``-`` is
+standard input.
 
 A file that fails gets one line on stderr, ``scrutinykit: FILE:LINE:COL:
 message`` (the parts that are known), and, where there is a place, the line
@@ -16,6 +20,7 @@ import argparse
 import contextlib
 import csv
 import hashlib
+import importlib.util
 import io
 import itertools
 import json
@@ -27,21 +32,22 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ._batch import DEFAULT_TIMEOUT, _bug, parse_many, parse_many_json
-from ._check import check_warnings
-from ._decode import decode_bytes
+from ._api import parse_bytes
 from ._errors import NotTextError, ScrutinyKitError
-from ._grammar import grammar_dir
 from ._model import (
     TEXTUAL_NODES,
     AgendaItem,
     Document,
     Paragraph,
 )
-from ._schema import schema_text
-from ._serialise import dump
-from ._standalone import write_standalone
-from ._tables import write_parquet
+from .io.batch import DEFAULT_TIMEOUT, _bug, parse_many, parse_many_json
+from .io.schema import schema_text
+from .io.serialise import dump
+from .io.tables import write_parquet
+from .parsing.loader import grammar_dir
+from .parsing.standalone import write_standalone
+from .sources.decode import decode_bytes
+from .views.check import check_warnings
 
 __all__ = ["main"]
 
@@ -57,10 +63,15 @@ exit status:
   0  every file was parsed (check: warnings do not change this
      unless --strict is given)
   1  at least one file failed: missing, unreadable, a directory without -r,
-     not text, not minutes, over --timeout, or it crashed its worker; the
+ not text, not minutes, over --timeout, or it crashed its worker; the
      other files are still processed and a summary is printed; or check
      --strict found a warning
-  2  the command line was wrong
+  2  the command line was wrong, or an output cannot be written: --out in
+     a missing folder or naming a folder, --parquet naming a file, results
+     already in --out or --parquet without --resume, pyarrow missing for
+     --parquet, a full disk; checked before parsing starts where it can be
+
+a FILE named - is standard input.
 """
 
 
@@ -73,10 +84,37 @@ per warning, as FILE:LINE:COL: warning: ...  The warnings:
                       the closing line; control or invisible characters
   announced list      an outcome that announces points (ends in ':' or
                       'that') but has none
+  outside             an outcome outside any agenda item
+  truncation          the text ends mid-sentence, as a cut-off file does
+
+With --pedantic also (true of most clean minutes, so not by default):
   no minutes          an agenda item with no minutes and no outcome
   attendance          a name in an attendance list that never appears again
-  truncation          the text ends mid-sentence, as a cut-off file does
 """
+
+
+def _jobs(value: str) -> int:
+    """``-j N``: a whole number of processes, at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of processes") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n}: the number of processes must be 1 or more")
+    return n
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from . import __version__
+
+        print(f"scrutinykit {__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser(
@@ -94,16 +133,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="minutes files (or folders with -r)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="minutes files (or folders with -r; - is stdin)")
     p.add_argument(
         "--format",
         choices=("json", "summary"),
         default="json",
         help="json: one JSON document per line, JSON Lines (default); summary: a readable outline",
     )
-    p.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
-    p.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse on N processes")
     p.add_argument(
         "--timeout",
         type=float,
@@ -111,14 +147,33 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=f"fail a file that takes longer than this (default {DEFAULT_TIMEOUT:g}; 0: no limit)",
     )
-    p.add_argument("--out", metavar="FILE", help="append the JSON Lines to FILE instead of stdout")
     p.add_argument(
-        "--parquet", metavar="DIR", help="also write the tables (documents, items, …) as Parquet under DIR"
+        "--indent",
+        type=int,
+        default=None,
+        metavar="N",
+        help="indent JSON by N spaces; with several files the output is one JSON array (not with --out)",
+    )
+    p.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
+    p.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="parse on N processes (1 or more)"
+    )
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the JSON Lines to FILE instead of stdout; a FILE that holds results is refused"
+        " unless --resume is given",
+    )
+    p.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also write the tables (documents, items, …) as Parquet under DIR; a DIR that holds"
+        " results is refused unless --resume is given",
     )
     p.add_argument(
         "--resume",
         action="store_true",
-        help="with --out: skip files whose text is already in FILE (by content hash)",
+        help="add to --out FILE and --parquet DIR: skip files whose text is already there (by content hash)",
     )
 
     c = sub.add_parser(
@@ -131,6 +186,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
     c.add_argument("--strict", action="store_true", help="exit with status 1 when there is any warning")
+    c.add_argument(
+        "--pedantic", action="store_true", help="also warn of items without minutes and silent attendees"
+    )
 
     a = sub.add_parser(
         "actions",
@@ -152,11 +210,39 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("schema", help="print the JSON Schema of scrutinykit's JSON")
+
+    s = sub.add_parser(
+        "show",
+        help="an HTML page of a document: the text with what was read highlighted, beside the facts",
+        description="One self-contained HTML page per document: the source text with every span "
+        "highlighted by what it was read as, beside the facts, each linked to its text. With several "
+        "files or -r, -o names a folder: a page per file and index.html with a row per file.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    s.add_argument("files", nargs="+", metavar="FILE", help="minutes files (or folders with -r)")
+    s.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
+    s.add_argument(
+        "-o", "--output", metavar="PATH", help="the page (one file; default: stdout) or the site's folder"
+    )
     return parser
 
 
-def _files(names: Sequence[str], recursive: bool) -> Iterator[Path | ScrutinyKitError]:
+class _Stdin:
+    """The file ``-``: standard input, read whole when its turn comes."""
+
+    def __str__(self) -> str:
+        return "<stdin>"
+
+
+_Entry = Path | _Stdin
+
+
+def _files(names: Sequence[str], recursive: bool) -> Iterator[_Entry | ScrutinyKitError]:
     for name in names:
+        if name == "-":
+            yield _Stdin()
+            continue
         path = Path(name)
         if path.is_dir():
             if not recursive:
@@ -175,8 +261,9 @@ def _report(exc: ScrutinyKitError, err: TextIO, path: Path | None = None) -> Non
     """One line for the error; the line it points at, with a caret, when it has a place."""
     if path is not None and exc.line is None and isinstance(exc, NotTextError) and exc.offset is not None:
         _place_in_bytes(exc, path)
-    one_line = " ".join(str(exc).splitlines())
+    one_line = "".join(_visible(ch) if ch not in "\n\r" else " " for ch in str(exc))
     print(f"scrutinykit: {one_line}", file=err)
+    # Binary input is never echoed: the excerpt shows every byte that is not printable text as "?".
     if path is not None and exc.line is not None and exc.column is not None:
         excerpt = _excerpt(path, exc.line, exc.column)
         if excerpt:
@@ -216,12 +303,15 @@ def _visible(ch: str) -> str:
     """A character as one visible column: controls and invisible marks become ``?``."""
     if ch == "\t":
         return " "
+    if ch == "\ufffd":  # a byte that decodes to nothing: never echoed
+        return "?"
     return "?" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn", "Cs", "Mn", "Me") else ch
 
 
 def _summary(doc: Document, out: TextIO) -> None:
     m = doc.meeting
-    print(f"{doc.kind.value}: {m.committee or '(committee not named)'}", file=out)
+    where = f"{doc.source_name}: " if doc.source_name else ""
+    print(f"{where}{doc.kind.value}: {m.committee or '(committee not named)'}", file=out)
     when = " ".join(str(v) for v in (m.date, m.start_time) if v is not None)
     if when or m.end_time:
         print(f"  meeting: {when or '?'}" + (f", ended {m.end_time}" if m.end_time else ""), file=out)
@@ -249,11 +339,11 @@ def _item_summary(item: AgendaItem, out: TextIO) -> None:
         print(f"      {name}: {count}", file=out)
 
 
-def _check(doc: Document, path: Path, out: TextIO) -> int:
+def _check(doc: Document, path: _Entry, out: TextIO, pedantic: bool = False) -> int:
     """Print the findings and warnings for one document; return the number of warnings."""
     outcomes = doc.outcomes()
     print(f"{path}: {doc.kind.value}, {len(doc.items)} items, {len(outcomes)} outcomes", file=out)
-    found = check_warnings(doc)
+    found = check_warnings(doc, pedantic=pedantic)
     for offset, message in found:
         line, col = doc.line_col(offset)
         print(f"{path}:{line}:{col}: warning: {message}", file=out)
@@ -270,8 +360,12 @@ def _utf8(out: TextIO) -> TextIO:
     return out
 
 
-def _actions(doc: Document, path: Path, writer: Callable[[list[str]], object]) -> int:
-    """Write one row per commitment of ``doc``; return how many."""
+#: The columns of ``actions --format csv``.
+_ACTION_COLUMNS = ["file", "line", "column", "item", "kind", "owner", "due_text", "due_date", "text"]
+
+
+def _actions(doc: Document, path: _Entry, writer: Callable[[list[str]], object]) -> int:
+    """Write one row per commitment of ``doc`` (the columns of :data:`_ACTION_COLUMNS`); return how many."""
     rows = 0
     for item in doc.items:
         number = item.minute_number or item.agenda_number or ""
@@ -282,10 +376,10 @@ def _actions(doc: Document, path: Path, writer: Callable[[list[str]], object]) -
                 owner = c.owner.title or c.owner.text
                 if c.owner.name and c.owner.name not in owner:
                     owner = f"{owner} ({c.owner.name})"
-            due = ""
-            if c.due is not None:
-                due = c.due.text + (f" [{c.due.date.isoformat()}]" if c.due.date else "")
-            writer([f"{path}:{line}:{col}", number, c.kind.value, owner, due, " ".join(c.text.split())])
+            due_text = c.due.text if c.due is not None else ""
+            due_date = c.due.date.isoformat() if c.due is not None and c.due.date else ""
+            text = " ".join(c.text.split())
+            writer([str(path), str(line), str(col), number, c.kind.value, owner, due_text, due_date, text])
             rows += 1
     return rows
 
@@ -331,23 +425,138 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
     if args.command == "schema":
         print(schema_text(), file=_utf8(out))
         return EXIT_OK
-    if args.command == "parse" and (args.resume and not args.out):
-        print("scrutinykit: --resume needs --out FILE", file=err)
+    if args.command == "show":
+        from .views.show import run as show_command
+
+        return show_command(args.files, args.recursive, args.output, out, err)
+    if args.command == "parse" and args.resume and not (args.out or args.parquet):
+        print("scrutinykit: --resume needs --out FILE or --parquet DIR", file=err)
         return EXIT_USAGE
 
     entries = list(_files(args.files, args.recursive))
+    if args.command == "parse":
+        problem = _output_problem(args)
+        if problem is not None:
+            print(f"scrutinykit: {problem}", file=err)
+            return EXIT_USAGE
     sink = out
-    skip: set[str] = set()
+    sink_name = args.out if args.command == "parse" and args.out else "standard output"
+    skip: set[str] | None = None
+    if args.command == "parse" and args.resume:
+        skip = _done(args)
     if args.command == "parse" and args.out:
-        if args.resume:
-            skip = _done_hashes(Path(args.out))
-        sink = open(args.out, "a", encoding="utf-8")  # noqa: SIM115 - closed below
+        try:
+            sink = open(args.out, "a", encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            print(f"scrutinykit: {args.out}: cannot write: {exc.strerror or exc}", file=err)
+            return EXIT_USAGE
+    try:
+        return _run(args, entries, out, err, sink, skip or set())
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # Writing the output failed (a full disk, a device that refuses): one line, no traceback.
+        print(f"scrutinykit: {sink_name}: cannot write: {exc.strerror or exc}", file=err)
+        if sink is sys.stdout or out is sys.stdout:
+            _silence_stdout()
+        return EXIT_USAGE
+    finally:
+        if sink is not out:
+            with contextlib.suppress(OSError):
+                sink.close()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing, so that the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with where ``parse`` would write, as one line naming the path; or ``None``."""
+    if args.out:
+        path = Path(args.out)
+        folder = path.parent
+        if path.is_dir():
+            return f"{path}: is a directory; --out needs a file"
+        if not folder.exists():
+            return f"{path}: no such directory: {folder}"
+        if not folder.is_dir():
+            return f"{path}: {folder} is not a directory"
+        writable = os.access(path, os.W_OK) if path.exists() else os.access(folder, os.W_OK | os.X_OK)
+        if not writable:
+            return f"{path}: permission denied"
+        if path.exists() and path.stat().st_size > 0 and not args.resume:
+            return (
+                f"{path}: already holds results; --resume adds only the files not in it"
+                " (or remove it to start again)"
+            )
+        if args.indent is not None:
+            return f"{path}: --out writes JSON Lines, one document a line, which --indent cannot be"
+    if args.parquet:
+        folder = Path(args.parquet)
+        if folder.exists() and not folder.is_dir():
+            return f"{folder}: is a file; --parquet needs a folder"
+        for module in ("pandas", "pyarrow"):
+            if importlib.util.find_spec(module) is None:
+                return (
+                    f"{folder}: --parquet needs {module}, which is not installed:"
+                    " pip install 'scrutinykit[parquet]'"
+                )
+        if folder.is_dir() and any(folder.rglob("*.parquet")) and not args.resume:
+            return (
+                f"{folder}: already holds Parquet results; --resume adds only the files not in it"
+                " (or choose an empty folder)"
+            )
+    return None
+
+
+def _done(args: argparse.Namespace) -> set[str]:
+    """The content hashes already written to every output being resumed (both, when both are given)."""
+    found: list[set[str]] = []
+    if args.out:
+        found.append(_done_hashes(Path(args.out)))
+    if args.parquet:
+        found.append(_parquet_hashes(Path(args.parquet)))
+    return set.intersection(*found) if found else set()
+
+
+def _parquet_hashes(folder: Path) -> set[str]:
+    """The document ids in a Parquet folder's documents table (parts or one file)."""
+    import pyarrow.parquet as pq
+
+    done: set[str] = set()
+    for path in sorted(folder.glob("documents/*.parquet")) + sorted(folder.glob("documents.parquet")):
+        table = pq.read_table(path, columns=["document_id"])
+        done.update(str(v) for v in table.column("document_id").to_pylist() if v is not None)
+    return done
+
+
+def _run(
+    args: argparse.Namespace,
+    entries: list[_Entry | ScrutinyKitError],
+    out: TextIO,
+    err: TextIO,
+    sink: TextIO,
+    skip: set[str],
+) -> int:
+    """Parse every entry and write what the command asks; the exit status."""
     writer: Callable[[list[str]], object] | None = None
     if args.command == "actions" and args.format == "csv":
         writer = csv.writer(out, lineterminator="\n").writerow
-        writer(["where", "item", "kind", "owner", "due", "text"])
+        writer(_ACTION_COLUMNS)
     elif args.command == "actions":
         writer = _table_writer(out)
+    # Indented JSON of several documents is one JSON array: JSON Lines cannot hold it.
+    array = args.command == "parse" and args.format == "json" and args.indent is not None and len(entries) > 1
+    written = 0
+
+    def separate() -> None:
+        nonlocal written
+        if array:
+            sink.write("[\n" if written == 0 else ",\n")
+        written += 1
 
     done = failed = warned = skipped = rows = 0
     docs_for_tables: list[Document] = []
@@ -365,12 +574,14 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
                 failed += 1
                 continue
             done += 1
-            assert isinstance(entry, Path)
+            assert not isinstance(entry, ScrutinyKitError)
             if isinstance(result, str):
-                print(result, file=sink)
+                separate()
+                sink.write(result if array else result + "\n")
                 continue
             if args.command == "parse":
                 if args.format == "json":
+                    separate()
                     # Written a piece at a time: the text is never whole in memory.
                     try:
                         dump(result, sink, indent=args.indent)
@@ -378,10 +589,11 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
                         raise
                     except Exception as exc:  # a bug of ours: end the broken line, report it, go on
                         sink.write("\n")
-                        _report(_bug(exc, entry), err, entry)
+                        _report(_bug(exc, str(entry)), err, entry if isinstance(entry, Path) else None)
                         done, failed = done - 1, failed + 1
                         continue
-                    sink.write("\n")
+                    if not array:
+                        sink.write("\n")
                 else:
                     _summary(result, sink)
                 if args.parquet:
@@ -394,18 +606,19 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
                 assert writer is not None
                 rows += _actions(result, entry, writer)
             else:
-                warned += _check(result, entry, out)
+                warned += _check(result, entry, out, args.pedantic)
+        if array:
+            sink.write("[]\n" if written == 0 else "\n]\n")
+        sink.flush()
     finally:
         if progress is not None:
             progress.close()
-        if sink is not out:
-            sink.close()
     if docs_for_tables:
         failed += _write_part(docs_for_tables, args.parquet, f"{run}-{parts + 1:05d}", err)
     if done + failed + skipped > 1 or failed:
         summary = f"scrutinykit: {done} parsed, {failed} failed"
         if skipped:
-            summary += f", {skipped} skipped (already in {args.out})"
+            summary += f", {skipped} skipped (already written)"
         if args.command == "check":
             summary += f", {warned} warning{'s' if warned != 1 else ''}"
         if args.command == "actions":
@@ -416,12 +629,12 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
 
 
 def _parse_all(
-    entries: Sequence[Path | ScrutinyKitError], args: argparse.Namespace, skip: set[str]
-) -> Iterator[tuple[Path | ScrutinyKitError, Document | str | ScrutinyKitError | None]]:
+    entries: Sequence[_Entry | ScrutinyKitError], args: argparse.Namespace, skip: set[str]
+) -> Iterator[tuple[_Entry | ScrutinyKitError, Document | str | ScrutinyKitError | None]]:
     """Each entry with its document (or its JSON: :func:`_json_only`), its error, or ``None`` if skipped."""
     todo: list[Path] = []
     for entry in entries:
-        if isinstance(entry, ScrutinyKitError):
+        if not isinstance(entry, Path):
             continue
         if skip and _file_hash(entry) in skip:
             continue
@@ -441,10 +654,27 @@ def _parse_all(
     for entry in entries:
         if isinstance(entry, ScrutinyKitError):
             yield entry, entry
+        elif isinstance(entry, _Stdin):
+            yield entry, _parse_stdin()
         elif id(entry) not in chosen:
             yield entry, None
         else:
             yield entry, next(results)
+
+
+def _parse_stdin() -> Document | ScrutinyKitError:
+    """Standard input, read whole as bytes and parsed as a file's bytes are."""
+    stream = sys.stdin
+    try:
+        buffer = getattr(stream, "buffer", None)
+        data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
+        return parse_bytes(data, source="<stdin>")
+    except ScrutinyKitError as exc:
+        return exc
+    except OSError as exc:
+        return ScrutinyKitError(f"cannot read: {exc.strerror or exc}", source="<stdin>")
+    except Exception as exc:
+        return _bug(exc, "<stdin>")
 
 
 def _json_only(args: argparse.Namespace) -> bool:
@@ -483,7 +713,8 @@ _PARQUET_PART = 200
 
 def _part_name() -> str:
     """A name for this run's parts of a partitioned Parquet dataset."""
-    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    # The random part keeps two runs in the same second (a --resume) from writing the same part.
+    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
 
 
 def _write_part(docs: list[Document], directory: str, part: str, err: TextIO) -> int:
@@ -498,8 +729,9 @@ def _write_part(docs: list[Document], directory: str, part: str, err: TextIO) ->
 
 def _table_writer(out: TextIO) -> Callable[[list[str]], None]:
     def write(row: list[str]) -> None:
-        where, number, kind, owner, due, text = row
-        print(f"{where}  [{number or '-'}] {kind}: {text}", file=out)
+        path, line, col, number, kind, owner, due_text, due_date, text = row
+        due = due_text + (f" [{due_date}]" if due_date else "")
+        print(f"{path}:{line}:{col}  [{number or '-'}] {kind}: {text}", file=out)
         parts = (f"owner: {owner}" if owner else "", f"due: {due}" if due else "")
         details = ", ".join(x for x in parts if x)
         if details:

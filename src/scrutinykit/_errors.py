@@ -8,9 +8,12 @@ and the ``offset`` into the original text.
 
 from __future__ import annotations
 
+import errno
+
 __all__ = [
     "GrammarError",
     "InternalError",
+    "MissingFileError",
     "NotMinutesError",
     "NotTextError",
     "ParseError",
@@ -80,6 +83,28 @@ def _rebuild(
     return cls(message, source=source, line=line, column=column, offset=offset)
 
 
+class MissingFileError(ScrutinyKitError, FileNotFoundError):
+    """The file to read does not exist.
+
+    It is also a :class:`FileNotFoundError` (``errno`` is ``ENOENT`` and
+    ``filename`` the path), so code that catches the built-in error for a
+    missing file catches this one too.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+    ) -> None:
+        super().__init__(message, source=source, line=line, column=column, offset=offset)
+        self.errno = errno.ENOENT
+        self.filename = source
+
+
 class NotTextError(ScrutinyKitError):
     """The input is not text: binary data, or bytes in no encoding we accept."""
 
@@ -120,9 +145,7 @@ def _rebuild_not_minutes(
     offset: int | None,
     document: object | None,
 ) -> NotMinutesError:
-    return NotMinutesError(
-        message, source=source, line=line, column=column, offset=offset, document=document
-    )
+    return NotMinutesError(message, source=source, line=line, column=column, offset=offset, document=document)
 
 
 class ParseError(ScrutinyKitError):

@@ -23,10 +23,13 @@ import datetime
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TypeGuard, Union
+from typing import TYPE_CHECKING, TypeGuard, Union
 
 import attrs
 from attrs import field, frozen
+
+if TYPE_CHECKING:  # the view is imported when used, not with the model
+    from .views.show import DocumentView
 
 __all__ = [
     "OUTCOME_TYPES",
@@ -672,7 +675,15 @@ class _OutcomeBase:
     points: tuple[Point, ...] = ()
     """The numbered points, in order."""
     text: str = ""
-    """The outcome's own words, without the label, when it is not only points."""
+    """What was resolved, in the outcome's own words: without the label, the
+    addressee and the introducing "that" (each a field of its own); empty when
+    the outcome is only points."""
+    label: str | None = None
+    """The label as written (``RESOLVED``, ``The Sub-Committee recommended``,
+    ``Members agreed``); ``None`` when the outcome has none (or it was lost)."""
+    that: str | None = None
+    """The word introducing what was resolved, as written (``that``, ``THAT``),
+    when there is one; it is not part of ``text``."""
     implicit: bool = False
     """True when the label was lost and the outcome was recognised by form."""
     addressee: str | None = None
@@ -793,9 +804,13 @@ class ItemSection:
     """The part's content, in order."""
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class AgendaItem:
-    """One agenda item: its heading, agenda text and labelled sections."""
+    """One agenda item: its heading, agenda text and labelled sections.
+
+    Its ``repr`` is short (number, first words of the title, counts);
+    :meth:`full_repr` gives every field.
+    """
 
     span: Span
     """From the heading to the end of the item."""
@@ -866,6 +881,18 @@ class AgendaItem:
         """The questions the committee was asked to conclude on."""
         return tuple(q for b in _item_blocks(self) if isinstance(b, ScrutinyQuestions) for q in b.questions)
 
+    def __repr__(self) -> str:
+        number = self.minute_number or self.agenda_number
+        return (
+            f"<AgendaItem {number + ' ' if number else ''}{_first_words(self.title)!r}"
+            f" ({self.kind.value}, {_count(len(self.outcomes()), 'outcome')},"
+            f" {_count(len(self.commitments), 'commitment')}, span {self.span.start}-{self.span.end})>"
+        )
+
+    def full_repr(self) -> str:
+        """The whole item as an attrs ``repr`` would give it, every field and node."""
+        return full_repr(self)
+
 
 def _item_blocks(item: AgendaItem) -> Iterator[Block]:
     yield from item.agenda
@@ -873,12 +900,20 @@ def _item_blocks(item: AgendaItem) -> Iterator[Block]:
         yield from section.blocks
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Document:
-    """A parsed minutes document: the source text and everything read from it."""
+    """A parsed minutes document: the source text and everything read from it.
+
+    Its ``repr`` is short (where it came from, the committee, counts);
+    :meth:`full_repr` gives every field.
+    """
 
     source: str = field(repr=lambda s: f"<{len(s)} characters>")
     """The original text, exactly as given."""
+    source_name: str | None = None
+    """Where the text came from: the file's path as given to
+    :func:`scrutinykit.parse_file`, or the name given as ``source=`` to
+    :func:`scrutinykit.parse`; ``None`` when nobody said."""
     kind: DocumentKind
     """A whole meeting's minutes, or one agenda item's page."""
     meeting: Meeting
@@ -940,8 +975,12 @@ class Document:
         return page.number if offset < page.span.end or offset == page.span.start else None
 
     def outcomes(self) -> tuple[Outcome, ...]:
-        """Every outcome in the document, in order."""
-        return tuple(o for item in self.items for o in item.outcomes())
+        """Every outcome in the document, in order: before the first item, in the items, after the close."""
+        return (
+            *(b for b in self.front_matter if is_outcome(b)),
+            *(o for item in self.items for o in item.outcomes()),
+            *(b for b in self.closing if is_outcome(b)),
+        )
 
     def exchanges(self) -> tuple[Exchange, ...]:
         """Every question-and-answer exchange, item by item."""
@@ -979,6 +1018,63 @@ class Document:
             yield from walk(item)
         for block in self.closing:
             yield from walk(block)
+
+    def show(self) -> DocumentView:
+        """The annotated view: the source with every span highlighted, beside the facts.
+
+        A notebook shows it inline; ``.html`` is the page, ``.save(path)`` writes it
+        (see :func:`scrutinykit.show`).
+        """
+        from .views.show import DocumentView  # the view loads only when asked for
+
+        return DocumentView(self)
+
+    def to_html(self) -> str:
+        """The annotated view as one self-contained HTML page (:meth:`show`)."""
+        return self.show().html
+    def __repr__(self) -> str:
+        where = f"{self.source_name!r}, " if self.source_name else ""
+        committee = _first_words(self.meeting.committee) if self.meeting.committee else None
+        date = f", {self.meeting.date.isoformat()}" if self.meeting.date else ""
+        return (
+            f"<Document {where}{self.kind.value}: {committee!r}{date};"
+            f" {_count(len(self.items), 'item')}, {_count(len(self.outcomes()), 'outcome')},"
+            f" {_count(len(self.source), 'character')}>"
+        )
+
+    def full_repr(self) -> str:
+        """The whole document as an attrs ``repr`` would give it, every field and node."""
+        return full_repr(self)
+
+
+def _first_words(text: str, words: int = 6) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when there are more."""
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def full_repr(node: object) -> str:
+    """``node``'s repr with every field, nested nodes in full too (attrs' form).
+
+    :class:`Document` and :class:`AgendaItem` have a short ``repr``; this is
+    their long form, as the other model classes print.
+    """
+    if isinstance(node, tuple):
+        inner = ", ".join(full_repr(v) for v in node)
+        return f"({inner},)" if len(node) == 1 else f"({inner})"
+    cls = type(node)
+    if not _is_attrs(cls):
+        return repr(node)
+    parts = []
+    for f in attrs.fields(cls):  # type: ignore[arg-type]
+        value = getattr(node, f.name)
+        shown = f.repr(value) if callable(f.repr) else full_repr(value)
+        parts.append(f"{f.name}={shown}")
+    return f"{cls.__qualname__}({', '.join(parts)})"
 
 
 def _page_start(page: Page) -> int:

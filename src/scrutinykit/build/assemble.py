@@ -1,0 +1,1116 @@
+"""Assemble a :class:`Document` from the transformed parse tree.
+
+The transformer gives nodes in document order; this step reads the facts a
+reader wants out of them — the meeting, who attended, what each item is —
+without moving or dropping any node.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .._model import (
+    TEXTUAL_NODES,
+    AgendaItem,
+    Attendance,
+    AttendanceBlock,
+    AttendanceKind,
+    Block,
+    Document,
+    DocumentKind,
+    Figure,
+    FigureKind,
+    Heading,
+    ItemKind,
+    Marker,
+    MarkerKind,
+    Meeting,
+    MeetingEnd,
+    Outcome,
+    Paragraph,
+    Person,
+    Point,
+    Resolution,
+    Span,
+    walk,
+)
+from ..parsing import patterns as rx
+from ..parsing.vocabulary import Patterns, default_patterns
+from ..proceedings.scanner import proceedings
+from ..views.check import truncated_at
+from .inline import (
+    ROLE_WORDS,
+    counted_after,
+    find_counts,
+    find_dates,
+    find_money,
+    find_percentages,
+    parse_date,
+    parse_person,
+    parse_time,
+    split_name_list,
+)
+from .transform import ParsedTree
+
+__all__ = ["assemble"]
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+_ITEM_KINDS: tuple[tuple[ItemKind, re.Pattern[str]], ...] = (
+    (ItemKind.APOLOGIES, rx.compile(r"\bapolog", re.I)),
+    (
+        ItemKind.DECLARATIONS,
+        rx.compile(r"\b(?:disclosures?|declarations?)\b.*\binterests?\b|\binterests?\b", re.I),
+    ),
+    (ItemKind.PREVIOUS_MINUTES, rx.compile(r"^(?:to (?:approve|confirm|agree) )?(?:the )?minutes\b", re.I)),
+    (ItemKind.URGENT_BUSINESS, rx.compile(r"\burgent (?:business|items?)\b", re.I)),
+    (
+        ItemKind.EXEMPT_ITEMS,
+        rx.compile(r"\bexempt (?:items?|information)\b|\bexclusion of (?:the )?(?:press|public)\b", re.I),
+    ),
+    (
+        ItemKind.PUBLIC_QUESTIONS,
+        rx.compile(
+            r"\bpublic (?:questions?|speaking|participation)\b|questions from (?:members of )?the public",
+            re.I,
+        ),
+    ),
+    (ItemKind.WORK_PROGRAMME, rx.compile(r"\bwork ?programme\b|\bforward plan\b", re.I)),
+)
+
+_NO_APOLOGIES = rx.compile(
+    r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I
+)
+_APOLOGIES_FROM = rx.compile(
+    r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+(?:were|was|had\s+been)"
+    r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted)"
+    r"\s+(?:from|by|on\s+behalf\s+of)\s+",
+    re.I,
+)
+#: Under an apologies heading the sentence need not say "apologies": "These were received from …".
+_RECEIVED_FROM = rx.compile(
+    r"^\s*(?:these|they)\s+(?:were|was|had\s+been)\s+(?:received|submitted|tendered|reported|intimated)"
+    r"\s+(?:from|by|on\s+behalf\s+of)\s+",
+    re.I,
+)
+_AGREED = rx.compile(
+    r"\b(?:were|be|was|being) (?:agreed|approved|confirmed|signed|accepted)\b|\bcorrect record\b", re.I
+)
+_COMMITTEE = rx.compile(
+    r"(?P<name>[A-Z][A-Za-z&,'()\- ]*?(?:Sub-Committee|Sub-committee|Committee|Panel|Board|Commission|Forum"
+    r"|SUB-COMMITTEE|COMMITTEE|PANEL|BOARD|COMMISSION|FORUM))\b"
+)
+_MEETING_OF = rx.compile(r"^(?:(?:MEETING|Meeting|Minutes|MINUTES) OF (?:THE|the|a|A)\s*)")
+_VENUE = rx.compile(r"^(?:Venue|VENUE|Place|Location)\s*:\s*(?P<v>.+?)\.?(?:\s+View directions)?$")
+_HELD_AT = rx.compile(r"\b(?:held|met) (?:at|in) (?:the )?(?P<v>[A-Z][^.]{2,120})")
+_LABEL = rx.compile(r"^[^:]{0,60}:\s*(?:-\s*)?")
+_COOPTEE = rx.compile(r"co-?opt", re.I)
+_ROLE_WORDS = rx.compile(
+    r"\b(?:Director|Head|Officer|Manager|Chief|Executive|Assistant|Clerk|Lead|Leader|Member|Advisor|Adviser"
+    r"|Co-?optee|representative|Inspector|Commissioner|Solicitor|Lawyer|Coordinator|Co-ordinator|Analyst"
+    r"|Secretary|Treasurer|Governor|Superintendent|Portfolio|Cabinet)\b",
+    re.I,
+)
+
+
+def _classify_item(title: str) -> ItemKind:
+    for kind, pattern in _ITEM_KINDS:
+        if pattern.search(title):
+            return kind
+    return ItemKind.SUBSTANTIVE
+
+
+# ---------------------------------------------------------------------------
+# People
+# ---------------------------------------------------------------------------
+
+
+_POLICE_RANK = rx.compile(
+    r"(?:(?:Assistant|Deputy)\s+)?Chief\s+Constable|(?:Detective\s+)?(?:Chief\s+)?(?:Superintendent|Inspector"
+    r"|Sergeant|Constable)|Police\s+Constable"
+)
+
+
+def _person(text: str, base: int, kind: AttendanceKind, plural_honorific: str | None) -> Person | None:
+    parts = parse_person(text)
+    if parts is None:
+        return None
+    honorific = parts.honorific or plural_honorific
+    description = parts.description
+    if kind is AttendanceKind.PRESENT and description and _COOPTEE.search(description):
+        kind = AttendanceKind.CO_OPTEE
+    name = parts.name
+    if parts.honorific is not None and _POLICE_RANK.fullmatch(" ".join(parts.honorific.split())):
+        # A police rank is how the person is addressed: "Inspector Jo Example".
+        rank = text.rfind(parts.honorific.split()[0], 0, parts.name_start)
+        if rank >= 0:
+            name = " ".join(text[rank : parts.name_end].split())
+    stripped = text.rstrip(" .;,")
+    lead = len(text) - len(text.lstrip())
+    return Person(
+        span=Span(start=base + lead, end=base + len(stripped)),
+        name=name,
+        honorific=honorific,
+        role=parts.role,
+        description=description,
+        kind=kind,
+    )
+
+
+_PLURAL = rx.compile(r"^(?:County\s+)?(Councillors|Cllrs\.?|Aldermen)\s+")
+_AND = rx.compile(r"\s*(?:and|&)\s*\Z")
+
+
+def _is_office(text: str, single_is_name: bool) -> bool:
+    """Whether a list entry is an office or a description rather than a person.
+
+    "Head of SEND", "Customer Services Manager", "its Engagement Lead" and
+    "parent governor representative" are offices; "Dr Jo Example" and
+    "Jo Example" are people.  A lone capitalised word is a surname in a list
+    of councillors and a fragment of a job title elsewhere (``single_is_name``).
+    """
+    words = text.split()
+    if not words or not words[0][:1].isupper():
+        return True
+    parts = parse_person(text)
+    if parts is None:
+        return True
+    tokens = parts.name.split()
+    if any(_ROLE_TOKEN.fullmatch(t.strip(".,'’")) for t in tokens) and parts.honorific is None:
+        return True
+    return len(tokens) == 1 and parts.honorific is None and not single_is_name
+
+
+_ROLE_TOKEN = rx.compile("|".join(re.escape(w) for w in ROLE_WORDS), re.I)
+
+
+def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out a dash or colon before an entry ("Aldermen – Jo Example")."""
+    while start < end and text[start] in " \t–—-:":
+        start += 1
+    return start, end
+
+
+def _entry_groups(body: str, kind: AttendanceKind, plural: bool) -> list[tuple[int, int, bool]]:
+    """The list entries of ``body`` grouped into people: ``(start, end, office_only)``.
+
+    An office written after a name ("Jo Example, Head of SEND") belongs to
+    that name; its words joined by "and" ("Director of Education and Skills")
+    stay one office; an office with no name before it is an entry of its own.
+    """
+    spans = [_trim_lead(body, a, b) for a, b in split_name_list(body)]
+    groups: list[list[int | bool]] = []  # [start, end, has_person, ends_in_office]
+    single_is_name = plural or kind is not AttendanceKind.OFFICER
+    for k, (start, end) in enumerate(spans):
+        entry = body[start:end]
+        office = _is_office(entry, single_is_name)
+        joined_by_and = k > 0 and _AND.search(body, spans[k - 1][1], start) is not None
+        serial_and = joined_by_and and "," in body[spans[k - 1][1] : start]
+        named = _HONORIFIC_START.match(entry) is not None
+        if groups and groups[-1][3] and (office or (not named and not serial_and)):
+            # The office goes on: "Head of Revenues and Benefits", "Cabinet
+            # Member for Children, Young People and Learning"; ", and Jo
+            # Example" starts the next person.
+            groups[-1][1] = end
+            continue
+        if not office and len(spans) == 2 and k == 1 and not plural and not joined_by_and:
+            # "Inspector Jo Example, Exampleshire Police": one comma, no "and": a description.
+            parts = parse_person(entry)
+            office = parts is not None and parts.honorific is None and bool(groups) and bool(groups[-1][2])
+        if office and groups and groups[-1][2] and not groups[-1][3] and not joined_by_and:
+            groups[-1][1] = end
+            groups[-1][3] = True
+            continue
+        if office and groups and groups[-1][3] and groups[-1][2]:
+            groups[-1][1] = end  # "Jo Example, Head of Service, Children's Services"
+            continue
+        # "Jo Example – Director of Education" already ends in an office, which "and Skills" goes on.
+        described = (
+            not office and (parts := parse_person(entry)) is not None and parts.description is not None
+        )
+        groups.append([start, end, not office, office or described])
+    return [(int(g[0]), int(g[1]), not g[2]) for g in groups]
+
+
+def people_in_text(text: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """The people named in one attendance entry line starting at ``base``."""
+    plural = None
+    m = _PLURAL.match(text)
+    offset = 0
+    if m:
+        plural = "Councillor" if m.group(1).startswith(("Councillors", "Cllr")) else "Alderman"
+        offset = m.end()
+    body = text[offset:]
+    people: list[Person] = []
+    for start, end, office_only in _entry_groups(body, kind, plural is not None):
+        entry = body[start:end]
+        if office_only:
+            # Only a role is given ("Customer Services Manager"): the role is the entry.
+            if kind is AttendanceKind.OFFICER and _ROLE_TOKEN.search(entry):
+                people.append(
+                    Person(
+                        span=Span(start=base + offset + start, end=base + offset + end),
+                        name=" ".join(entry.split()),
+                        description=" ".join(entry.split()),
+                        kind=kind,
+                    )
+                )
+            continue
+        person = _person(entry, base + offset + start, kind, plural)
+        if person is not None:
+            people.append(person)
+    return people
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    """The first mention of each name (folded), in order."""
+    seen: set[str] = set()
+    out: list[Person] = []
+    for person in people:
+        key = " ".join(person.name.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(person)
+    return out
+
+
+_SUB_LABEL = rx.compile(
+    r"^\s*(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)|co-?opted\s+members?|(?:council\s+)?officers?"
+    r"(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|substitutes?|absent"
+    r"|non-(?:committee|panel|board)\s+members?|other\s+members\s+present|(?:committee\s+)?members\s+present)"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
+    re.I,
+)
+_PROSE = rx.compile(r"\b(?:attended|met|was|were|is|are|had|has|have|welcomed|said|noted|held)\b")
+_IN_CHAIR = rx.compile(r"\bin\s+the\s+chair\b", re.I)
+_OFFICE_OF_STAFF = rx.compile(
+    r"\b(?:Director|Head|Manager|Officer|Clerk|Administrator|Adviser|Advisor|Solicitor|Lawyer|Accountant"
+    r"|Engineer|Planner|Analyst|Co-?ordinator|Secretary|Treasurer|RFO|Monitoring|Chief\s+Executive"
+    r"|Assistant|Lead|Worker|Specialist|Surveyor|Auditor)\b",
+    re.I,
+)
+_OUTSIDE_BODY = rx.compile(
+    r"\b(?:NHS|Trust|Police|Constabulary|Fire|Ambulance|Healthwatch|University|College|Ltd|Limited|plc"
+    r"|Integrated\s+Care|ICB|CCG|Diocese|Church|Association|Partnership|Foundation|Charity|Agency)\b"
+)
+_COUNCILLOR = rx.compile(r"(?:\w+\s+)?(?:Councillor|Cllr|Alderm[ae]n|Deputy)\b", re.I)
+
+
+def _sub_kind(label: str, default: AttendanceKind) -> AttendanceKind:
+    low = " ".join(label.lower().split())
+    if low.startswith("apolog"):
+        return AttendanceKind.APOLOGIES
+    if "officer" in low:
+        return AttendanceKind.OFFICER
+    if low.startswith("co"):
+        return AttendanceKind.CO_OPTEE
+    if low.startswith("substitut"):
+        return AttendanceKind.SUBSTITUTE
+    if low.startswith("absent"):
+        return AttendanceKind.ABSENT
+    if low.startswith(("also", "in attendance", "attending", "non-", "other")):
+        return AttendanceKind.ALSO_ATTENDING
+    if "present" in low:
+        return AttendanceKind.PRESENT
+    return default
+
+
+def _is_heading_line(text: str) -> bool:
+    """A line folded into an attendance block that is a heading, not names."""
+    words = text.split()
+    if not words or _HONORIFIC_START.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and not any(c in text for c in ",;–-"):
+        return True
+    return len(words) == 1 and words[0][:1].isupper()
+
+
+_HONORIFIC_START = rx.compile(
+    r"\s*(?:(?:County|District|Borough|City|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Mx|Dr"
+    r"|Canon|Professor|Prof|Reverend|Rev|Revd|Sir|Dame|Lord|Lady|Baroness|Deputy|Inspector|Sergeant|PCSO|PC)\b",
+    re.I,
+)
+
+
+def _visitor_or_officer(person: Person, entry: str) -> AttendanceKind:
+    """Split an "In attendance" entry: council staff have a job title, visitors do not or are councillors.
+
+    ``entry`` is the entry as written, so a title in brackets counts too:
+    "Mrs Jo Example (Clerk and RFO)".
+    """
+    if _COOPTEE.search(entry):
+        return AttendanceKind.CO_OPTEE  # a co-opted member of the committee
+    if person.honorific is not None and _COUNCILLOR.fullmatch(person.honorific):
+        return AttendanceKind.ALSO_ATTENDING
+    if person.honorific is not None and _POLICE_RANK.fullmatch(" ".join(person.honorific.split())):
+        return AttendanceKind.ALSO_ATTENDING
+    about = entry.replace(person.name, " ", 1)
+    if _OFFICE_OF_STAFF.search(about) and not _OUTSIDE_BODY.search(about):
+        return AttendanceKind.OFFICER
+    return AttendanceKind.ALSO_ATTENDING
+
+
+def _line_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """The people of one line of an attendance block, with their lists."""
+    if _IN_CHAIR.search(piece) and kind is not AttendanceKind.APOLOGIES:
+        kind = AttendanceKind.PRESENT  # "Mr Jo Example in the Chair"
+    found = people_in_text(piece, base, kind)
+    if kind is AttendanceKind.ALSO_ATTENDING:
+        found = [
+            attrs.evolve(p, kind=_visitor_or_officer(p, piece[p.span.start - base : p.span.end - base]))
+            for p in found
+        ]
+    return found
+
+
+#: What a label says when its list is empty: "Apologies: None", "Nil.", "N/A".
+_NOBODY = rx.compile(
+    r"[ ]*(?:none|nil|n/a|no[ ]+apologies(?:[ ]+were[ ]+received)?)[ ]*\.?[ ]*", re.IGNORECASE
+)
+
+
+def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
+    """The people of an attendance block, each with the list it belongs to.
+
+    Paragraphs folded into the block may start a list of their own ("Also
+    present:", "Co-opted Members:", "In Attendance:"); a heading ends the
+    block; a sentence is not a list ("The panel met at …").
+    """
+    people: list[Person] = []
+    kind = block.kind
+    columns: tuple[AttendanceKind, AttendanceKind] | None = None
+    for i, line in enumerate(block.lines):
+        text = source[line.span.start : line.span.end]
+        base = line.span.start
+        if i == 0:
+            two = _TWO_LABELS.match(text)
+            if two is not None:
+                # "PRESENT        IN ATTENDANCE": two columns flattened into one line each.
+                columns = (_sub_kind(two.group("a"), kind), _sub_kind(two.group("b"), kind))
+                continue
+        if columns is not None and not isinstance(line, Point):
+            found = _two_column_people(text, base, columns)
+            if found is None:
+                columns = None
+            else:
+                people.extend(found)
+                continue
+        if isinstance(line, Point):
+            own = line.text
+            at = text.find(own[:20]) if own else -1
+            if at < 0:
+                continue
+            text, base = text[at:], base + at
+        elif i == 0:
+            m = _LABEL.match(text)
+            if m is None or (block.kind is AttendanceKind.OFFICER and text.rstrip().endswith(":")):
+                continue
+            text, base = text[m.end() :], base + m.end()
+        text = text.split("\n")[0] if "\n" in text and i == 0 else text
+        if i == 0 and _NOBODY.fullmatch(text):
+            continue  # "Apologies: None": the list is empty, not a person called None
+        for piece in text.split("\n"):
+            here = base
+            base += len(piece) + 1
+            if not piece.strip():
+                continue
+            if i > 0:
+                sub = _SUB_LABEL.match(piece)
+                if sub is not None:
+                    kind = _sub_kind(sub.group("label"), kind)
+                    piece, here = piece[sub.end() :], here + sub.end()
+                    if not piece.strip():
+                        continue
+                elif _is_heading_line(piece):
+                    return people
+                elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
+                    people.extend(_apologies_from_text(piece, here) or _visitors_in_prose(piece, here))
+                    continue
+            if "," not in piece and ";" not in piece and len(_TITLED.findall(piece)) >= 2:
+                # A list with no separators ("Cllr A Example Cllr B Sample"), as a
+                # flattened page gives it, perhaps running on into the next label.
+                people.extend(_run_on_people(piece, here, kind))
+                continue
+            people.extend(_line_people(piece, here, kind))
+    return people
+
+
+def _run_on_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """People of a line listing them without separators, and of any labelled lists run on after it."""
+    label = _INLINE_LABEL.search(piece)
+    cut = label.start() if label is not None else len(piece)
+    people = _titled_run(piece[:cut], base, kind)
+    if label is not None:
+        people.extend(_inline_lists(piece[cut:], base + cut))
+    return people
+
+
+_COLUMN_LABEL = (
+    r"(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE|(?:Also\s+)?[Ii]n\s+[Aa]ttendance"
+    r"|APOLOGIES|Apologies|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?"
+)
+_TWO_LABELS = rx.compile(
+    rf"[ \t\u00a0]{{0,20}}(?P<a>{_COLUMN_LABEL})[ \t]{{0,3}}:?[ \t\u00a0]{{3,120}}"
+    rf"(?P<b>{_COLUMN_LABEL})[ \t]{{0,3}}:?\s{{0,20}}\Z"
+)
+#: The left column's entry: a title, then initials and a surname or two names, then a note in brackets.
+_LEFT_ENTRY = rx.compile(
+    r"\s{0,20}(?:(?:County|District|Borough|Town)\s{1,3})?(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s{1,3}"
+    r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s{1,3})?(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][\w'’-]{1,40}\s{1,3}[A-Z][\w'’-]{1,40})"
+    r"(?:\s*\([^()]{1,60}\))?"
+)
+
+
+def _two_column_people(
+    text: str, base: int, columns: tuple[AttendanceKind, AttendanceKind]
+) -> list[Person] | None:
+    """The people of each line of a two-column list whose columns were flattened into one line.
+
+    None when the lines no longer look like the columns (the list ended).
+    """
+    found: list[Person] = []
+    for piece in text.split("\n"):
+        here = base
+        base += len(piece) + 1
+        if not piece.strip():
+            continue
+        left = _LEFT_ENTRY.match(piece)
+        if left is None:
+            return found or None
+        found.extend(_line_people(piece[: left.end()], here, columns[0]))
+        rest = piece[left.end() :]
+        if rest.strip():
+            found.extend(_line_people(rest, here + left.end(), columns[1]))
+    return found
+
+
+def _without_brackets(text: str) -> str:
+    return re.sub(r"\([^()]{0,200}\)", "", text)
+
+
+def _apologies_from_text(text: str, base: int, under_heading: bool = False) -> list[Person]:
+    """Apologies a sentence reports; under an apologies heading also "These were received from …"
+    and a bare list of names ("Cllr Jo Example (work commitments).")."""
+    m = _APOLOGIES_FROM.search(text)
+    if m is None and under_heading:
+        m = _RECEIVED_FROM.search(text)
+        if m is None:
+            return _bare_apologies(text, base)
+    if m is None:
+        return []
+    rest = text[m.end() :]
+    stop = _SENTENCE_END.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    return people_in_text(rest, base + m.end(), AttendanceKind.APOLOGIES)
+
+
+#: The end of a sentence: not the stop of an initial or of "Mrs.", nor one inside brackets.
+_SENTENCE_END = rx.compile(
+    r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
+)
+
+#: The end of a list written in a sentence: a full stop, as :data:`_SENTENCE_END`.
+_LIST_END = rx.compile(_SENTENCE_END.pattern.replace("[.;]", "\\."))
+
+
+def _bare_apologies(text: str, base: int) -> list[Person]:
+    """A paragraph under an apologies heading that opens with a list of titled names."""
+    if _HONORIFIC_START.match(text) is None:
+        return []
+    stop = _SENTENCE_END.search(text)
+    first = text[: stop.start()] if stop else text
+    if _PROSE.search(_without_brackets(first)) or len(first) > 400:
+        return []
+    plural = _PLURAL.match(first)
+    body = first[plural.end() :] if plural else first
+    groups = _entry_groups(body, AttendanceKind.APOLOGIES, plural is not None)
+    people = people_in_text(first, base, AttendanceKind.APOLOGIES)
+    # Every entry must be a person: a sentence that merely starts with a name is not a list.
+    return people if people and len(people) == len(groups) else []
+
+
+#: An attendance label inside a paragraph: "…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …".
+_INLINE_LABEL = rx.compile(
+    r"(?:(?<=^)|(?<=\s))(?P<label>(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE"
+    r"|(?:Also\s+)?[Ii]n\s+[Aa]ttendance|APOLOGIES(?:\s+FOR\s+ABSENCE)?|Apologies(?:\s+for\s+absence)?"
+    r"|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?)\s*:-?\s+"
+)
+#: Where a flattened list ("Cllr A Example Cllr B Sample") starts a new person.
+_TITLED = rx.compile(
+    r"(?<![^\W\d_])(?:(?:County|District|Borough|Town)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Dr"
+    r"|Canon|Reverend|Revd|Rev|PCSO)\.?(?=\s)"
+)
+_TITLED_NAME = rx.compile(
+    r"(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][a-z][\w'’-]{0,40}(?:\s{1,3}[A-Z][\w'’-]{1,40}){0,2})"
+    r"(?:\s*\([^()]{1,60}\))?"
+)
+
+
+def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
+    """People of a list flattened without separators: "Cllr A Example (Mayor) Cllr Mrs B Sample …".
+
+    Each person starts at a title; after the name (initials and a surname, or
+    up to three capitalised words) and a note in brackets, anything else is
+    not part of the list ("4 members of the public", a minute number).
+    """
+    starts: list[int] = []
+    last_end: int | None = None
+    for m in _TITLED.finditer(text):
+        if last_end is None or text[last_end : m.start()].strip():
+            starts.append(m.start())
+        last_end = m.end()
+    people: list[Person] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        title_end = start
+        while True:
+            t = _TITLED.match(text, title_end)
+            if t is None:
+                break
+            title_end = t.end()
+            while title_end < end and text[title_end].isspace():
+                title_end += 1
+        name = _TITLED_NAME.match(text, title_end, end)
+        if name is None:
+            continue
+        people.extend(_line_people(text[start : name.end()], base + start, kind))
+    return people
+
+
+def _inline_lists(text: str, base: int) -> list[Person]:
+    """Attendance lists written inside a paragraph, after labels such as "Present:-" or "APOLOGIES:"."""
+    labels = list(_INLINE_LABEL.finditer(text))
+    people: list[Person] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        kind = _sub_kind(m.group("label"), AttendanceKind.PRESENT)
+        segment = text[m.end() : end]
+        if "," in segment or ";" in segment:
+            stop = _LIST_END.search(segment)
+            segment = segment[: stop.start()] if stop else segment
+            for person in people_in_text(segment, base + m.end(), kind):
+                if kind is AttendanceKind.ALSO_ATTENDING:
+                    person = attrs.evolve(person, kind=_visitor_or_officer(person, person.name))
+                people.append(person)
+        else:
+            people.extend(_titled_run(segment, base + m.end(), kind))
+    return people
+
+
+_P_TITLE = (
+    r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Reverend|Revd|Canon|PCSO|(?:Detective\s+)?(?:Chief\s+)?"
+    r"(?:Inspector|Superintendent|Sergeant|Constable))\.?\s+)"
+)
+_P_WORD = r"[A-Z][\w'’-]+"
+_P_NAME = rf"(?:{_P_TITLE}{{1,2}}{_P_WORD}(?:\s+{_P_WORD}){{0,2}}|{_P_WORD}(?:\s+{_P_WORD}){{1,2}})"
+_P_APPOSITION = r"[^,;.()]{3,90}"
+_SPOKE = (
+    r"(?:said|presented|introduced|explained|outlined|gave|reported|replied|responded|questioned|confirmed|added"
+    r"|stated|attended|addressed|spoke|answered|informed|highlighted|described|updated|advised|summarised)\b"
+)
+#: "Jo Example, Head of X at the Trust, presented …", "… and Sam Sample, its Lead, presented".
+_NAMED_SPEAKERS = rx.compile(
+    rf"(?P<p1>{_P_NAME}),\s+(?P<a1>{_P_APPOSITION}),\s+(?:and\s+(?P<p2>{_P_NAME}),\s+(?P<a2>{_P_APPOSITION}),\s+)?"
+    rf"{_SPOKE}"
+)
+#: "the Portfolio Holder for X, Councillor Jo Example, said …".
+_CABINET_SPEAKER = rx.compile(
+    r"\b(?:Portfolio\s+Holder|Cabinet\s+Member|Executive\s+Member|Lead\s+Member|Leader\s+of\s+the\s+Council"
+    rf"|Deputy\s+Leader)\b[^,.;]{{0,80}},\s+(?P<p1>(?:Councillor|Cllr)\.?\s+{_P_WORD}(?:\s+{_P_WORD}){{0,2}}),"
+)
+_WELCOMED = rx.compile(
+    r"\bwelcomed\s+(?P<list>[^.]{5,400}?)(?:\s+to\s+the\s+(?:meeting|panel|committee)|:|\.(?:\s|$))"
+)
+_PROSE_ATTENDED = rx.compile(
+    rf"(?P<p1>{_P_NAME})(?:\s+(?:of|from)\s+[^,.;]{{3,80}}?)?\s+attended\b(?!\s+as\s+(?:a\s+)?substitute)"
+)
+_MEMBER_APPOSITION = rx.compile(r"\b(?:chair|vice|member\s+of\s+the|ward\s+member)", re.I)
+_FROM_OUTSIDE = rx.compile(rf"\b(?:its|their)\b|{_OUTSIDE_BODY.pattern}", re.I)
+
+
+def _staff_apposition(apposition: str, name: str) -> bool:
+    """Whether "Jo Example, <apposition>," reads as council staff (named in prose, not a visitor)."""
+    if _COUNCILLOR.match(name):
+        return False
+    return bool(_OFFICE_OF_STAFF.search(apposition)) and not _FROM_OUTSIDE.search(apposition)
+
+
+_AFTER_OK = rx.compile(r"(?:^|[.;:!?]\s*|\n\s*|\b(?:and|by|from|with|In\s+response,?)\s+)$")
+
+
+def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
+    if not _AFTER_OK.search(text[max(0, start - 20) : start]):
+        return None  # mid-phrase: "… the Dunmere Teaching Hospitals …"
+    person = _person(text[start:end], base + start, AttendanceKind.ALSO_ATTENDING, None)
+    if person is None or (person.honorific is None and len(person.name.split()) < 2):
+        return None
+    return person
+
+
+#: Words one of which each prose pattern holds (as written, case and all): a text holding
+#: none of them is not searched at all.  (Both tables are keyed by the patterns' ids: hashing
+#: a compiled pattern hashes its whole code, on every lookup.)
+_NEEDS: dict[int, tuple[str, ...]] = {
+    id(_WELCOMED): ("welcomed",),
+    id(_CABINET_SPEAKER): ("Holder", "Member", "Leader"),
+    id(_PROSE_ATTENDED): ("attended",),
+}
+#: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
+_TRIGGERS: dict[int, re.Pattern[str]] = {
+    id(_NAMED_SPEAKERS): rx.compile(rf",\s+{_SPOKE}"),
+    id(_PROSE_ATTENDED): rx.compile(r"\battended\b"),
+}
+_REACH = 420
+"""Longer than any match of a prose pattern before its trigger word."""
+
+
+def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """The matches of ``pattern`` at its trigger words, searching only around each one.
+
+    The search runs from :data:`_REACH` characters before a trigger to 40
+    after it, so a look-ahead ("not as a substitute") still sees its words.
+    """
+    needs = _NEEDS.get(id(pattern))
+    if needs is not None and not any(word in text for word in needs):
+        return
+    trigger = _TRIGGERS.get(id(pattern))
+    if trigger is None:
+        yield from pattern.finditer(text)
+        return
+    seen: set[int] = set()
+    for t in trigger.finditer(text):
+        for m in pattern.finditer(text, max(0, t.start() - _REACH), t.end() + 40):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+def _visitors_in_prose(text: str, base: int) -> list[Person]:
+    """Visitors the minutes name in prose.
+
+    The people welcomed to the meeting ("The Chair welcomed Dr Jo Example,
+    Medical Director, and …", or "welcomed the following witnesses:" over a
+    table), people introduced with their office as they speak ("Jo Example,
+    Chief Executive of the Trust, presented …"), a cabinet member named as
+    they answer, and a named person who "attended" (not as a substitute).
+    """
+    found: list[Person] = []
+    for m in _matches_near(_WELCOMED, text):
+        if m.group(0).endswith(":"):
+            after = text[m.end() :]
+            for line in after.split("\n")[:20]:
+                cells = [c.strip() for c in line.split("|")]
+                if len(cells) < 2 or not cells[0] or cells[0].casefold() == "name":
+                    if found and not line.strip().strip("\u00a0"):
+                        continue
+                    continue
+                at = base + m.end() + after.find(line)
+                person = _person(cells[0], at, AttendanceKind.ALSO_ATTENDING, None)
+                if person is not None and (person.honorific or len(person.name.split()) >= 2):
+                    found.append(person)
+            continue
+        for person in people_in_text(m.group("list"), base + m.start("list"), AttendanceKind.ALSO_ATTENDING):
+            if person.honorific is not None or len(person.name.split()) >= 2:
+                found.append(person)
+    for pattern in (_NAMED_SPEAKERS, _CABINET_SPEAKER, _PROSE_ATTENDED):
+        for m in _matches_near(pattern, text):
+            for k in ("1", "2"):
+                name = m.groupdict().get("p" + k)
+                if name is None:
+                    continue
+                apposition = m.groupdict().get("a" + k)
+                if apposition and (
+                    _MEMBER_APPOSITION.search(apposition) or _staff_apposition(apposition, name)
+                ):
+                    continue
+                if pattern is _CABINET_SPEAKER:
+                    person = _person(name, base + m.start("p1"), AttendanceKind.ALSO_ATTENDING, None)
+                else:
+                    person = _prose_person(text, base, m.start("p" + k), m.end("p" + k))
+                if person is not None:
+                    found.append(person)
+    return found
+
+
+def _item_visitors(item: AgendaItem, source: str) -> list[Person]:
+    """Visitors named in prose in an item's minutes (and a minute run on into its heading)."""
+    found: list[Person] = []
+    for h in item.heading:
+        if isinstance(h, Heading):
+            found.extend(_visitors_in_prose(source[h.span.start : h.span.end], h.span.start))
+    blocks = item.minutes
+    if blocks:
+        start, end = blocks[0].span.start, blocks[-1].span.end
+        found.extend(_visitors_in_prose(source[start:end], start))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------
+
+
+def _group_attendance(blocks: Sequence[Block]) -> list[Block]:
+    """Fold the paragraphs that follow an attendance label into its block."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if isinstance(prev, AttendanceBlock) and isinstance(block, Paragraph):
+            out[-1] = attrs.evolve(
+                prev, span=Span(start=prev.span.start, end=block.span.end), lines=(*prev.lines, block)
+            )
+        else:
+            out.append(block)
+    return out
+
+
+#: What may stand beside a date on a line that gives nothing else: "Tuesday, 4 March 2025 at 7.00 pm".
+_DATE_ONLY_REST = rx.compile(
+    r"[\s,.;:()-]*(?:(?:at|from)\s*)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?[\s,.;:()-]*",
+    re.IGNORECASE,
+)
+_CLAUSE_END = rx.compile(r"[.;](?=\s+[A-Z])")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence of ``text`` that holds ``text[start:end]``, and the sentence after it."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    stop = after.start() if after else len(text)
+    following = _CLAUSE_END.search(text, stop + 1) if after else None
+    rest = text[stop : following.start() if following else len(text)]
+    return text[before[-1] if before else 0 : stop], rest
+
+
+def meeting_date_of(text: str, vocab: Patterns) -> tuple[int, int, datetime.date] | None:
+    """The date a line gives as its meeting's own, or ``None``.
+
+    Precision first: a date counts only when its sentence shows it is this
+    meeting's (a word of ``meeting-date-cue.txt`` — "held on", "Minutes of
+    the", "Date" — in it, or opening the next sentence; a meeting page's
+    "Committee - Tuesday, 4th March" line; or
+    the date alone with its time) and shows nothing of another meeting, a
+    report or a publication (a word of ``other-meeting.txt`` — "previous",
+    "approved", "published", "report" …).
+    """
+    for start, end, value in find_dates(text):
+        sentence, following = _sentence_around(text, start, end)
+        if vocab.other_meeting.search(sentence):
+            continue
+        alone = _DATE_ONLY_REST.fullmatch(text[:start] + " " + text[end:]) is not None
+        cue = vocab.meeting_date_cue.search(sentence)
+        cue = cue or vocab.meeting_date_cue.match(following.lstrip(" ."))
+        if alone or cue or vocab.body_dash.search(text, 0, start):
+            return start, end, value
+    return None
+
+
+def _labelled_meeting_date(lines: Iterable[Heading | Paragraph], vocab: Patterns) -> datetime.date | None:
+    """The meeting's date from a labelled line after the front matter, when exactly one date is so given.
+
+    A decision or issue page gives it in the item: "Decided at meeting:
+    16/09/2015 - Panel", "Date of decision: 16/09/2015".  Only a line that
+    opens with a meeting-date cue as a label ("…:") counts, and two different
+    dates give none.
+    """
+    found = set()
+    for node in lines:
+        cue = vocab.meeting_date_cue.match(node.text)
+        if cue is not None and node.text[cue.end() :].lstrip().startswith(":"):
+            own = meeting_date_of(node.text, vocab)
+            if own is not None:
+                found.add(own[2])
+    return found.pop() if len(found) == 1 else None
+
+
+def _meeting(
+    front: Sequence[Block],
+    closing: Sequence[Block],
+    source: str,
+    vocab: Patterns,
+    rest: Iterable[Heading | Paragraph] = (),
+) -> Meeting:
+    committee: str | None = None
+    date = None
+    start_time = None
+    venue: str | None = None
+    spans: list[Span] = []
+    texts = [b for b in front if isinstance(b, (Heading, Paragraph))]
+    for block in texts:
+        text = block.text
+        if venue is None:
+            v = _VENUE.match(text) or _HELD_AT.search(text)
+            if v:
+                venue = v.group("v").strip().rstrip(".")
+                # A line that names the place may give the date too:
+                # "… held at the Town Hall on 8 October 2024 at 6.30pm".
+        if date is None:
+            own = meeting_date_of(text, vocab)
+            if own is not None:
+                date = own[2]
+                start_time = parse_time(text[own[1] :]) or parse_time(text)
+                spans.append(block.span)
+        if committee is None:
+            stripped = _MEETING_OF.sub("", text)
+            if stripped.lower().startswith(("minutes of", "held on")):
+                continue
+            m = _COMMITTEE.match(stripped)
+            if m and len(m.group("name")) <= 120:
+                committee = m.group("name").strip(" ,-")
+                spans.append(block.span)
+    if date is None:
+        date = _labelled_meeting_date(rest, vocab)
+    end_time = None
+    for node in closing:
+        if isinstance(node, MeetingEnd):
+            end_time = node.time
+            break
+    span = Span(start=min(s.start for s in spans), end=max(s.end for s in spans)) if spans else None
+    return Meeting(
+        committee=committee, date=date, start_time=start_time, end_time=end_time, venue=venue, span=span
+    )
+
+
+# ---------------------------------------------------------------------------
+# Items
+# ---------------------------------------------------------------------------
+
+
+def _item_lines(item: AgendaItem) -> Iterable[Heading | Paragraph]:
+    """The item's own lines of text: its agenda text and its sections' paragraphs."""
+    yield from (b for b in item.agenda if isinstance(b, (Heading, Paragraph)))
+    for section in item.sections:
+        yield from (b for b in section.blocks if isinstance(b, (Heading, Paragraph)))
+
+
+def _texts(blocks: Iterable[Block]) -> Iterable[Paragraph]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Resolution):
+            yield block.intro
+            yield from block.body
+
+
+def _finish_item(
+    item: AgendaItem, source: str, apologies: list[Person] | None
+) -> tuple[AgendaItem, list[Person] | None]:
+    kind = _classify_item(item.title)
+    minutes = item.minutes
+    previous_date: datetime.date | None = None
+    previous_agreed: bool | None = None
+    if kind is ItemKind.PREVIOUS_MINUTES:
+        previous_date = parse_date(item.title)
+        for p in _texts(minutes):
+            if previous_date is None:
+                previous_date = parse_date(p.text)
+            if _AGREED.search(p.text):
+                previous_agreed = True
+        if any(_AGREED.search(o.text) for o in item.outcomes()):
+            previous_agreed = True
+    if kind is ItemKind.APOLOGIES:
+        # The minute may run on in the heading: "611  APOLOGIES – Apologies … were received from …".
+        texts: list[Heading | Paragraph] = [
+            *(h for h in item.heading if isinstance(h, Heading)),
+            *_texts(minutes),
+        ]
+        for node in texts:
+            if _NO_APOLOGIES.search(node.text):
+                apologies = apologies or []
+            written = source[node.span.start : node.span.end]
+            found = _apologies_from_text(
+                written, node.span.start, under_heading=not isinstance(node, Heading)
+            )
+            if found:
+                apologies = (apologies or []) + found
+    officers = [p for p in _item_people(item, source) if p.kind is AttendanceKind.OFFICER]
+    finished = attrs.evolve(
+        item,
+        kind=kind,
+        previous_minutes_date=previous_date,
+        previous_minutes_agreed=previous_agreed,
+        officers=tuple(officers),
+    )
+    return finished, apologies
+
+
+def _item_people(item: AgendaItem, source: str) -> list[Person]:
+    """The people of the officer lists inside an item ("The following officers were in attendance")."""
+    found: list[Person] = []
+    for node in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+        if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
+            found.extend(_block_people(node, source))
+    return found
+
+
+def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
+    """Money, percentages and counts in the text each textual node owns, in order."""
+    found: list[Figure] = []
+    for node in nodes:
+        if not isinstance(node, TEXTUAL_NODES):
+            continue
+        span: Span = node.span  # type: ignore[attr-defined]
+        kids = getattr(node, "points", ())
+        end = kids[0].span.start if kids else span.end
+        text = source[span.start : end]
+        for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
+            for start, stop, value in finder(text):
+                after = counted_after(
+                    text, stop, of_only=kind is FigureKind.PERCENTAGE, money=kind is FigureKind.MONEY
+                )
+                if after is not None:
+                    stop = after[1]
+                found.append(
+                    Figure(
+                        span=Span(start=span.start + start, end=span.start + stop),
+                        kind=kind,
+                        value=value,
+                        text=text[start:stop],
+                        unit=after[0] if after is not None else None,
+                    )
+                )
+        for start, stop, value, unit in find_counts(text):
+            found.append(
+                Figure(
+                    span=Span(start=span.start + start, end=span.start + stop),
+                    kind=FigureKind.COUNT,
+                    value=value,
+                    text=text[start:stop],
+                    unit=unit,
+                )
+            )
+    found.sort(key=lambda f: (f.span.start, f.span.end))  # Span's order, without its tuple-building __lt__
+    return tuple(found)
+
+
+_LABEL_WORDS = rx.compile(
+    r"^(?:(?:unanimously|it was)\s+)?(?:resolved|decision|decided|agreed|recommended)\b"
+    r"[\s:;,.\-\u2013\u2014]*(?:that\b)?",
+    re.IGNORECASE,
+)
+
+
+def _outcome_key(outcome: Outcome) -> str:
+    """An outcome's words and points, folded, without the label that opens them."""
+    words = " ".join([outcome.text, *(p.text for p in outcome.points)]).casefold()
+    words = _LABEL_WORDS.sub("", " ".join(words.split()))
+    return re.sub(r"[^a-z0-9]+", " ", words).strip()
+
+
+def _mark_duplicates(item: AgendaItem) -> AgendaItem:
+    """Mark each outcome whose words the item already recorded (a Decision block
+    repeated by the minutes); both stay, the later one is the duplicate."""
+    outcomes = item.outcomes()
+    if len(outcomes) < 2:
+        return item
+    seen: set[str] = set()
+    marked: dict[int, Outcome] = {}
+    for outcome in outcomes:
+        key = _outcome_key(outcome)
+        if len(key) >= 12 and key in seen:
+            marked[id(outcome)] = attrs.evolve(outcome, duplicate=True)
+        seen.add(key)
+    if not marked:
+        return item
+
+    def swap(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(marked.get(id(b), b) for b in blocks)
+
+    return attrs.evolve(
+        item,
+        agenda=swap(item.agenda),
+        sections=tuple(attrs.evolve(s, blocks=swap(s.blocks)) for s in item.sections),
+    )
+
+
+def assemble(
+    tree: ParsedTree, source: str, encoding: str | None = None, vocab: Patterns | None = None
+) -> Document:
+    """Build the document from the transformer's result (``vocab``: the vocabulary it was parsed with)."""
+    vocab = vocab or default_patterns()
+    front = _group_attendance(tree.front_matter)
+    people: dict[AttendanceKind, list[Person]] = {k: [] for k in AttendanceKind}
+    apologies: list[Person] | None = None
+    for block in front:
+        if isinstance(block, AttendanceBlock):
+            found = _block_people(block, source)
+            if block.kind is AttendanceKind.APOLOGIES:
+                apologies = apologies or []
+            for person in found:
+                if person.kind is AttendanceKind.APOLOGIES:
+                    apologies = [*(apologies or []), person]
+                elif person.kind is not AttendanceKind.ABSENT:
+                    people[person.kind].append(person)
+        elif isinstance(block, Paragraph):
+            written = source[block.span.start : block.span.end]
+            found = _apologies_from_text(written, block.span.start)
+            if found:
+                apologies = (apologies or []) + found
+            elif _NO_APOLOGIES.search(block.text):
+                apologies = apologies or []
+            for person in _inline_lists(written, block.span.start):
+                if person.kind is AttendanceKind.APOLOGIES:
+                    apologies = [*(apologies or []), person]
+                elif person.kind is not AttendanceKind.ABSENT:
+                    people[person.kind].append(person)
+    items: list[AgendaItem] = []
+    for item in tree.items:
+        item, apologies = _finish_item(item, source, apologies)
+        items.append(item)
+        people[AttendanceKind.OFFICER].extend(item.officers)
+        people[AttendanceKind.ALSO_ATTENDING].extend(
+            p for p in _item_people(item, source) if p.kind is AttendanceKind.ALSO_ATTENDING
+        )
+    if apologies is not None:
+        apologies = _unique(apologies)
+    known = {
+        key
+        for p in (*(q for k in people.values() for q in k), *(apologies or ()))
+        for key in (_fold(p.name), _fold(p.name.split()[-1]) if p.name.split() else "")
+    }
+    for item in items:
+        for person in _item_visitors(item, source):
+            if _fold(person.name) not in known and _fold(person.name.split()[-1]) not in known:
+                known.add(_fold(person.name))
+                people[AttendanceKind.ALSO_ATTENDING].append(person)
+    for kind in (AttendanceKind.PRESENT, AttendanceKind.ALSO_ATTENDING):
+        people[kind] = _unique(people[kind])  # "Mr Jo Example in the Chair" after the list names them again
+    attendance = Attendance(
+        present=tuple(people[AttendanceKind.PRESENT]),
+        co_optees=tuple(people[AttendanceKind.CO_OPTEE]),
+        also_attending=tuple(people[AttendanceKind.ALSO_ATTENDING]),
+        officers=tuple(people[AttendanceKind.OFFICER]),
+        apologies=None if apologies is None else tuple(apologies),
+        substitutes=tuple(people[AttendanceKind.SUBSTITUTE]),
+    )
+    is_item_page = bool(items) and any(
+        isinstance(n, Marker) and n.kind is MarkerKind.AGENDA_ITEM_BANNER for n in items[0].heading
+    )
+    meeting = _meeting(front, tree.closing, source, vocab, (n for it in items for n in _item_lines(it)))
+    # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
+    items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
+    # Every node in Document.walk order, walked once for the figures and the truncation check.
+    nodes = [node for root in (*front, *items, *tree.closing) for node in walk(root)]
+    doc = Document(
+        source=source,
+        kind=DocumentKind.AGENDA_ITEM if is_item_page else DocumentKind.MEETING,
+        meeting=meeting,
+        attendance=attendance,
+        front_matter=tuple(front),
+        items=tuple(items),
+        closing=tuple(tree.closing),
+        figures=_figures(nodes, source),
+        encoding=encoding,
+    )
+    return attrs.evolve(doc, truncated=True) if truncated_at(doc, nodes) is not None else doc

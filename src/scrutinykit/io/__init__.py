@@ -1,0 +1,4 @@
+"""Input and output for other programs: JSON (cattrs), its schema, tables and Parquet, batches.
+
+Internal: the public API is ``scrutinykit``'s.
+"""

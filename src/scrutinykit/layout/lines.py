@@ -1,0 +1,477 @@
+"""The layout stage: give the grammar logical lines, keeping every offset.
+
+The grammar reads lines.  Text from PDFs and aggregator sites often does not
+come in logical lines: a paragraph, a point, a heading or a list of names is
+hard-wrapped over several lines, or a whole page is flattened into one.  This
+stage sits between :func:`scrutinykit.layout.normalise.normalise` and the parser
+and restores lines.  :func:`layout` guarantees, for any normalised text:
+
+1. **Only whitespace changes, one character for one**: a ``"\\n"`` between
+   two lines becomes ``" "`` (a *join*) and a ``" "`` inside a line becomes
+   ``"\\n"`` (a *split*).  The laid-out text has the length of its input and
+   every non-whitespace character keeps its offset, so the normaliser's map
+   (:meth:`~scrutinykit.layout.normalise.Normalised.to_original`,
+   :meth:`~scrutinykit.layout.normalise.Normalised.to_original_end`) maps the
+   laid-out text back to the source unchanged: :func:`layout` returns the
+   same :class:`~scrutinykit.layout.normalise.Normalised` with its ``text``
+   replaced.  Nothing is added, removed or moved, so nothing can be lost.
+2. **Reflow** joins a line to the next only when the text is hard-wrapped
+   (rule 5) and the line was *full*: the next line's first word would not
+   have fitted within the text's wrap width.  It never joins
+
+   * across a blank line (two paragraphs stay two; the normaliser's
+     page-split sentence rule is the one exception, and stays there),
+   * a line that opens a structure (:class:`Cues`: any line terminal of the
+     grammar that is decided by how the line *starts*, a point label
+     included) to the line before it,
+   * a line after one that closes a structure: a label ending in ``:`` or
+     ``:-``, a closing line, a page-furniture line,
+   * page furniture (rule 4) to anything.
+3. **Split run-on text**: a line of at least :data:`RUN_ON` characters in
+   which at least two structural cues stand after a space is taken for a
+   flattened page and split before each cue: a structure-opening terminal of
+   the grammar (an outcome, attendance, meeting or closing label), a minute
+   number followed by a heading (:data:`_NUMBERED_HEADING`, and after the
+   heading's title, before the sentence that follows it), a bullet
+   (:data:`_BULLET`), and the end of a pipe-rendered table row (``" |"``
+   after the end of a sentence and followed by more text: a row's minutes
+   end in a full stop, the cells of a table of names or short values do
+   not; a ``No. | Item |`` header is split after ``No.``, and stays text).
+   Shorter lines are never split.  In text holding pipe-rendered table rows
+   (a line ending ``" |"``) only row ends split, in lines of any length.
+4. **Page furniture**: a short line holding a digit or a path separator that
+   recurs at least three times (running headers and footers with their page
+   numbers, file-path footers) is furniture and is never joined to its
+   neighbours; bare page numbers and ``Page 3 of 7`` lines are the grammar's
+   own ``PAGE_NUMBER`` and open a structure.  A page number inside a sentence
+   is never a split point, so it neither splits the sentence nor becomes an
+   item.
+5. **Hard-wrapped text** is recognised, not assumed: at least three
+   adjacent line pairs where one line ends mid-sentence (a lower-case letter
+   or a comma) and the next begins with a lower-case letter, most of them
+   (:data:`_FULL_SHARE`) within a tenth of the longest such line, whose
+   length is the wrap width.  Text with no such evidence is not reflowed.
+
+**Where the cues come from.**  The grammar's line terminals say what a
+structural line is; :func:`cues` compiles them, once per parser, into a
+pattern that tells whether a line starting at an offset opens a structure.
+A terminal that matches a line whatever text opens it (``TEXT``, and those
+that find their cue further along the line, such as ``RESOLVED_INLINE`` or
+``AGENDA_REF_HEADING``) says nothing about where a structure starts and is
+left out (:func:`_opens_anywhere`); so are the dependents (points and
+``That`` clauses, :data:`DEPENDENTS`) when splitting run-on text.  When the
+terminals change — they are to be generated from vocabulary files — the
+cues follow.  The few cues the terminals cannot give (a heading's end in
+run-on text, bullets) are in one place below, under "Cues the grammar
+cannot give".
+
+Everything runs in time linear in the length of the text: lines are visited
+once, and every pattern tried at a candidate offset is bounded to
+:data:`_WINDOW` characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from typing import Final
+
+import attrs
+from attrs import frozen
+
+from ..parsing import patterns as rx
+from .normalise import Normalised
+
+__all__ = ["DEPENDENTS", "RUN_ON", "Cues", "cues", "layout", "layout_text"]
+
+DEPENDENTS: Final = frozenset({"POINT", "THAT_CLAUSE"})
+"""Terminals that continue the block above them rather than open one."""
+
+RUN_ON: Final = 600
+"""The length from which a line may be a flattened page (rule 3)."""
+
+_WINDOW: Final = 200
+"""How far past a candidate offset a cue pattern may look."""
+
+_FULL_SHARE: Final = 0.6
+"""The share of mid-sentence line ends that must be near the wrap width (rule 5)."""
+
+_LONGER_SHARE: Final = 0.05
+"""The share of lines that may be longer than the wrap width (rule 5)."""
+
+_MIN_EVIDENCE: Final = 3
+"""How many mid-sentence line pairs make a text hard-wrapped (rule 5)."""
+
+# ---- Cues the grammar cannot give ---------------------------------------
+#
+# In run-on text a numbered heading has no line end to say where its title
+# stops, so the heading cue is kept here: a minute number ("47.", "12/24",
+# "Minute 12", or a number before an upper-case word), then the title, whose
+# end is where a sentence begins: for a title in capitals the first word
+# that is not in capitals, for a title in title case the last capitalised
+# word before the first lower-case word that is not a joining word (one
+# word earlier when that word is a determiner: "… Repairs The Panel
+# considered").  The joining words are those the grammar's title-case
+# heading allows.
+
+_NUMBERED_HEADING: Final = rx.compile(
+    r"(?!(?:19|20)\d\d\b)"
+    r"(?:\d{1,4}\.(?:\d{1,2}\.?)?|(?P<bare>\d{1,4})(?=[ ]+[A-Z]{3,}\b)"
+    r"|[A-Z]{1,4}\.?\d{1,4}/\d{2,4}|Minute[ ]+\d{1,4}[.:]?)"
+    r"[ ]+(?=[A-Z])"
+)
+#: A minute number opening a cue the grammar gave ("TC/118/24-25 PUBLIC …"):
+#: the title after it ends where a sentence starts, as above.
+_MINUTE_NUMBER: Final = rx.compile(r"(?:[A-Za-z]{1,4}/)?\d{1,4}(?:[./]\d{1,4})*(?:-\d{2})?\.?[ ]+(?=[A-Z])")
+_JOINING: Final = frozenset(
+    [
+        "of",
+        "for",
+        "to",
+        "and",
+        "the",
+        "in",
+        "on",
+        "at",
+        "with",
+        "from",
+        "by",
+        "a",
+        "an",
+        "or",
+        "&",
+        "-",
+        "\u2013",
+    ]
+)
+_DETERMINERS: Final = frozenset({"The", "This", "These", "A", "An"})
+_BULLET: Final = rx.compile(r"[\u2022\u00b7\u25aa\u25cf][ ]+(?=\S)")
+_ROW_END: Final = rx.compile(r"(?<=[.!?)])[ ]\|(?=[ ]+\S)")
+_YEAR: Final = rx.compile(r"(?:19|20)\d\d\b")
+_SENTENCE_END: Final = frozenset(".:;!?)|")
+
+# ---- Plain-text shapes ------------------------------------------------------
+
+_WORD: Final = rx.compile(r"\S+")
+#: A space (run) where a cue may start: after the end of a sentence or a
+#: capitalised word or number, before a
+#: capital, a digit or a bracket.
+_CANDIDATE: Final = rx.compile(r"(?:[.:;!?)|]|(?<![^ ])[A-Z0-9][^ \n]*)[ ]+(?=[A-Z0-9(])")
+_FURNITURE_KEY: Final = rx.compile(r"\d+")
+_CLOSES: Final = rx.compile(r"(?::-?|:[ ]*-)[ ]*$")
+
+
+@frozen
+class Cues:
+    """What the grammar's terminals say about where structures open."""
+
+    opens: re.Pattern[str]
+    """Matches at an offset where a line that starts there opens a structure
+    (every terminal but the catch-alls; the dependents included)."""
+    splits: re.Pattern[str]
+    """The same without the dependents: where run-on text may be split."""
+    closing: re.Pattern[str] | None
+    """The closing-line terminal (``MEETING_END``), after which nothing joins."""
+
+
+def _top_alternatives(regex: str) -> list[str]:
+    """The alternatives of ``regex`` at its top level, outer groups unwrapped."""
+    while True:
+        inner = _unwrap(regex)
+        if inner is None:
+            break
+        regex = inner
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
+                i += 2 if regex[i + 1] == "]" else 3
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(regex[start:i])
+            start = i + 1
+        i += 1
+    parts.append(regex[start:])
+    return parts
+
+
+def _group_end(regex: str, open_at: int) -> int:
+    """The offset of the ``)`` closing the group opened at ``open_at``."""
+    depth, i, in_class = 0, open_at, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
+                i += 2 if regex[i + 1] == "]" else 3
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(regex)
+
+
+def _unwrap(regex: str) -> str | None:
+    """The inside of ``(?:…)`` or ``(?flags:…)`` when it is the whole of ``regex``."""
+    m = re.match(r"\(\?[a-zA-Z]*:", regex)
+    if m is None or _group_end(regex, 0) != len(regex) - 1:
+        return None
+    return regex[m.end() : -1]
+
+
+_ANY_TEXT_FIRST = re.compile(r"(?:\[[^\]]*\]|[^\[(\\])?\[\^[^\]]*\]\*")
+
+
+def _opens_anywhere(regex: str) -> bool:
+    """Whether some alternative of ``regex`` may start with any text at all.
+
+    After its look-aheads, the alternative opens with an unbounded run of a
+    negated class (``[^ \\n][^\\n]*``, ``[A-Z][^\\n|]*?``): it finds its cue
+    further along the line, so it does not say that a structure opens where
+    the line starts.
+    """
+    for alt in _top_alternatives(regex):
+        while alt.startswith(("(?=", "(?!")):
+            alt = alt[_group_end(alt, 0) + 1 :]
+        if _ANY_TEXT_FIRST.match(alt):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
+    """The cues of a parser's ``terminals`` (``(name, regex)`` pairs), compiled once."""
+    opening = [
+        (name, regex) for name, regex in terminals if not name.startswith("__") and not _opens_anywhere(regex)
+    ]
+    if not opening:  # a parser that gives no terminals: no structure is known to open
+        never = rx.compile(r"(?!)")
+        return Cues(opens=never, splits=never, closing=None)
+    opens = rx.compile("|".join(f"(?:{regex})" for _, regex in opening))
+    splits = rx.compile(
+        "|".join(f"(?:{regex})" for name, regex in opening if name not in DEPENDENTS) or "(?!)"
+    )
+    closing = next((rx.compile(regex) for name, regex in opening if name == "MEETING_END"), None)
+    return Cues(opens=opens, splits=splits, closing=closing)
+
+
+def layout(normalised: Normalised, terminals: tuple[tuple[str, str], ...]) -> Normalised:
+    """``normalised`` with its text laid out (module docstring); the offset map is unchanged."""
+    text = layout_text(normalised.text, cues(terminals))
+    return normalised if text is normalised.text else attrs.evolve(normalised, text=text)
+
+
+def layout_text(text: str, cue: Cues) -> str:
+    """``text`` laid out: the same length, only ``"\\n"``/``" "`` swapped (module docstring)."""
+    lines = text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    splits = _run_on_splits(text, lines, starts, cue)
+    joins = _reflow_joins(text, lines, starts, cue)
+    if not splits and not joins:
+        return text
+    edits = sorted([(p, "\n") for p in splits] + [(p, " ") for p in joins])
+    pieces: list[str] = []
+    last = 0
+    for p, ch in edits:
+        pieces.append(text[last:p])
+        pieces.append(ch)
+        last = p + 1
+    pieces.append(text[last:])
+    out = "".join(pieces)
+    assert len(out) == len(text)
+    return out
+
+
+# ---- Reflow -----------------------------------------------------------------
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The wrap width of hard-wrapped text, or ``None`` (rule 5)."""
+    lengths: list[int] = []
+    for a, b in itertools.pairwise(lines):
+        a = a.rstrip()
+        b = b.lstrip()
+        if a and b and a[-1] in _MID_SENTENCE_END and b[0].islower():
+            lengths.append(len(a))
+    if len(lengths) < _MIN_EVIDENCE:
+        return None
+    width = max(lengths)
+    near = sum(1 for n in lengths if n >= width - max(4, width // 10))
+    if near < _FULL_SHARE * len(lengths):
+        return None
+    longer = sum(1 for line in lines if len(line.rstrip()) > width + 2)
+    if longer > _LONGER_SHARE * sum(1 for line in lines if line.strip()):
+        return None  # lines of any length: text that is not wrapped, with a few wrapped lines
+    return width
+
+
+_MID_SENTENCE_END: Final = frozenset("abcdefghijklmnopqrstuvwxyz,")
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Indexes of running header and footer lines (rule 4)."""
+    keys: list[str | None] = []
+    for line in lines:
+        s = line.strip()
+        keys.append(
+            _FURNITURE_KEY.sub("#", s)
+            if s and len(s) <= 100 and any(c in s for c in "0123456789/\\")
+            else None
+        )
+    counts = Counter(k for k in keys if k is not None)
+    out: set[int] = set()
+    for i, k in enumerate(keys):
+        if k is not None and counts[k] >= 3:
+            out.add(i)
+    return out
+
+
+def _reflow_joins(text: str, lines: list[str], starts: list[int], cue: Cues) -> list[int]:
+    """Offsets of the line ends to join (rule 2)."""
+    width = _wrap_width(lines)
+    if width is None:
+        return []
+    furniture = _furniture(lines)
+    tolerance = max(3, width // 10)
+    joins: list[int] = []
+    for i in range(len(lines) - 1):
+        a = lines[i].rstrip()
+        nxt = lines[i + 1]
+        b = nxt.lstrip()
+        if not a or not b or i in furniture or i + 1 in furniture:
+            continue
+        word = _WORD.match(b)
+        assert word is not None
+        # A line before a capital (a name, a sentence) must have been full to
+        # the width; before a lower-case word a little short of it will do.
+        room = width - (tolerance if b[0].islower() else 0)
+        if len(a) + 1 + len(word.group()) <= room:
+            continue  # the next word would have fitted: the line ended on purpose
+        if _CLOSES.search(a) or (
+            cue.closing is not None
+            and cue.closing.match(text, starts[i] + len(lines[i]) - len(lines[i].lstrip()))
+        ):
+            continue
+        at = starts[i + 1] + len(nxt) - len(b)
+        if cue.opens.match(text, at) is not None and not _continues_sentence(a, b):
+            continue
+        joins.append(starts[i] + len(lines[i]))
+    return joins
+
+
+def _continues_sentence(a: str, b: str) -> bool:
+    """A line ending mid-sentence and the next starting lower case, not with a point label."""
+    return a[-1] in _MID_SENTENCE_END and b[0].islower() and _POINT_LABEL.match(b) is None
+
+
+_POINT_LABEL: Final = rx.compile(r"(?:\(?[a-z]{1,4}\)|[a-z]\.|[ivx]{2,5}\.)[ ]")
+
+
+# ---- Run-on text ------------------------------------------------------------
+
+
+def _run_on_splits(text: str, lines: list[str], starts: list[int], cue: Cues) -> list[int]:
+    """Offsets of the spaces to turn into line ends (rule 3)."""
+    out: list[int] = []
+    # A page of pipe-rendered table rows (a row may run over several lines)
+    # is split only where one row runs on into the next.
+    table = any(line.endswith(" |") for line in lines)
+    for line, start in zip(lines, starts):
+        end = start + len(line)
+        if table:
+            out.extend(m.end() for m in _ROW_END.finditer(text, start, end))
+            continue
+        if len(line) < RUN_ON:
+            continue
+        found = _cue_offsets(text, start, end, cue)
+        if len(found) >= 2:
+            out.extend(p - 1 for p in found)
+    return out
+
+
+def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
+    """Offsets in ``text[start:end]``, each after a space, where a structure opens."""
+    found: list[int] = []
+    for m in _ROW_END.finditer(text, start, end):
+        found.append(m.end() + 1)
+    for m in _BULLET.finditer(text, start + 1, end):
+        if text[m.start() - 1] == " ":
+            found.append(m.start())
+    opened = -1  # where the last structure found opens
+    for m in _CANDIDATE.finditer(text, start, end):
+        p = m.end()
+        window = min(end, p + _WINDOW)
+        if opened >= 0 and len(text[opened:p].split()) <= 2 and not any(c in text[opened:p] for c in ".;:"):
+            continue  # "The Board resolved": a structure opened a word or two back holds this one
+        if _YEAR.match(text, p) is not None:
+            continue
+        h = _NUMBERED_HEADING.match(text, p, window)
+        if h is not None and h.group("bare") is not None and m.group()[0] not in _SENTENCE_END:
+            h = None  # "TUESDAY 4 MARCH": a bare number opens a heading only after a full stop
+        if cue.splits.match(text, p, window) is None and h is None:
+            continue
+        found.append(p)
+        number = h or _MINUTE_NUMBER.match(text, p, window)
+        opened = p if number is None else -1  # a heading's title may hold a label after it
+        if number is not None:
+            sentence = _sentence_after_title(text, number.end(), window)
+            if sentence is not None:
+                found.append(sentence)
+    return sorted({p for p in found if start < p < end and text[p - 1] == " " and text[p] != " "})
+
+
+def _sentence_after_title(text: str, at: int, end: int) -> int | None:
+    """Where the sentence after a run-on heading's title starts, if it can be told."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, at, end)]
+    if not words:
+        return None
+    if words[0][1] in _DETERMINERS:
+        return None  # "7. The Parks Manager introduced …": a numbered sentence, not a title
+    upper = (
+        len(words[0][1]) >= 2 and words[0][1].upper() == words[0][1] and any(c.isalpha() for c in words[0][1])
+    )
+    for k, (offset, word) in enumerate(words):
+        if upper:
+            if word.upper() != word and word[0].isupper():
+                return offset if k > 0 else None
+            if word.upper() != word:
+                return None
+            continue
+        if word[0].isupper() or word[0].isdigit() or word in _JOINING or word[0] == "(":
+            continue
+        # the first lower-case word that is not a joining word: the sentence
+        # began at the capitalised word before it
+        j = k - 1
+        while j > 0 and not words[j][1][0].isupper():
+            j -= 1
+        if j > 1 and words[j - 1][1] in _DETERMINERS:
+            j -= 1
+        return words[j][0] if j > 0 else None
+    return None

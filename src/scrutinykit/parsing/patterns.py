@@ -1,0 +1,285 @@
+"""Compiled regular expressions, kept between processes.
+
+scrutinykit compiles a few hundred regular expressions: its own scanners
+(:mod:`scrutinykit.build.inline`, the proceedings vocabulary, the assembler's
+patterns) and the union patterns of Lark's contextual lexer, several
+kilobytes each.  :mod:`re` compiles in Python, and in a fresh interpreter
+that is about a third of the time to the first parsed document.
+
+:class:`PatternStore` keeps what :mod:`re` compiled each pattern to — its
+code array, flags and groups — in one file per user and Python build, and
+builds later processes' pattern objects straight from it with the
+interpreter's own constructor, a fraction of a millisecond for them all.
+
+The guarantees:
+
+* A pattern from the store is equal to :func:`re.compile`'s (pattern
+  objects compare their source, flags and compiled code): an entry is
+  written only after the pattern rebuilt from it compared equal to the one
+  :mod:`re` compiled, and it is read back only by the same Python build
+  (version, bytecode tag and the regular-expression engine's magic number).
+* Anything unexpected — another interpreter, a file that cannot be read or
+  written, a damaged entry, internals that moved — means the pattern is
+  compiled by :mod:`re` as usual.  The store never raises.
+* Only a folder of our own that no one else may write to is used
+  (``$TMPDIR/.scrutinykit_patterns_<uid>_<build>``, mode 0700).
+  ``SCRUTINYKIT_PATTERN_CACHE=0`` in the environment turns the store off.
+
+The store also keeps small derived tables (:meth:`PatternStore.derived`):
+the proceedings vocabulary's terminals as regular expressions, which would
+otherwise need the vocabulary grammar loaded through Lark in every process.
+
+New entries are written when the process exits (or on :meth:`PatternStore.save`),
+merged with what the file holds by then, through a scratch file renamed into
+place, so that processes running side by side never see half a file.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import importlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PatternStore", "compile", "store"]
+
+_Key = tuple[str, int]
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_MAX_ENTRIES = 4000
+"""A file with more entries than this (grammars edited many times) starts afresh."""
+
+
+def _sre_parts() -> tuple[Any, Any, Any] | None:
+    """CPython's regular-expression compiler stages, or None where they differ."""
+    try:
+        _sre = importlib.import_module("_sre")
+        _compiler = importlib.import_module("re._compiler")
+        _parser = importlib.import_module("re._parser")
+    except ImportError:  # another interpreter, or Python 3.10 (sre_compile)
+        return None
+    if not (callable(getattr(_sre, "compile", None)) and callable(getattr(_compiler, "_code", None))):
+        return None  # pragma: no cover - a CPython whose internals moved
+    return _sre, _compiler, _parser
+
+
+def default_path() -> Path | None:
+    """This user's store file for this exact Python build, or None (no store)."""
+    if os.environ.get("SCRUTINYKIT_PATTERN_CACHE", "1") == "0":
+        return None
+    sre = _sre_parts()
+    if sre is None or not hasattr(os, "getuid"):
+        return None
+    build = f"{sys.version}|{sre[0].MAGIC}|{sre[0].CODESIZE}|{sys.implementation.cache_tag}"
+    tag = hashlib.sha256(build.encode()).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f".scrutinykit_patterns_{os.getuid()}_{tag}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None
+    return folder / "patterns.marshal"
+
+
+class PatternStore:
+    """:func:`re.compile` with the compiled code kept in the file ``path``.
+
+    With ``path`` None nothing is read or written: it is :func:`re.compile`
+    with a dictionary in front.  It also offers ``match`` and ``error``, as
+    Lark's lexers use the :mod:`re` module.
+    """
+
+    error = re.error
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._compiled: dict[_Key, re.Pattern[str]] = {}
+        self._entries: dict[_Key, _Entry] | None = None
+        self._new: dict[_Key, _Entry] = {}
+        self._derived: dict[str, dict[str, str]] | None = None
+        self._new_derived: dict[str, dict[str, str]] = {}
+        self._registered = False
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """The compiled ``pattern``, equal to what :func:`re.compile` gives."""
+        key = (pattern, int(flags))
+        compiled = self._compiled.get(key)
+        if compiled is not None:
+            return compiled
+        with self._lock:
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                compiled = self._rebuild(key) if self.path is not None else None
+                if compiled is None:
+                    compiled = re.compile(pattern, flags)
+                    if self.path is not None and isinstance(pattern, str):
+                        self._remember(compiled, key)
+                self._compiled[key] = compiled
+        return compiled
+
+    def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        """``re.match``, through :meth:`compile`."""
+        return self.compile(pattern, flags).match(string)
+
+    def derived(self, key: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """The table ``make()`` gives, kept in the store under ``key``.
+
+        ``key`` must name everything the table depends on (hashes of the
+        files it is read from): a table found under it is returned as stored.
+        """
+        with self._lock:
+            self._load()
+            assert self._derived is not None
+            found = self._derived.get(key)
+            if found is not None:
+                return dict(found)
+        table = make()
+        if self.path is not None:
+            with self._lock:
+                self._derived[key] = self._new_derived[key] = dict(table)
+                self._register()
+        return table
+
+    # -- reading --------------------------------------------------------------
+
+    def _load(self) -> dict[_Key, _Entry]:
+        """The file's entries, read once (with its derived tables)."""
+        if self._entries is None:
+            self._entries, self._derived = _read_all(self.path)
+        return self._entries
+
+    def _rebuild(self, key: _Key) -> re.Pattern[str] | None:
+        entry = self._load().get(key)
+        sre = _sre_parts()
+        if entry is None or sre is None:
+            return None
+        try:
+            final, code, groups, groupindex, indexgroup = entry
+            compiled: re.Pattern[str] = sre[0].compile(key[0], final, code, groups, groupindex, indexgroup)
+        except Exception:  # a damaged entry: compile afresh
+            return None
+        return compiled
+
+    # -- writing --------------------------------------------------------------
+
+    def _remember(self, compiled: re.Pattern[str], key: _Key) -> None:
+        sre = _sre_parts()
+        if sre is None:  # pragma: no cover - only with a path, which needs them
+            return
+        _sre, _compiler, _parser = sre
+        pattern, flags = key
+        try:
+            tree = _parser.parse(pattern, flags)
+            code = [int(op) for op in _compiler._code(tree, flags)]
+            groupindex = dict(tree.state.groupdict)
+            indexgroup: list[str | None] = [None] * tree.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            entry: _Entry = (
+                int(flags | tree.state.flags),
+                code,
+                tree.state.groups - 1,
+                groupindex,
+                tuple(indexgroup),
+            )
+            rebuilt = _sre.compile(pattern, *entry)
+        except Exception:  # pragma: no cover - internals that no longer work this way
+            return
+        # Pattern equality compares the source, the flags and the compiled code.
+        if rebuilt != compiled or rebuilt.groupindex != compiled.groupindex:
+            return  # pragma: no cover - the stages above no longer make what re.compile makes
+        self._new[key] = entry
+        self._register()
+
+    def _register(self) -> None:
+        if not self._registered:
+            self._registered = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write the entries learnt in this process to the file (merged with what it holds)."""
+        with self._lock:
+            if self.path is None or not (self._new or self._new_derived):
+                return
+            entries, derived = _read_all(self.path)
+            if len(entries) + len(self._new) + len(derived) > _MAX_ENTRIES:
+                entries, derived = {}, {}
+            entries.update(self._new)
+            derived.update(self._new_derived)
+            scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
+            try:
+                scratch.write_bytes(marshal.dumps({"patterns": entries, "derived": derived}))
+                os.replace(scratch, self.path)
+            except OSError:  # a store that cannot be written is no store
+                with contextlib.suppress(OSError):
+                    scratch.unlink()
+                return
+            self._new.clear()
+            self._new_derived.clear()
+
+
+def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]]]:
+    """The pattern entries and derived tables of a store file; empty when it is missing or not one."""
+    try:
+        data = marshal.loads(path.read_bytes()) if path is not None else None
+    except Exception:  # missing, unreadable or damaged: start afresh
+        data = None
+    if not isinstance(data, dict):
+        return {}, {}
+    patterns, derived = data.get("patterns"), data.get("derived")
+    if not isinstance(patterns, dict) or not isinstance(derived, dict):
+        return {}, {}
+    entries = {
+        key: entry
+        for key, entry in patterns.items()
+        if isinstance(key, tuple)
+        and len(key) == 2
+        and isinstance(key[0], str)
+        and isinstance(key[1], int)
+        and isinstance(entry, tuple)
+        and len(entry) == 5
+    }
+    tables = {
+        key: table
+        for key, table in derived.items()
+        if isinstance(key, str)
+        and isinstance(table, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
+    }
+    return entries, tables
+
+
+def _read(path: Path) -> dict[_Key, _Entry]:
+    """The pattern entries of a store file; empty when it is missing or not one."""
+    return _read_all(path)[0]
+
+
+_store: PatternStore | None = None
+_store_lock = threading.Lock()
+
+
+def store() -> PatternStore:
+    """The process's pattern store (at :func:`default_path`)."""
+    global _store
+    if _store is None:
+        with _store_lock:
+            if _store is None:
+                _store = PatternStore(default_path())
+    return _store
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """:func:`re.compile` through the process's :class:`PatternStore`."""
+    return store().compile(pattern, flags)

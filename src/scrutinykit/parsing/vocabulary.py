@@ -1,0 +1,447 @@
+"""The vocabulary of minutes: every phrase list, declared once, as data.
+
+The phrases live in ``grammar/vocabulary/*.txt`` (one phrase per line, ``#``
+comments; that folder's README says what each file holds and the flags a
+phrase may carry).  Everything that needs those words is derived from them:
+
+* the grammar's line terminals, through ``grammar/vocabulary.lark``, which
+  :func:`render_lark` writes from the files (it is committed, so the shipped
+  grammar stays loadable with plain ``Lark.open``; a test checks that it equals
+  what the files give, and ``python -m scrutinykit.parsing.vocabulary --write``
+  rewrites it);
+* the Python classifiers that split a label from its words or tell an
+  attendance list's role (:class:`Patterns`).
+
+**The variant function.**  A phrase is written once; :func:`variants` gives its
+other forms by one rule, so no list spells them out:
+
+* case: as written, lower case, UPPER CASE, Sentence case (first letter
+  capital) and Title Case (every word's first letter capital);
+* a one-word phrase also letter-spaced in capitals: ``R E S O L V E D``;
+* between words any run of spaces.
+
+The flags narrow it: ``upper`` keeps only the UPPER CASE form; ``body`` puts
+the phrase only after a body ("The Committee …", "It was …"), ``alone`` only
+alone on its line (a heading), and ``open`` lets a label's words follow it
+with no colon or dash.  What stands around a label is the same for every
+phrase of a list and is written once, here: :data:`LEAD` (a preceding
+"UNANIMOUSLY", from ``outcome-lead.txt``) and :data:`TAIL` (a following ``:``,
+``:-``, ``-``, ``–``, ``that``, ``THAT:``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+from attrs import frozen
+
+from .._errors import GrammarError
+from . import patterns as rx
+
+__all__ = [
+    "ATTENDANCE_ROLES",
+    "FLAGS",
+    "LISTS",
+    "OUTCOME_KINDS",
+    "Patterns",
+    "Phrase",
+    "Vocabulary",
+    "load_vocabulary",
+    "render_lark",
+    "variants",
+]
+
+OUTCOME_KINDS = ("resolution", "recommendation", "conclusion", "agreement", "decision")
+"""The outcome lists, each naming an outcome type."""
+
+ATTENDANCE_ROLES = ("present", "apologies", "also-attending", "officers", "chair")
+"""The attendance label lists, each naming a role."""
+
+LISTS = (
+    *OUTCOME_KINDS,
+    "outcome-lead",
+    "bodies",
+    *ATTENDANCE_ROLES,
+    "closing",
+    "purpose",
+    "meeting-line",
+    "meeting-date-cue",
+    "other-meeting",
+)
+"""Every phrase list; each is the file ``<name>.txt`` of the vocabulary folder."""
+
+FLAGS = frozenset({"upper", "body", "alone", "open"})
+"""The flags a phrase may carry after `` |``."""
+
+VOCABULARY_DIR = "vocabulary"
+"""The vocabulary's folder inside the grammar folder."""
+
+GENERATED_FILE = "vocabulary.lark"
+"""The grammar file written from the vocabulary."""
+
+#: The separators that may follow a label: ":-", ":", "-", "–", "—", ",".
+_SEPARATOR = r"(?::-|:|\u2013|\u2014|-|,)"
+
+TAIL = (
+    r"(?:[ ]*(?:THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*(?=:|-|\u2013|\u2014))?[ ]*" + _SEPARATOR + r"?[ ]*"
+)
+"""What may follow an outcome label and belongs to it: "that" when punctuation
+follows it ("RESOLVED that:"), then a separator.  A "that" followed by words
+opens the outcome's own words ("Resolved: That the report …")."""
+
+
+@frozen(kw_only=True)
+class Phrase:
+    """One phrase of a list, as written in its file."""
+
+    words: tuple[str, ...]
+    """The phrase's words, as written."""
+    flags: frozenset[str] = frozenset()
+    """Its flags (:data:`FLAGS`)."""
+
+
+@frozen(kw_only=True)
+class Vocabulary:
+    """Every phrase list, read from one or more folders of phrase files."""
+
+    lists: tuple[tuple[str, tuple[Phrase, ...]], ...]
+    """``(name, phrases)`` for each list of :data:`LISTS`, in that order."""
+    digest: str
+    """A digest of the phrases: equal vocabularies have equal digests."""
+
+    def phrases(self, name: str) -> tuple[Phrase, ...]:
+        """The phrases of list ``name``."""
+        for key, phrases in self.lists:
+            if key == name:
+                return phrases
+        raise KeyError(name)
+
+
+def _read(path: Path) -> list[Phrase]:
+    phrases: list[Phrase] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GrammarError(f"cannot read the phrase file {path}: {exc}") from exc
+    for number, raw in enumerate(lines, 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        text, _, flag_text = line.partition("|")
+        flags = frozenset(f.strip() for f in flag_text.split(",") if f.strip())
+        unknown = flags - FLAGS
+        if unknown:
+            raise GrammarError(
+                f"{path}:{number}: unknown flag {sorted(unknown)[0]!r} (known: {', '.join(sorted(FLAGS))})"
+            )
+        words = tuple(text.split())
+        if not words:
+            raise GrammarError(f"{path}:{number}: a flag with no phrase")
+        phrases.append(Phrase(words=words, flags=flags))
+    return phrases
+
+
+def load_vocabulary(folder: Path, extra: Sequence[Path] = ()) -> Vocabulary:
+    """The vocabulary of ``folder`` (a grammar's ``vocabulary/``), with the phrases of ``extra`` folders.
+
+    Every list of :data:`LISTS` must have its file in ``folder``; an ``extra``
+    folder may hold any of them, whose phrases are added to the list.
+
+    :raises GrammarError: a file is missing or unreadable, a file of an extra
+        folder names no list, or a phrase carries an unknown flag.
+    """
+    merged: dict[str, list[Phrase]] = {}
+    for name in LISTS:
+        path = folder / f"{name}.txt"
+        if not path.is_file():
+            raise GrammarError(f"the vocabulary has no {name}.txt in {folder}")
+        merged[name] = _read(path)
+    for more in extra:
+        if not more.is_dir():
+            raise GrammarError(f"the vocabulary folder {more} does not exist")
+        for path in sorted(more.glob("*.txt")):
+            if path.stem not in merged:
+                raise GrammarError(
+                    f"{path}: no phrase list is called {path.stem!r} (the lists: {', '.join(LISTS)})"
+                )
+            for phrase in _read(path):
+                if phrase not in merged[path.stem]:
+                    merged[path.stem].append(phrase)
+    lists = tuple((name, tuple(merged[name])) for name in LISTS)
+    digest = hashlib.sha256(repr(lists).encode()).hexdigest()[:16]
+    return Vocabulary(lists=lists, digest=digest)
+
+
+def _sentence(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def variants(phrase: Phrase) -> tuple[tuple[str, ...], ...]:
+    """The forms of ``phrase`` (as word tuples) by the variant rule of the module docstring.
+
+    Letter-spaced forms are given as one word of spaced letters.
+    """
+    words = phrase.words
+    if "upper" in phrase.flags:
+        forms = [tuple(w.upper() for w in words)]
+    else:
+        forms = [
+            words,
+            tuple(w.lower() for w in words),
+            tuple(w.upper() for w in words),
+            (_sentence(words[0].lower()), *(w.lower() for w in words[1:])),
+            (_sentence(words[0]), *words[1:]),
+            tuple(_sentence(w.lower()) for w in words),
+        ]
+        if len(words) == 1 and len(words[0]) > 2 and words[0].isalpha():
+            forms.append((" ".join(words[0].upper()),))
+    seen: dict[tuple[str, ...], None] = {}
+    for form in forms:
+        seen.setdefault(form, None)
+    return tuple(seen)
+
+
+def _form_regex(form: tuple[str, ...]) -> str:
+    return r"[ ]+".join(re.escape(w).replace(r"\ ", "[ ]") for w in form)
+
+
+def _alternation(forms: Iterable[tuple[str, ...]]) -> str:
+    pieces = sorted({_form_regex(f) for f in forms}, key=lambda p: (-len(p), p))
+    if not pieces:
+        return r"[^\s\S]"  # matches nothing, but is one character wide (Lark wants no empty terminal)
+    return "(?:" + "|".join(pieces) + ")"
+
+
+def _phrase_set(phrases: Iterable[Phrase]) -> str:
+    """Every form of every phrase, as one alternation."""
+    return _alternation(f for p in phrases for f in variants(p))
+
+
+def _select(phrases: Iterable[Phrase], *, keep: Iterable[str] = (), drop: Iterable[str] = ()) -> list[Phrase]:
+    keep_set, drop_set = frozenset(keep), frozenset(drop)
+    return [
+        p for p in phrases if (not keep_set or p.flags & keep_set) and not (p.flags & drop_set)
+    ]
+
+
+def _no_lower(forms: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Forms that do not start with a lower-case letter (a label opens its line)."""
+    return [f for f in forms if not f[0][:1].islower()]
+
+
+class _Pieces:
+    """The regular expressions the vocabulary gives, as pattern text."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        ph = vocab.phrases
+        self.lead = _alternation(
+            form for p in ph("outcome-lead") for form in variants(p) if not form[0][:1].islower()
+        )
+        self.lead_lower = _alternation(
+            form for p in ph("outcome-lead") for form in variants(p) if form[0][:1].islower()
+        )
+        self.bodies = _alternation(
+            form for p in ph("bodies") for form in variants(p) if not form[0].isupper() or len(form[0]) <= 3
+        )
+        self.label: dict[str, str] = {}
+        self.upper: dict[str, str] = {}
+        self.verb: dict[str, str] = {}
+        self.heading: dict[str, str] = {}
+        for kind in OUTCOME_KINDS:
+            phrases = ph(kind)
+            self.label[kind] = _alternation(
+                f for p in _select(phrases, drop=("body", "alone")) for f in _no_lower(variants(p))
+            )
+            self.upper[kind] = _alternation(
+                f
+                for p in _select(phrases, drop=("body", "alone"))
+                for f in variants(p)
+                if f[0].isupper() and " " not in f[0]
+            )
+            self.verb[kind] = _alternation(
+                f
+                for p in _select(phrases, drop=("alone",))
+                for f in variants(p)
+                if f[0][:1].islower() or f[0].isupper()
+            )
+            self.heading[kind] = _alternation(
+                f for p in _select(phrases, keep=("alone",)) for f in _no_lower(variants(p))
+            )
+        self.any_label = _alternation(
+            f
+            for kind in OUTCOME_KINDS
+            for p in _select(ph(kind), drop=("body",))
+            for f in _no_lower(variants(p))
+        )
+        self.attendance_closed: dict[str, str] = {}
+        self.attendance_open: dict[str, str] = {}
+        for role in ATTENDANCE_ROLES:
+            phrases = ph(role)
+            self.attendance_closed[role] = _alternation(
+                f for p in _select(phrases, drop=("open",)) for f in _no_lower(variants(p))
+            )
+            self.attendance_open[role] = _alternation(
+                f for p in _select(phrases, keep=("open",)) for f in _no_lower(variants(p))
+            )
+        self.closing = _alternation(f for p in ph("closing") for f in _no_lower(variants(p)))
+        # A purpose line is prose: "To receive …" as written (or in Sentence case),
+        # never in Title Case ("To Receive Apologies" is an agenda heading itself).
+        purpose_forms = [
+            f for p in ph("purpose") for f in (p.words, (_sentence(p.words[0]), *p.words[1:]))
+        ]
+        self.purpose = _alternation(purpose_forms)
+        self.purpose_first = _alternation(f[:1] for f in purpose_forms)
+        # The labels of those who attended (not of apologies: "Apologies for absence"
+        # alone on its line is as often an item's title).
+        self.attendance_any = _alternation(
+            f
+            for role in ATTENDANCE_ROLES
+            if role != "apologies"
+            for p in ph(role)
+            for f in _no_lower(variants(p))
+        )
+        self.meeting_line = _alternation(f for p in ph("meeting-line") for f in _no_lower(variants(p)))
+
+    def attendance(self, role: str) -> str:
+        """A whole attendance label of ``role``, to the end of its words' line (pattern text)."""
+        closed, opened = self.attendance_closed[role], self.attendance_open[role]
+        return (
+            rf"(?:{opened}\b|{closed}\b(?:[ ]*\([^()\n]{{0,40}}\))?[ ]*(?::-|:|\u2013|-))"
+        )
+
+
+_TERMINALS = (
+    # name, comment, attribute path
+    ("OUTCOME_LEAD", "a word before any outcome label: UNANIMOUSLY", "lead"),
+    ("OUTCOME_LEAD_LOWER", "the same, in lower case, after a body", "lead_lower"),
+    ("BODY_NOUN", "a body's noun: Committee, Panel …", "bodies"),
+    ("OUTCOME_LABEL_ANY", "any outcome label at the start of a line", "any_label"),
+    ("CLOSING_PHRASE", "what opens the closing line", "closing"),
+    ("PURPOSE_VERB", "the words that open an item's purpose line", "purpose"),
+    ("PURPOSE_FIRST", "the first word of a purpose line", "purpose_first"),
+    ("ATTENDANCE_ANY", "the words of any label of those who attended", "attendance_any"),
+    ("MEETING_LINE_PHRASE", "what opens the meeting's own line", "meeting_line"),
+)
+
+
+def render_lark(vocab: Vocabulary) -> str:
+    """The text of ``grammar/vocabulary.lark`` for ``vocab``."""
+    pieces = _Pieces(vocab)
+    out = [
+        "// Generated from grammar/vocabulary/*.txt by `python -m scrutinykit.parsing.vocabulary --write`:",
+        "// do not edit; edit the phrase files and run that command (a test checks the two agree).",
+        "// Each terminal is a building block of a line terminal of minutes.lark.",
+        "",
+    ]
+
+    def term(name: str, comment: str, pattern: str) -> None:
+        out.append(f"// {comment}")
+        out.append(f"{name}: /{pattern}/")
+        out.append("")
+
+    for name, comment, attr in _TERMINALS:
+        term(name, comment, getattr(pieces, attr))
+    for kind in OUTCOME_KINDS:
+        up = kind.upper()
+        term(f"{up}_WORD", f"a {kind} label at the start of a line ({kind}.txt)", pieces.label[kind])
+        term(f"{up}_UPPER", f"a {kind} label in capitals, inside a line ({kind}.txt)", pieces.upper[kind])
+        term(f"{up}_VERB", f"a {kind} verb after a body or 'It was' ({kind}.txt)", pieces.verb[kind])
+        term(f"{up}_HEADING", f"a {kind} heading alone on its line ({kind}.txt)", pieces.heading[kind])
+    for role in ATTENDANCE_ROLES:
+        up = role.upper().replace("-", "_")
+        term(f"{up}_WORDS", f"an attendance label: {role} ({role}.txt)", pieces.attendance(role))
+    term("LABEL_TAIL", "what may follow an outcome label: that:, :-, :, -, –", TAIL)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+class Patterns:
+    """The compiled Python patterns the vocabulary gives to the transformer and the readers."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        p = _Pieces(vocab)
+        body = rf"(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){{0,5}}?{p.bodies}"
+        labels = "|".join(p.label[k] for k in OUTCOME_KINDS)
+        verbs = "|".join(p.verb[k] for k in OUTCOME_KINDS)
+        headings = "|".join(p.heading[k] for k in OUTCOME_KINDS)
+        self.body = rx.compile(body)
+        self.body_name = rx.compile(rf"({p.bodies})\s*$")
+        self.agreeing_body = rx.compile(
+            r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
+            rf"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?({p.bodies})\b"
+        )
+        self.outcome_label = rx.compile(
+            rf"(?P<body>{body}[ ]+)?(?:[Ii]t[ ]+was[ ]+)?(?:(?:{p.lead}|{p.lead_lower})[ ]+)?"
+            rf"(?:{labels}|{verbs}|{headings})\b{TAIL}"
+        )
+        self.inline_resolved = rx.compile(
+            rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
+            rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
+            rf"|(?:{p.label['resolution']}|{p.verb['resolution']})[ ]*:-?[ ]*$)"
+        )
+        self.heading_outcome = rx.compile(
+            rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
+        )
+        # Words anywhere in a line, in any case at all ("Minute of Meeting of the").
+        self.meeting_date_cue = rx.compile(
+            rf"\b{_phrase_set(vocab.phrases('meeting-date-cue'))}\b", re.IGNORECASE
+        )
+        self.other_meeting = rx.compile(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
+        self.body_dash = rx.compile(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
+        self.attendance_roles = rx.compile(
+            "|".join(
+                rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})\b"
+                for role in ATTENDANCE_ROLES
+            )
+        )
+
+
+@cache
+def patterns(vocab: Vocabulary) -> Patterns:
+    """The compiled patterns of ``vocab``, made once per vocabulary."""
+    return Patterns(vocab)
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The vocabulary that ships with scrutinykit (its grammar folder's phrase files)."""
+    from .loader import grammar_dir
+
+    return load_vocabulary(grammar_dir() / VOCABULARY_DIR)
+
+
+def default_patterns() -> Patterns:
+    """The compiled patterns of :func:`default_vocabulary`."""
+    return patterns(default_vocabulary())
+
+
+def patterns_for(folders: Sequence[Path]) -> Patterns:
+    """The compiled patterns of the shipped vocabulary with the phrases of ``folders`` added."""
+    if not folders:
+        return default_patterns()
+    from .loader import grammar_dir
+
+    return patterns(load_vocabulary(grammar_dir() / VOCABULARY_DIR, tuple(Path(f) for f in folders)))
+
+
+def _main(argv: Sequence[str]) -> int:
+    from .loader import grammar_dir
+
+    folder = grammar_dir()
+    text = render_lark(load_vocabulary(folder / VOCABULARY_DIR))
+    target = folder / GENERATED_FILE
+    if "--write" in argv:
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))
