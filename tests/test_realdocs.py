@@ -68,8 +68,9 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         " heading forms (a capitalised title of at most twelve words) do not take it: 12 of 13"
     ),
     ("009", "date"): (
-        "the minutes are a few pages inside an agenda pack: the date read is that of the meeting the"
-        " agenda is for, not of the meeting the minutes record (the wrong date, not a missing one)"
+        "the minutes are a few pages inside an agenda pack: the meeting line at the top is the agenda's"
+        " (another meeting's date, rightly not taken), and the minutes' own date stands in their running"
+        " header, which no meeting line is read from: no date"
     ),
     ("009", "items"): (
         "an agenda pack: the agenda's items are read as well as the minutes', and the minutes pages'"
