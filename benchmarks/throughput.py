@@ -307,8 +307,9 @@ def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()
     Twice: documents back in the parent (``parse_many``), and each document's
     JSON written by its worker (``parse_many(as_json=True)``, what
     ``scrutinykit parse --jobs N --out FILE`` does), both with the library's
-    default chunk size.  One worker runs in this process and does the same
-    work: parse, and dump for the JSON figure.  For each of ``chunksizes``
+    default chunk size and time limit (supervised workers).  One worker runs
+    in this process (``timeout=None``) and does the same work: parse, and
+    dump for the JSON figure.  For each of ``chunksizes``
     the JSON figure once more with that many documents sent at a time
     (``json_chunksize_N``), to compare chunk sizes in one run.
     """
@@ -319,7 +320,8 @@ def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()
     for name, as_json, size in runs:
 
         def one(j: bool = as_json) -> object:
-            return list(parse_many(texts=texts, workers=1, as_json=j))  # type: ignore[call-overload]
+            # In this process: no worker to watch, no time limit.
+            return list(parse_many(texts=texts, workers=1, as_json=j, timeout=None))  # type: ignore[call-overload]
 
         def two(j: bool = as_json, c: int | None = size) -> object:
             chunks = {} if c is None else {"chunksize": c}

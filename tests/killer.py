@@ -17,3 +17,15 @@ class Killer(str):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_die, ())
+
+
+def _hog() -> str:
+    """Allocate a gigabyte where this is unpickled, as a file that makes the engine eat memory."""
+    return str(len(bytearray(1 << 30)))
+
+
+class Hog(str):
+    """A text whose unpickling in a worker eats a gigabyte of memory."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_hog, ())

@@ -13,11 +13,19 @@ import scrutinykit as sk
 from scrutinykit._cli import main
 from scrutinykit.io.workers import run_isolated
 
-from .killer import Killer
+from .killer import Hog, Killer
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+needs_proc = pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="reads Linux's /proc")
+
+
+def _headroom(megabytes: int) -> int:
+    """An address-space limit this many megabytes above what this process (a worker's parent) uses."""
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    (line,) = [line for line in status.splitlines() if line.startswith("VmSize:")]
+    return int(line.split()[1]) * 1024 + megabytes * 1024**2
 
 
 def _fifo(tmp_path: Path) -> Path:
@@ -67,22 +75,33 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
     """A file that hangs is stopped after ``timeout`` seconds; the files after it still parse."""
     hangs = _fifo(tmp_path)
     start = time.monotonic()
-    results = list(sk.parse_many([SEEDS[0], hangs, SEEDS[1]], workers=2, timeout=1.0, as_json=True))
+    results = list(sk.parse_many([SEEDS[0], hangs, SEEDS[1]], workers=2, timeout=2.0, as_json=True))
     assert time.monotonic() - start < 30
     assert isinstance(results[0], str)
     assert isinstance(results[2], str)
     late = results[1]
     assert isinstance(late, sk.TimeLimitError)
     assert late.source == str(hangs)
-    assert "time limit of 1 s" in str(late)
+    assert "time limit of 2 s" in str(late)
 
 
+@needs_proc
+def test_a_file_that_eats_memory_fails_alone() -> None:
+    """With memory_limit, a source that needs more fails with an error saying so; the rest parse."""
+    seeds = [path.read_text(encoding="utf-8") for path in SEEDS[:2]]
+    texts = [seeds[0], Hog(), seeds[1]]
+    results = list(sk.parse_many(texts=texts, workers=1, memory_limit=_headroom(400)))
+    assert [type(r).__name__ for r in results] == ["Document", "ScrutinyKitError", "Document"]
+    assert "ran out of memory" in str(results[1])
+
+
+@needs_proc
 def test_the_pool_on_its_own_keeps_order_through_deaths_hangs_and_memory() -> None:
     """run_isolated: one result per item, in order, whichever items kill, hang or eat memory."""
     items = [1, 2, -1, 3, -2, 4, -3, 5, 6, 7]
     results = list(
         run_isolated(
-            _square_or_misbehave, items, workers=2, chunksize=3, timeout=1.0, memory_limit=512 * 1024**2
+            _square_or_misbehave, items, workers=2, chunksize=3, timeout=2.0, memory_limit=_headroom(400)
         )
     )
     assert results[:2] == [1, 4]
@@ -121,9 +140,9 @@ def test_cli_timeout_fails_the_file_and_carries_on(
 ) -> None:
     """scrutinykit parse --timeout: the hanging file is reported and the others are printed."""
     hangs = _fifo(tmp_path)
-    code = main(["parse", str(SEEDS[0]), str(hangs), str(SEEDS[1]), "--timeout", "1"])
+    code = main(["parse", str(SEEDS[0]), str(hangs), str(SEEDS[1]), "--timeout", "2"])
     out, err = capsys.readouterr()
     assert code == 1
     assert len(out.splitlines()) == 2
-    assert f"{hangs}: took longer than the time limit of 1 s" in err
+    assert f"{hangs}: took longer than the time limit of 2 s" in err
     assert "2 parsed, 1 failed" in err

@@ -46,6 +46,10 @@ _COMMITTEE_IN_HEADING = (
     "the heading names the council and the date on one line (or the council's name, then the date"
     " on the next); no committee is read from a heading that is only the council's name"
 )
+_COMMITTEE_IN_PROSE = (
+    "an HTML page whose heading gives only the date; the body is named as the subject of the first"
+    " sentence, which says that it met, and the meeting reader reads no committee from prose"
+)
 
 #: (document id, fact) → why today's parser gets it wrong.  Each must still be wrong.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
@@ -57,21 +61,16 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("010", "committee"): _COMMITTEE_IN_HEADING,
     ("013", "committee"): _COMMITTEE_IN_HEADING,
     ("014", "committee"): _COMMITTEE_IN_HEADING,
-    ("016", "committee"): (
-        "an HTML page whose header gives only the date; the body is named in the first sentence"
-        " (the council held their meeting ...), which the meeting reader does not read a committee from"
-    ),
-    ("018", "committee"): (
-        "an HTML page whose header gives only the date; the body is named in the first sentence"
-        " (the council held their meeting ...), which the meeting reader does not read a committee from"
-    ),
+    ("016", "committee"): _COMMITTEE_IN_PROSE,
+    ("018", "committee"): _COMMITTEE_IN_PROSE,
     ("004", "items"): (
         "one numbered item title has lower-case words and runs onto a second line, so the numbered"
         " heading forms (a capitalised title of at most twelve words) do not take it: 12 of 13"
     ),
     ("009", "date"): (
-        "the minutes are a few pages inside an agenda pack: the date read is that of the meeting the"
-        " agenda is for, not of the meeting the minutes record (the wrong date, not a missing one)"
+        "the minutes are a few pages inside an agenda pack: the meeting line at the top is the agenda's"
+        " (another meeting's date, rightly not taken), and the minutes' own date stands in their running"
+        " header, which no meeting line is read from: no date"
     ),
     ("009", "items"): (
         "an agenda pack: the agenda's items are read as well as the minutes', and the minutes pages'"

@@ -1,7 +1,7 @@
 """Optional dependencies: import them, or say which extra installs them.
 
 HTML pages need ``lxml`` (``pip install 'scrutinykit[html]'``) and PDFs need
-``pypdf`` (``pip install 'scrutinykit[pdf]'``).  They are imported only when
+``pypdfium2`` (``pip install 'scrutinykit[pdf]'``).  They are imported only when
 such a file is read, so plain text needs neither.
 """
 

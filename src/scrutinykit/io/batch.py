@@ -68,9 +68,10 @@ def _run(
     workers: int | None,
     chunksize: int,
     timeout: float | None = DEFAULT_TIMEOUT,
+    memory_limit: int | None = None,
 ) -> Iterator[_T | ScrutinyKitError]:
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 and timeout is None:
+    if count <= 1 and timeout is None and memory_limit is None:
         for source in sources:
             yield task(source)
         return
@@ -78,7 +79,9 @@ def _run(
     from .workers import run_isolated
 
     items = (Path(s) if isinstance(s, os.PathLike) else s for s in sources)
-    yield from run_isolated(task, items, workers=max(1, count), chunksize=chunksize, timeout=timeout)
+    yield from run_isolated(
+        task, items, workers=max(1, count), chunksize=chunksize, timeout=timeout, memory_limit=memory_limit
+    )
 
 
 @overload
@@ -90,6 +93,7 @@ def parse_many(
     chunksize: int = ...,
     as_json: Literal[False] = ...,
     timeout: float | None = ...,
+    memory_limit: int | None = ...,
 ) -> Iterator[Document | ScrutinyKitError]: ...
 
 
@@ -102,6 +106,7 @@ def parse_many(
     chunksize: int = ...,
     as_json: Literal[True],
     timeout: float | None = ...,
+    memory_limit: int | None = ...,
 ) -> Iterator[str | ScrutinyKitError]: ...
 
 
@@ -113,6 +118,7 @@ def parse_many(
     chunksize: int = 4,
     as_json: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
+    memory_limit: int | None = None,
 ) -> Iterator[Document | str | ScrutinyKitError]:
     """Parse each file (or each text) and yield its result, in the order given.
 
@@ -132,9 +138,11 @@ def parse_many(
     yields a :class:`WorkerDiedError`, and one that takes longer than
     ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) a
     :class:`TimeLimitError`; a new worker takes over and the batch goes on.
-    A time limit needs a process to stop, so with ``workers=1`` the files are
-    parsed in one worker process; ``workers=1, timeout=None`` parses in this
-    process, unguarded.
+    ``memory_limit`` (bytes) caps the address space of each worker: a file that
+    needs more fails with an error saying it ran out of memory.  Limits need
+    a process to enforce them, so with ``workers=1`` the files are parsed in
+    one worker process; ``workers=1, timeout=None`` (and no memory limit)
+    parses in this process, unguarded.
 
     :raises TypeError: both ``sources`` and ``texts`` are given, or neither.
     """
@@ -142,8 +150,8 @@ def parse_many(
         raise TypeError("parse_many() takes files (sources) or texts (texts=…), one of the two")
     items = _items(sources, texts)
     if as_json:
-        return _run(_parse_one_json, items, workers, chunksize, timeout)
-    return _run(_parse_one, items, workers, chunksize, timeout)
+        return _run(_parse_one_json, items, workers, chunksize, timeout, memory_limit)
+    return _run(_parse_one, items, workers, chunksize, timeout, memory_limit)
 
 
 def _items(sources: Iterable[Source] | None, texts: Iterable[str] | None) -> Iterator[Source]:

@@ -25,7 +25,9 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +42,9 @@ _T = TypeVar("_T")
 
 #: How long a worker is given to finish cleanly at the end of a batch.
 _JOIN_SECONDS: Final = 5.0
+
+#: What a worker sends once it has started.
+_READY: Final = (-1, None)
 
 
 def _where(item: object) -> str | None:
@@ -60,15 +65,27 @@ def _limit_memory(limit: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker(conn: Connection, task: Callable[[Any], Any], memory_limit: int | None) -> None:
-    """A worker's loop: take a chunk of pickled items, send back ``(index, result)`` for each."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _limit_memory(memory_limit)
+def _receive(conn: Connection, chunks: queue.SimpleQueue[Any]) -> None:
+    """Take chunks off the pipe as they come, so that the parent never waits to send one."""
     while True:
         try:
             chunk = conn.recv()
         except (EOFError, OSError):
+            chunk = None
+        chunks.put(chunk)
+        if chunk is None:
             return
+
+
+def _worker(conn: Connection, task: Callable[[Any], Any], memory_limit: int | None) -> None:
+    """A worker's loop: take a chunk of pickled items, send back ``(index, result)`` for each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _limit_memory(memory_limit)
+    chunks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(conn, chunks), daemon=True).start()
+    conn.send(_READY)  # the time limit counts from here, not from the process's start
+    while True:
+        chunk = chunks.get()
         if chunk is None:
             return
         for index, payload in chunk:
@@ -100,9 +117,10 @@ class _Worker:
         self.since = time.monotonic()  # when it began its current item
 
     def give(self, chunk: list[tuple[int, bytes]]) -> None:
-        self.pending.extend(chunk)
-        self.since = time.monotonic()
+        if not self.pending:
+            self.since = time.monotonic()
         self.conn.send(chunk)
+        self.pending.extend(chunk)
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -131,14 +149,14 @@ def _death(process: Any) -> str:
 
 def run_isolated(
     task: Callable[[Any], _T],
-    items: Iterable[object],
+    sources: Iterable[object],
     *,
     workers: int,
     chunksize: int = 4,
     timeout: float | None = None,
     memory_limit: int | None = None,
 ) -> Iterator[_T | ScrutinyKitError]:
-    """``task(item)`` for each item, in order, on ``workers`` supervised processes.
+    """``task(source)`` for each of ``sources``, in order, on ``workers`` supervised processes.
 
     ``task`` must be picklable (a module-level function, or a
     :func:`functools.partial` of one) and should return its errors rather
@@ -150,17 +168,17 @@ def run_isolated(
     context = multiprocessing.get_context()
     workers = max(1, workers)
     chunksize = max(1, chunksize)
-    source = iter(items)
+    source = iter(sources)
     exhausted = False
-    queue: deque[tuple[int, bytes]] = deque()  # items read and not yet given to a worker
+    items: deque[tuple[int, bytes]] = deque()  # read and not yet given to a worker
     where: dict[int, str | None] = {}
     results: dict[int, _T | ScrutinyKitError] = {}
     read = 0
-    ahead = workers * chunksize * 2
+    ahead = workers * chunksize * 3
 
     def fill() -> None:
         nonlocal exhausted, read
-        while not exhausted and len(queue) < ahead:
+        while not exhausted and len(items) < ahead:
             try:
                 item = next(source)
             except StopIteration:
@@ -168,36 +186,42 @@ def run_isolated(
                 return
             where[read] = _where(item)
             try:
-                queue.append((read, pickle.dumps(item)))
+                items.append((read, pickle.dumps(item)))
             except Exception as exc:
                 results[read] = ScrutinyKitError(
                     f"cannot be sent to a worker process ({type(exc).__name__}: {exc})", source=where[read]
                 )
             read += 1
 
-    pool = [_Worker(context, task, memory_limit) for _ in range(workers)]
+    # Workers start when there is work for them (a batch of one file starts one).
+    pool: list[_Worker | None] = [None] * workers
     done = 0
     finished = False
     try:
         while True:
             fill()
-            for n, worker in enumerate(pool):
-                if not worker.pending and queue:
-                    chunk = [queue.popleft() for _ in range(min(chunksize, len(queue)))]
+            for n, idle in enumerate(pool):
+                worker = idle
+                # A worker holds its chunk and the next, so it never waits for this process.
+                while items and (worker is None or len(worker.pending) <= chunksize):
+                    chunk = [items.popleft() for _ in range(min(chunksize, len(items)))]
+                    if worker is None:
+                        pool[n] = worker = _Worker(context, task, memory_limit)
                     try:
                         worker.give(chunk)
-                    except OSError:  # it died between two chunks: a new one takes the chunk
-                        worker.pending.clear()
-                        worker.kill()
-                        pool[n] = _Worker(context, task, memory_limit)
-                        pool[n].give(chunk)
+                    except OSError:  # it died: the chunk goes back; the watch below reports its item
+                        items.extendleft(reversed(chunk))
+                        if not worker.pending:
+                            worker.kill()
+                            pool[n] = None
+                        break
             while done in results:
                 yield results.pop(done)
                 where.pop(done, None)
                 done += 1
-            busy = [w for w in pool if w.pending]
+            busy = [w for w in pool if w is not None and w.pending]
             if not busy:
-                if exhausted and not queue:
+                if exhausted and not items:
                     finished = True
                     return
                 continue
@@ -206,14 +230,20 @@ def run_isolated(
                 now = time.monotonic()
                 wait_for = max(0.0, min(w.since + timeout - now for w in busy))
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
-            for n, worker in enumerate(pool):
-                if not worker.pending:
+            for n, watched in enumerate(pool):
+                if watched is None or not watched.pending:
                     continue
+                worker = watched
                 failure: ScrutinyKitError | None = None
                 if worker.conn in ready or worker.process.sentinel in ready:
                     try:
                         while worker.pending and worker.conn.poll():
                             index, result = worker.conn.recv()
+                            if index < 0:  # started: its first item begins now
+                                worker.since = time.monotonic()
+                                continue
+                            if isinstance(result, ScrutinyKitError) and result.source is None:
+                                result.source = where.get(index)
                             worker.pending.popleft()
                             worker.since = time.monotonic()
                             results[index] = result
@@ -236,9 +266,14 @@ def run_isolated(
                 results[failed] = failure
                 worker.kill()
                 # The items the worker had not begun go back to the front of the queue.
-                queue.extendleft(reversed(worker.pending))
-                pool[n] = _Worker(context, task, memory_limit)
+                items.extendleft(reversed(worker.pending))
+                pool[n] = None
     finally:
         # Stopped early (an error, Ctrl-C, the caller gave up on the results): no waiting.
-        for worker in pool:
-            worker.stop() if finished else worker.kill()
+        for left in pool:
+            if left is None:
+                continue
+            if finished:
+                left.stop()
+            else:
+                left.kill()

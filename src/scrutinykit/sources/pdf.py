@@ -99,8 +99,8 @@ _BAND: Final = 0.12
 _REPEATS: Final = 2
 _REPEAT_SHARE: Final = 2
 
-#: Two runs of text on a row are in different columns when the gap between
-#: them is at least this many times the font size.
+#: The characters on either side of a run of spaces are in different columns
+#: when the gap between them is at least this many times the font size ...
 _COLUMN_GAP: Final = 1.2
 
 #: ... and at least this many times the line's usual space (justified text
@@ -126,8 +126,9 @@ _PLACEHOLDER: Final = "1"
 _CONTINUES: Final = re.compile(r"[a-z,]\Z")
 _CONTINUATION: Final = re.compile(r"\A[a-z]")
 
-#: A cell that is only a label (a number, a letter in brackets, ``Present:``)
-#: is not a column of its own.
+#: A cell that is only a label (a number, a letter in brackets, ``Present:``):
+#: at the left margin it stays alone (an item's number), indented it joins
+#: its text (a point's label), and it is never an entry of a list in columns.
 _LABEL: Final = re.compile(r"\S{1,12}")
 
 #: A block of rows is a list laid out in columns, read column by column, when
@@ -158,10 +159,6 @@ class _Row:
     size: float
     top: float
     bottom: float
-
-    @property
-    def text(self) -> str:
-        return " ".join(c.text for c in self.cells)
 
 
 @attrs.define
