@@ -38,14 +38,6 @@ ENTRIES = _entries()
 IDS = [e["id"] for e in ENTRIES]
 PDFS = [e["id"] for e in ENTRIES if e["format"] == "pdf"]
 
-_COMMITTEE_WRAPPED = (
-    "the body is named on the first line of a meeting sentence wrapped over two lines; the meeting"
-    " reader reads the date from the second line only (reflowing wrapped lines is the layout stage's job)"
-)
-_COMMITTEE_IN_HEADING = (
-    "the heading names the council and the date on one line (or the council's name, then the date"
-    " on the next); no committee is read from a heading that is only the council's name"
-)
 _COMMITTEE_IN_PROSE = (
     "an HTML page whose heading gives only the date; the body is named as the subject of the first"
     " sentence, which says that it met, and the meeting reader reads no committee from prose"
@@ -53,15 +45,6 @@ _COMMITTEE_IN_PROSE = (
 
 #: (document id, fact) → why today's parser gets it wrong.  Each must still be wrong.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("001", "committee"): _COMMITTEE_WRAPPED,
-    ("002", "committee"): _COMMITTEE_WRAPPED,
-    ("003", "committee"): _COMMITTEE_WRAPPED,
-    ("004", "committee"): _COMMITTEE_WRAPPED,
-    ("005", "committee"): _COMMITTEE_WRAPPED,
-    ("010", "committee"): _COMMITTEE_IN_HEADING,
-    ("013", "committee"): _COMMITTEE_IN_HEADING,
-    ("014", "committee"): _COMMITTEE_IN_HEADING,
-    ("016", "committee"): _COMMITTEE_IN_PROSE,
     ("018", "committee"): _COMMITTEE_IN_PROSE,
     ("004", "items"): (
         "one numbered item title has lower-case words and runs onto a second line, so the numbered"

@@ -66,6 +66,8 @@ HEADLINE: tuple[tuple[str, str, str], ...] = (
     ("people (all roles) F1", "people_all_f1", "people_all_f1"),
     ("meeting date recall", "meeting_date_accuracy", "meeting_date_accuracy"),
     ("meeting dates wrong", "meeting_date_wrong", "meeting_date_wrong"),
+    ("committee right", "committee_accuracy", "committee_accuracy"),
+    ("committees wrong", "committee_wrong", "committee_wrong"),
     ("not-minutes refused", "not_minutes_recall", "not_minutes_recall"),
     ("outcomes on not-minutes", "not_minutes_outcomes", "not_minutes_outcomes"),
     ("minutes refused", "minutes_refused", "minutes_refused"),

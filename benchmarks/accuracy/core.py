@@ -529,6 +529,7 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
     people = {role: [0, 0, 0] for role in ROLES}  # tp, gold, predicted
     date_n = date_ok = end_n = end_ok = 0
     date_predicted = date_wrong = date_wrong_no_gold = 0
+    committee_n = committee_ok = committee_wrong = 0
     minutes_ok = 0
     not_minutes_outcomes = not_minutes_gold = not_minutes_detected = minutes_refused = 0
 
@@ -612,6 +613,13 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
             if p_meeting["date"] != g_meeting.get("date"):
                 date_wrong += 1
                 date_wrong_no_gold += g_meeting.get("date") is None
+        if g_meeting.get("committee") is not None:
+            committee_n += 1
+            committee_ok += _same_text(p_meeting.get("committee"), g_meeting["committee"])
+        if p_meeting.get("committee") is not None and not _same_text(
+            p_meeting.get("committee"), g_meeting.get("committee")
+        ):
+            committee_wrong += 1
         if g_meeting.get("end_time") is not None:
             end_n += 1
             end_ok += p_meeting.get("end_time") == g_meeting["end_time"]
@@ -722,6 +730,9 @@ def score(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
         {
             "meeting_date_accuracy": _ratio(date_ok, date_n),
             "meeting_date_n": date_n,
+            "committee_accuracy": _ratio(committee_ok, committee_n),
+            "committee_n": committee_n,
+            "committee_wrong": committee_wrong,
             "meeting_date_predicted": date_predicted,
             "meeting_date_precision": _ratio(date_ok, date_predicted),
             "meeting_date_wrong": date_wrong,
@@ -994,6 +1005,10 @@ def format_figures(figures: dict[str, Any]) -> str:
     rows.append(
         ("meeting date right", _fmt(f["meeting_date_accuracy"]), f"of {f['meeting_date_n']} with a gold date")
     )
+    rows.append(
+        ("committee right", _fmt(f["committee_accuracy"]), f"of {f['committee_n']} with a gold committee")
+    )
+    rows.append(("committees wrong", _fmt(f["committee_wrong"]), "a committee given that is not the gold's"))
     rows.append(
         (
             "meeting dates wrong",

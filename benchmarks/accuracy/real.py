@@ -193,6 +193,7 @@ def predict_real(doc: scrutinykit.Document) -> Pred:
         "is_minutes": True,
         "refused": None,
         "date": _iso(doc.meeting.date),
+        "committee": doc.meeting.committee,
         "items": [
             {"number": item.minute_number or item.agenda_number, "title": printed_title(item, doc.source)}
             for item in doc.items
@@ -285,6 +286,7 @@ def score_real(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
     items = [0, 0, 0]  # matched, gold, predicted
     people = {role: [0, 0, 0] for role in ROLES}
     date_n = date_ok = date_predicted = date_wrong = date_wrong_no_gold = 0
+    committee_n = committee_ok = committee_wrong = 0
     not_minutes_gold = not_minutes_detected = not_minutes_outcomes = minutes_refused = 0
     for gold, pred in pairs:
         n_docs += 1
@@ -307,6 +309,12 @@ def score_real(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
             people[role][0] += len(g_names & p_names)
             people[role][1] += len(g_names)
             people[role][2] += len(p_names)
+        g_committee, p_committee = gold.get("meeting", {}).get("committee"), pred.get("committee")
+        if g_committee is not None:
+            committee_n += 1
+            committee_ok += p_committee is not None and normalise(p_committee) == normalise(g_committee)
+        if p_committee is not None and (g_committee is None or normalise(p_committee) != normalise(g_committee)):
+            committee_wrong += 1
         g_date, p_date = gold.get("meeting", {}).get("date"), pred.get("date")
         if g_date is not None:
             date_n += 1
@@ -362,6 +370,9 @@ def score_real(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
             totals[:] = [a + b for a, b in zip(totals, counts)]
     figures.update(
         {
+            "committee_accuracy": _ratio(committee_ok, committee_n),
+            "committee_n": committee_n,
+            "committee_wrong": committee_wrong,
             "meeting_date_accuracy": _ratio(date_ok, date_n),
             "meeting_date_n": date_n,
             "meeting_date_predicted": date_predicted,
@@ -528,6 +539,8 @@ def format_real_figures(figures: dict[str, Any]) -> str:
                 _fmt(f["meeting_date_accuracy"]),
                 f"of {f['meeting_date_n']} with a gold date",
             ),
+            ("committee right", _fmt(f["committee_accuracy"]), f"of {f['committee_n']} with a gold committee"),
+            ("committees wrong", _fmt(f["committee_wrong"]), "a committee given that is not the gold's"),
             (
                 "meeting dates wrong",
                 _fmt(f["meeting_date_wrong"]),

@@ -836,6 +836,67 @@ def _labelled_meeting_date(lines: Iterable[Heading | Paragraph], vocab: Patterns
     return found.pop() if len(found) == 1 else None
 
 
+#: "… a meeting of the Cabinet held in …", "Meeting of Housing Scrutiny Committee, Wednesday …":
+#: the name after "meeting of", up to where the sentence goes on.
+_MEETING_OF_NAME = rx.compile(
+    r"\b(?:meeting|MEETING|Meeting)[ ]+(?:of|OF)[ ]+(?:the[ ]+|THE[ ]+|The[ ]+)?"
+    r"(?P<name>[A-Z][\w&'()\- ]{1,120}?)"
+    r"(?=[ ]+(?:held|HELD|Held|at|AT|on|ON|in|IN)\b|[ ]*[,.;:]|[ ]+[-\u2013\u2014][ ]|[ ]*$)"
+)
+#: "Holloway Vale Town Council held their meeting at …".
+_HELD_THEIR = rx.compile(
+    r"^(?P<name>[A-Z][\w&'\- ]{1,120}?)[ ]+held[ ]+(?:its|their|a|the)[ ]+(?:\w+[ ]+)?meeting\b"
+)
+#: "Milburn Parish Council - 1st March 2016": a name, a dash, then the date.
+_NAME_DASH = rx.compile(
+    r"(?:^|[ ][-\u2013\u2014][ ])(?P<name>[A-Z][\w&'()., -]{1,120}?)[ ]+[-\u2013\u2014][ ]+"
+    r"(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?\d)"
+)
+
+
+_BEFORE_NAME = rx.compile(r"\b(?:minutes|MINUTES|Minutes)\b[ ]*|[^ ]*\d[^ ]*[ ]*")
+
+
+def _named_committee(text: str, vocab: Patterns) -> str | None:
+    """The body a meeting line names, read from where the line says whose meeting it is.
+
+    The name runs to its last body noun ("Cabinet", "Scrutiny Panel",
+    "Parish Council"), so words after it that are not the name ("…
+    PANEL Minutes of the meeting") are left out; a name with no body noun
+    in it is no name.
+    """
+    for pattern in (_MEETING_OF_NAME, _HELD_THEIR, _NAME_DASH):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        # Page banners and running headers run on before the name on a page
+        # that lost its line breaks: "Agenda and minutes X", "X 06.03.23 Page 1 of 2 X".
+        name = _BEFORE_NAME.split(m.group("name"))[-1]
+        if pattern is _NAME_DASH and not find_dates(text[m.end() : m.end() + 40]):
+            continue
+        trimmed = _trim_name(name, vocab)
+        if trimmed is not None:
+            return trimmed
+    return None
+
+
+def _trim_name(name: str, vocab: Patterns) -> str | None:
+    """``name`` from after a council's name to its last body noun (and that noun's bracket), or None."""
+    nouns = list(vocab.body_noun.finditer(name))
+    if len(nouns) >= 2 and nouns[-2].group().lower() == "council":
+        # "Hartcombe Borough Council OVERVIEW AND SCRUTINY COMMITTEE": the
+        # council's name, then its committee's.
+        name = name[nouns[-2].end() :].strip(" ,-\u2013\u2014")
+        nouns = list(vocab.body_noun.finditer(name))
+    if not nouns:
+        return None
+    end = nouns[-1].end()
+    rest = name[end:]
+    if rest.lstrip().startswith("(") and ")" in rest:  # "SCRUTINY COMMITTEE (LEARNING AND CULTURE)"
+        end += rest.index(")") + 1
+    return name[:end].strip(" ,-") or None
+
+
 def _meeting(
     front: Sequence[Block],
     closing: Sequence[Block],
@@ -864,12 +925,24 @@ def _meeting(
                 start_time = parse_time(text[own[1] :]) or parse_time(text)
                 spans.append(block.span)
         if committee is None:
+            named = _named_committee(text, vocab)
+            if named is not None:
+                committee = named
+                spans.append(block.span)
+                continue
             stripped = _MEETING_OF.sub("", text)
             if stripped.lower().startswith(("minutes of", "held on")):
                 continue
             m = _COMMITTEE.match(stripped)
-            if m and len(m.group("name")) <= 120:
-                committee = m.group("name").strip(" ,-")
+            # A title line that is the body's name (perhaps with its remit in
+            # brackets), not a sentence that starts with one.
+            after = stripped[m.end() :].strip(" ,.-\u2013") if m else ""
+            if after.startswith("(") and after.endswith(")") and ")" not in after[:-1]:
+                name = f"{m.group('name')} {after}" if m else ""
+            else:
+                name = m.group("name") if m and not after else ""
+            if name and len(name) <= 120:
+                committee = _trim_name(name, vocab) or name.strip(" ,-")
                 spans.append(block.span)
     if date is None:
         date = _labelled_meeting_date(rest, vocab)

@@ -401,6 +401,8 @@ class Patterns:
             rf"\b{_phrase_set(vocab.phrases('meeting-date-cue'))}\b", re.IGNORECASE
         )
         self.other_meeting = rx.compile(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
+        # A body's noun in any case, for reading a committee's name out of a line.
+        self.body_noun = rx.compile(rf"\b{_phrase_set(vocab.phrases('bodies'))}\b", re.IGNORECASE)
         self.body_dash = rx.compile(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
         self.attendance_roles = rx.compile(
             "|".join(
