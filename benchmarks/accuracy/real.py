@@ -310,10 +310,12 @@ def score_real(pairs: Iterable[tuple[Gold, Pred | None]]) -> dict[str, Any]:
             people[role][1] += len(g_names)
             people[role][2] += len(p_names)
         g_committee, p_committee = gold.get("meeting", {}).get("committee"), pred.get("committee")
+        same = p_committee is not None and g_committee is not None
+        same = same and normalise(str(p_committee)) == normalise(str(g_committee))
         if g_committee is not None:
             committee_n += 1
-            committee_ok += p_committee is not None and normalise(p_committee) == normalise(g_committee)
-        if p_committee is not None and (g_committee is None or normalise(p_committee) != normalise(g_committee)):
+            committee_ok += same
+        if p_committee is not None and not same:
             committee_wrong += 1
         g_date, p_date = gold.get("meeting", {}).get("date"), pred.get("date")
         if g_date is not None:
@@ -539,7 +541,7 @@ def format_real_figures(figures: dict[str, Any]) -> str:
                 _fmt(f["meeting_date_accuracy"]),
                 f"of {f['meeting_date_n']} with a gold date",
             ),
-            ("committee right", _fmt(f["committee_accuracy"]), f"of {f['committee_n']} with a gold committee"),
+            ("committee right", _fmt(f["committee_accuracy"]), f"of {f['committee_n']} with a committee"),
             ("committees wrong", _fmt(f["committee_wrong"]), "a committee given that is not the gold's"),
             (
                 "meeting dates wrong",
