@@ -34,6 +34,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -187,22 +188,31 @@ def _child(code: str, *args: str, env: dict[str, str] | None = None) -> tuple[fl
 def cold_start(repeats: int) -> dict[str, float]:
     """Median wall time of import + first parse of a seed in a fresh interpreter.
 
-    As on a machine where scrutinykit has run before: the bytecode written
-    (as an installed wheel has it; PYTHONDONTWRITEBYTECODE is lifted for
-    the children), Lark's parser cache and the pattern store filled by one
-    run first.  Measured twice: as it is, and with the pattern store off
-    (``SCRUTINYKIT_PATTERN_CACHE=0``), which is close to a first run.
+    As on a machine where scrutinykit has been installed and has run before:
+    the bytecode written (as an installed wheel has it; PYTHONDONTWRITEBYTECODE
+    is lifted for the children) and the compiled-pattern file written at
+    install read.  Measured three ways, the runs interleaved: as installed,
+    with nothing written by the library (``s``); with the opt-in pattern
+    folder (``SCRUTINYKIT_PATTERN_CACHE=DIR``) filled by one run first; and
+    with the pattern store off altogether (``SCRUTINYKIT_PATTERN_CACHE=0``,
+    every pattern compiled, the proceedings vocabulary read through Lark),
+    close to a first run of a wheel built by another Python build.
     """
     code = "import sys, scrutinykit; scrutinykit.parse_file(sys.argv[1])"
-    env = _bytecode_env()
-    off = {**env, "SCRUTINYKIT_PATTERN_CACHE": "0"}
-    _child(code, str(SEEDS[2]), env=env)  # writes bytecode, Lark's cache and the pattern store
-    return {
-        "s": round(statistics.median(_child(code, str(SEEDS[2]), env=env)[0] for _ in range(repeats)), 3),
-        "s_pattern_store_off": round(
-            statistics.median(_child(code, str(SEEDS[2]), env=off)[0] for _ in range(repeats)), 3
-        ),
-    }
+    env = {k: v for k, v in _bytecode_env().items() if k != "SCRUTINYKIT_PATTERN_CACHE"}
+    with tempfile.TemporaryDirectory() as folder:
+        variants = {
+            "s": env,
+            "s_opt_in_store": {**env, "SCRUTINYKIT_PATTERN_CACHE": folder},
+            "s_pattern_store_off": {**env, "SCRUTINYKIT_PATTERN_CACHE": "0"},
+        }
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for variant in variants.values():
+            _child(code, str(SEEDS[2]), env=variant)  # writes bytecode and the opt-in store
+        for _ in range(repeats):
+            for name, variant in variants.items():
+                times[name].append(_child(code, str(SEEDS[2]), env=variant)[0])
+    return {name: round(statistics.median(values), 3) for name, values in times.items()}
 
 
 def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
@@ -222,7 +232,7 @@ def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
     """
     warm = f"import sys, scrutinykit; scrutinykit.dumps(scrutinykit.parse_file({str(SEEDS[0])!r}))"
     size = text_path.stat().st_size / MB
-    _child(warm, str(text_path))  # writes the bytecode, Lark's cache and the pattern store
+    _child(warm, str(text_path))  # writes the bytecode
     _, idle = _child(warm + "; sys.argv[1]", str(text_path))
     out: dict[str, float] = {"input_MB": round(size, 2), "warm_start_MB": round(idle, 1)}
     variants = {

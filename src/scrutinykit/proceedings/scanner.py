@@ -84,7 +84,8 @@ def vocabulary() -> dict[str, re.Pattern[str]]:
 
     Lark turns the terminals into regular expressions; the table of them is
     kept in the pattern store under the hashes of the grammar file and of
-    Lark's version file, so a process whose store has it needs no Lark here.
+    Lark's version file (the file written at install has it), so a process
+    whose store has it needs no Lark here.
     """
     global _vocabulary
     if _vocabulary is None:
@@ -99,7 +100,8 @@ def vocabulary() -> dict[str, re.Pattern[str]]:
 def _terminal_patterns(path: Path) -> dict[str, str]:
     from lark import Lark
 
-    lark = Lark.open(str(path), parser="lalr", lexer="basic", cache=True)
+    # No cache=True: Lark would write its cache file into $TMPDIR, a file the caller did not ask for.
+    lark = Lark.open(str(path), parser="lalr", lexer="basic")
     return {t.name: t.pattern.to_regexp() for t in lark.terminals}
 
 
