@@ -7,10 +7,12 @@ Run from the repository root::
     python -m benchmarks.throughput --pdf      # the PDF section alone
 
 Every figure is the median of repeated runs (``--repeats``).  Throughput is
-megabytes of source text (UTF-8) per second on one core.  Two floors are
-measured on the same inputs in the same run: Lark's lexer alone over the same
-grammar (what any Lark-based parser must pay) and one ``re.split`` of the text
-on blank lines (what reading the text at all costs).  Cold start and peak
+megabytes of source text (UTF-8) per second on one core.  Three floors are
+measured on the same inputs in the same run: Lark's LALR parse alone (the
+library's lexer and parser over the text as normalised and laid out, what a
+Lark-based parser pays: ``x parse`` is end to end over it), Lark's lexer
+alone over the same grammar, and one ``re.split`` of the text on blank lines
+(what reading the text at all costs).  Cold start and peak
 memory are measured in fresh interpreters.
 
 The PDF section (``pdf``) is PDF → model in pages per second on one core,
@@ -105,17 +107,38 @@ def _lex_only(texts: list[str]) -> None:
             pass
 
 
+def _parse_input(texts: list[str]) -> list[str]:
+    """The texts as the parser is given them (normalised, laid out), made once outside the timing."""
+    from scrutinykit.layout.lines import layout
+    from scrutinykit.parsing.loader import load_parser
+
+    terminals = load_parser().terminals
+    return [layout(normalise(text), terminals).text for text in texts]
+
+
+def _parse_only(prepared: list[str]) -> None:
+    """Lark's LALR parse alone (lexer and parser, the library's own) over the prepared texts."""
+    from scrutinykit.parsing.loader import load_parser
+
+    parse = load_parser().parse
+    for text in prepared:
+        with contextlib.suppress(Exception):  # a text the grammar refuses is refused by parse too
+            parse(text)
+
+
 def _split_only(texts: list[str]) -> None:
     for text in texts:
         re.split(r"\n\s*\n", text)
 
 
 def throughput_rows(corpora: dict[str, list[str]], repeats: int) -> list[dict[str, object]]:
-    """End-to-end MB/s and the ratios to the two floors, per corpus."""
+    """End-to-end MB/s and the ratios to the three floors, per corpus."""
     rows = []
     for name, texts in corpora.items():
         size = _mb(texts)
+        prepared = _parse_input(texts)
         full = _median_seconds(lambda t=texts: _end_to_end(t), repeats)  # type: ignore[misc]
+        parse = _median_seconds(lambda p=prepared: _parse_only(p), repeats)  # type: ignore[misc]
         lex = _median_seconds(lambda t=texts: _lex_only(t), repeats)  # type: ignore[misc]
         split = _median_seconds(lambda t=texts: _split_only(t), repeats)  # type: ignore[misc]
         rows.append(
@@ -123,6 +146,8 @@ def throughput_rows(corpora: dict[str, list[str]], repeats: int) -> list[dict[st
                 "input": name,
                 "MB": round(size, 3),
                 "end_to_end_MB_s": round(size / full, 2),
+                "lark_parse_MB_s": round(size / parse, 2),
+                "x_lark_parse": round(full / parse, 2),
                 "lexer_MB_s": round(size / lex, 2),
                 "x_lexer": round(full / lex, 2),
                 "x_re_split": round(full / split, 1),
@@ -497,11 +522,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=1))
         return 0
-    print(f"{'input':<16} {'MB':>7} {'MB/s':>7} {'lexer MB/s':>11} {'x lexer':>8} {'x re.split':>11}")
+    print(
+        f"{'input':<16} {'MB':>7} {'MB/s':>7} {'parse MB/s':>11} {'x parse':>8}"
+        f" {'lexer MB/s':>11} {'x lexer':>8} {'x re.split':>11}"
+    )
     for row in figures["throughput"]:  # type: ignore[attr-defined]
         print(
-            f"{row['input']:<16} {row['MB']:>7} {row['end_to_end_MB_s']:>7} {row['lexer_MB_s']:>11}"
-            f" {row['x_lexer']:>8} {row['x_re_split']:>11}"
+            f"{row['input']:<16} {row['MB']:>7} {row['end_to_end_MB_s']:>7} {row['lark_parse_MB_s']:>11}"
+            f" {row['x_lark_parse']:>8} {row['lexer_MB_s']:>11} {row['x_lexer']:>8} {row['x_re_split']:>11}"
         )
     keys = ("scaling_exponent", "peak_memory", "cold_start", "json_load", "batch_speedup_2_workers", "pdf")
     for key in keys:
