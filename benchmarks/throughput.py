@@ -7,10 +7,12 @@ Run from the repository root::
     python -m benchmarks.throughput --pdf      # the PDF section alone
 
 Every figure is the median of repeated runs (``--repeats``).  Throughput is
-megabytes of source text (UTF-8) per second on one core.  Two floors are
-measured on the same inputs in the same run: Lark's lexer alone over the same
-grammar (what any Lark-based parser must pay) and one ``re.split`` of the text
-on blank lines (what reading the text at all costs).  Cold start and peak
+megabytes of source text (UTF-8) per second on one core.  Three floors are
+measured on the same inputs in the same run: Lark's LALR parse alone (the
+library's lexer and parser over the text as normalised and laid out, what a
+Lark-based parser pays: ``x parse`` is end to end over it), Lark's lexer
+alone over the same grammar, and one ``re.split`` of the text on blank lines
+(what reading the text at all costs).  Cold start and peak
 memory are measured in fresh interpreters.
 
 The PDF section (``pdf``) is PDF → model in pages per second on one core,
@@ -34,6 +36,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -104,17 +107,38 @@ def _lex_only(texts: list[str]) -> None:
             pass
 
 
+def _parse_input(texts: list[str]) -> list[str]:
+    """The texts as the parser is given them (normalised, laid out), made once outside the timing."""
+    from scrutinykit.layout.lines import layout
+    from scrutinykit.parsing.loader import load_parser
+
+    terminals = load_parser().terminals
+    return [layout(normalise(text), terminals).text for text in texts]
+
+
+def _parse_only(prepared: list[str]) -> None:
+    """Lark's LALR parse alone (lexer and parser, the library's own) over the prepared texts."""
+    from scrutinykit.parsing.loader import load_parser
+
+    parse = load_parser().parse
+    for text in prepared:
+        with contextlib.suppress(Exception):  # a text the grammar refuses is refused by parse too
+            parse(text)
+
+
 def _split_only(texts: list[str]) -> None:
     for text in texts:
         re.split(r"\n\s*\n", text)
 
 
 def throughput_rows(corpora: dict[str, list[str]], repeats: int) -> list[dict[str, object]]:
-    """End-to-end MB/s and the ratios to the two floors, per corpus."""
+    """End-to-end MB/s and the ratios to the three floors, per corpus."""
     rows = []
     for name, texts in corpora.items():
         size = _mb(texts)
+        prepared = _parse_input(texts)
         full = _median_seconds(lambda t=texts: _end_to_end(t), repeats)  # type: ignore[misc]
+        parse = _median_seconds(lambda p=prepared: _parse_only(p), repeats)  # type: ignore[misc]
         lex = _median_seconds(lambda t=texts: _lex_only(t), repeats)  # type: ignore[misc]
         split = _median_seconds(lambda t=texts: _split_only(t), repeats)  # type: ignore[misc]
         rows.append(
@@ -122,6 +146,8 @@ def throughput_rows(corpora: dict[str, list[str]], repeats: int) -> list[dict[st
                 "input": name,
                 "MB": round(size, 3),
                 "end_to_end_MB_s": round(size / full, 2),
+                "lark_parse_MB_s": round(size / parse, 2),
+                "x_lark_parse": round(full / parse, 2),
                 "lexer_MB_s": round(size / lex, 2),
                 "x_lexer": round(full / lex, 2),
                 "x_re_split": round(full / split, 1),
@@ -187,22 +213,31 @@ def _child(code: str, *args: str, env: dict[str, str] | None = None) -> tuple[fl
 def cold_start(repeats: int) -> dict[str, float]:
     """Median wall time of import + first parse of a seed in a fresh interpreter.
 
-    As on a machine where scrutinykit has run before: the bytecode written
-    (as an installed wheel has it; PYTHONDONTWRITEBYTECODE is lifted for
-    the children), Lark's parser cache and the pattern store filled by one
-    run first.  Measured twice: as it is, and with the pattern store off
-    (``SCRUTINYKIT_PATTERN_CACHE=0``), which is close to a first run.
+    As on a machine where scrutinykit has been installed and has run before:
+    the bytecode written (as an installed wheel has it; PYTHONDONTWRITEBYTECODE
+    is lifted for the children) and the compiled-pattern file written at
+    install read.  Measured three ways, the runs interleaved: as installed,
+    with nothing written by the library (``s``); with the opt-in pattern
+    folder (``SCRUTINYKIT_PATTERN_CACHE=DIR``) filled by one run first; and
+    with the pattern store off altogether (``SCRUTINYKIT_PATTERN_CACHE=0``,
+    every pattern compiled, the proceedings vocabulary read through Lark),
+    close to a first run of a wheel built by another Python build.
     """
     code = "import sys, scrutinykit; scrutinykit.parse_file(sys.argv[1])"
-    env = _bytecode_env()
-    off = {**env, "SCRUTINYKIT_PATTERN_CACHE": "0"}
-    _child(code, str(SEEDS[2]), env=env)  # writes bytecode, Lark's cache and the pattern store
-    return {
-        "s": round(statistics.median(_child(code, str(SEEDS[2]), env=env)[0] for _ in range(repeats)), 3),
-        "s_pattern_store_off": round(
-            statistics.median(_child(code, str(SEEDS[2]), env=off)[0] for _ in range(repeats)), 3
-        ),
-    }
+    env = {k: v for k, v in _bytecode_env().items() if k != "SCRUTINYKIT_PATTERN_CACHE"}
+    with tempfile.TemporaryDirectory() as folder:
+        variants = {
+            "s": env,
+            "s_opt_in_store": {**env, "SCRUTINYKIT_PATTERN_CACHE": folder},
+            "s_pattern_store_off": {**env, "SCRUTINYKIT_PATTERN_CACHE": "0"},
+        }
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for variant in variants.values():
+            _child(code, str(SEEDS[2]), env=variant)  # writes bytecode and the opt-in store
+        for _ in range(repeats):
+            for name, variant in variants.items():
+                times[name].append(_child(code, str(SEEDS[2]), env=variant)[0])
+    return {name: round(statistics.median(values), 3) for name, values in times.items()}
 
 
 def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
@@ -222,7 +257,7 @@ def peak_memory_per_mb(text_path: Path) -> dict[str, float]:
     """
     warm = f"import sys, scrutinykit; scrutinykit.dumps(scrutinykit.parse_file({str(SEEDS[0])!r}))"
     size = text_path.stat().st_size / MB
-    _child(warm, str(text_path))  # writes the bytecode, Lark's cache and the pattern store
+    _child(warm, str(text_path))  # writes the bytecode
     _, idle = _child(warm + "; sys.argv[1]", str(text_path))
     out: dict[str, float] = {"input_MB": round(size, 2), "warm_start_MB": round(idle, 1)}
     variants = {
@@ -489,11 +524,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=1))
         return 0
-    print(f"{'input':<16} {'MB':>7} {'MB/s':>7} {'lexer MB/s':>11} {'x lexer':>8} {'x re.split':>11}")
+    print(
+        f"{'input':<16} {'MB':>7} {'MB/s':>7} {'parse MB/s':>11} {'x parse':>8}"
+        f" {'lexer MB/s':>11} {'x lexer':>8} {'x re.split':>11}"
+    )
     for row in figures["throughput"]:  # type: ignore[attr-defined]
         print(
-            f"{row['input']:<16} {row['MB']:>7} {row['end_to_end_MB_s']:>7} {row['lexer_MB_s']:>11}"
-            f" {row['x_lexer']:>8} {row['x_re_split']:>11}"
+            f"{row['input']:<16} {row['MB']:>7} {row['end_to_end_MB_s']:>7} {row['lark_parse_MB_s']:>11}"
+            f" {row['x_lark_parse']:>8} {row['lexer_MB_s']:>11} {row['x_lexer']:>8} {row['x_re_split']:>11}"
         )
     keys = ("scaling_exponent", "peak_memory", "cold_start", "json_load", "batch_speedup_2_workers", "pdf")
     for key in keys:

@@ -136,12 +136,67 @@ def test_pattern_store_merges_and_ignores_damage(tmp_path: Path) -> None:
     assert PatternStore(None).compile(r"(?P<B>b+)") == re.compile(r"(?P<B>b+)")
 
 
-def test_pattern_store_can_be_turned_off() -> None:
-    """SCRUTINYKIT_PATTERN_CACHE=0 gives a store that reads and writes nothing."""
-    code = "from scrutinykit.parsing.patterns import store; print(store().path)"
-    env = {**os.environ, "SCRUTINYKIT_PATTERN_CACHE": "0"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert done.stdout.strip() == "None"
+def _store_paths(env: dict[str, str]) -> list[str]:
+    code = (
+        "import sys, scrutinykit\n"
+        "scrutinykit.parse_file('seeds/002_eb523b947f5c9452.txt')\n"
+        "from scrutinykit.parsing.patterns import store\n"
+        "print(store().path, store().shipped is not None)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    )
+    return done.stdout.split()
+
+
+@pytest.mark.parametrize("value", [None, "", "0", "relative/folder"])
+def test_pattern_store_writes_nothing_by_default(value: str | None, tmp_path: Path) -> None:
+    """Unset, empty, 0 or a relative path: no store folder, nothing written at exit (under $TMPDIR either)."""
+    env = {k: v for k, v in os.environ.items() if k != "SCRUTINYKIT_PATTERN_CACHE"}
+    env["TMPDIR"] = str(tmp_path)
+    if value is not None:
+        env["SCRUTINYKIT_PATTERN_CACHE"] = value
+    path, _ = _store_paths(env)
+    assert path == "None"
+    assert list(tmp_path.iterdir()) == []
+    assert not (ROOT / "relative").exists()
+
+
+def test_pattern_store_in_the_folder_asked_for(tmp_path: Path) -> None:
+    """SCRUTINYKIT_PATTERN_CACHE=DIR keeps the store in a private folder inside DIR."""
+    env = {**os.environ, "SCRUTINYKIT_PATTERN_CACHE": str(tmp_path / "cache")}
+    path, _ = _store_paths(env)
+    assert Path(path).parent.parent == tmp_path / "cache"
+    assert Path(path).parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_shipped_store_is_read_and_never_written(tmp_path: Path) -> None:
+    """The install-time file gives patterns equal to re's and is never written by a store reading it."""
+    shipped = tmp_path / "shipped.marshal"
+    writer = PatternStore(shipped)
+    writer.compile(r"(?P<A>a+)")
+    writer.save()
+    if not shipped.exists():
+        pytest.skip("this Python's regular-expression internals are not CPython 3.11+'s: nothing stored")
+    before = shipped.read_bytes()
+    reader = PatternStore(None, shipped)
+    assert reader.compile(r"(?P<A>a+)") == re.compile(r"(?P<A>a+)")
+    assert reader.compile(r"(?P<B>b+)") == re.compile(r"(?P<B>b+)")
+    reader.save()
+    assert shipped.read_bytes() == before
+    both = PatternStore(tmp_path / "mine.marshal", shipped)
+    both.compile(r"(?P<A>a+)")
+    both.compile(r"(?P<C>c+)")
+    both.save()
+    assert set(_read(tmp_path / "mine.marshal")) == {(r"(?P<C>c+)", 0)}  # only what the shipped file lacks
+    assert shipped.read_bytes() == before
+
+
+def test_installed_package_has_its_pattern_file() -> None:
+    """The install wrote this Python build's pattern file, and a parse finds it (reinstall if not)."""
+    env = {k: v for k, v in os.environ.items() if k != "SCRUTINYKIT_PATTERN_CACHE"}
+    assert _store_paths(env) == ["None", "True"], "reinstall (pip install -e .) to write it"
+    assert _store_paths({**env, "SCRUTINYKIT_PATTERN_CACHE": "0"}) == ["None", "False"]  # off altogether
 
 
 def test_cached_lexer_gives_lark_trees() -> None:

@@ -16,7 +16,7 @@ from .conftest import ROOT, seed_path
 
 @pytest.mark.slow
 def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
-    """A wheel installed in a fresh venv parses seed 002 elsewhere, with its built parser and no lark."""
+    """A wheel installed in a fresh venv parses seed 002 elsewhere: built parser, pattern file, no lark."""
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
@@ -35,7 +35,8 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         "d = scrutinykit.parse_file(sys.argv[1]);"
         "from scrutinykit.parsing.loader import load_parser;"
         "print(json.dumps([str(scrutinykit.grammar_dir()), str(d.meeting.date), len(d.items),"
-        " load_parser().origin, 'lark' in sys.modules]))"
+        " load_parser().origin, 'lark' in sys.modules,"
+        " __import__('scrutinykit.parsing.patterns').parsing.patterns.store().shipped is not None]))"
     )
     out = subprocess.run(
         [str(python), "-c", script, str(seed_path("002"))],
@@ -45,8 +46,9 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         text=True,
         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
-    grammar, date, items, origin, lark_loaded = json.loads(out.stdout)
+    grammar, date, items, origin, lark_loaded, shipped = json.loads(out.stdout)
     assert "site-packages" in grammar
     assert date == "2017-09-19"
     assert items == 7
     assert (origin, lark_loaded) == ("built", False)
+    assert shipped  # the compiled-pattern file written at install, for this Python build

@@ -6,10 +6,24 @@ patterns) and the union patterns of Lark's contextual lexer, several
 kilobytes each.  :mod:`re` compiles in Python, and in a fresh interpreter
 that is about a third of the time to the first parsed document.
 
-:class:`PatternStore` keeps what :mod:`re` compiled each pattern to — its
-code array, flags and groups — in one file per user and Python build, and
-builds later processes' pattern objects straight from it with the
-interpreter's own constructor, a fraction of a millisecond for them all.
+A :class:`PatternStore` builds pattern objects from what :mod:`re` compiled
+each pattern to — its code array, flags and groups — with the interpreter's
+own constructor, a fraction of a millisecond for them all, instead of
+compiling them again.  It reads those entries from two places:
+
+* **The file written at install** (``scrutinykit/_patterns_<build>.marshal``):
+  ``hatch_build.py`` parses the seed documents with the package and keeps
+  every pattern the parse compiled (:func:`write_shipped`).  It is read
+  only, and only by the Python build that wrote it; under another build
+  (a wheel made elsewhere) there is no such file and the patterns are
+  compiled as usual.
+* **A folder the caller names**, opt-in: ``SCRUTINYKIT_PATTERN_CACHE=DIR``
+  (an absolute path) keeps the patterns this process compiled that the
+  installed file lacks (a grammar edited after the install, added
+  vocabulary) in ``DIR/.scrutinykit_patterns_<uid>_<build>/``, mode 0700,
+  only used when owned by the user and writable by no one else.  Unset (the
+  default) or empty: the library writes no file.  ``0`` turns the store off
+  altogether, the installed file too (every pattern compiled by :mod:`re`).
 
 The guarantees:
 
@@ -21,17 +35,15 @@ The guarantees:
 * Anything unexpected — another interpreter, a file that cannot be read or
   written, a damaged entry, internals that moved — means the pattern is
   compiled by :mod:`re` as usual.  The store never raises.
-* Only a folder of our own that no one else may write to is used
-  (``$TMPDIR/.scrutinykit_patterns_<uid>_<build>``, mode 0700).
-  ``SCRUTINYKIT_PATTERN_CACHE=0`` in the environment turns the store off.
 
 The store also keeps small derived tables (:meth:`PatternStore.derived`):
 the proceedings vocabulary's terminals as regular expressions, which would
 otherwise need the vocabulary grammar loaded through Lark in every process.
 
-New entries are written when the process exits (or on :meth:`PatternStore.save`),
-merged with what the file holds by then, through a scratch file renamed into
-place, so that processes running side by side never see half a file.
+New entries of an opt-in folder are written when the process exits (or on
+:meth:`PatternStore.save`), merged with what the file holds by then, through
+a scratch file renamed into place, so that processes running side by side
+never see half a file.
 """
 
 from __future__ import annotations
@@ -44,13 +56,12 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PatternStore", "compile", "store"]
+__all__ = ["ENV_VAR", "PatternStore", "compile", "shipped_path", "store", "write_shipped"]
 
 _Key = tuple[str, int]
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -72,18 +83,38 @@ def _sre_parts() -> tuple[Any, Any, Any] | None:
     return _sre, _compiler, _parser
 
 
-def default_path() -> Path | None:
-    """This user's store file for this exact Python build, or None (no store)."""
-    if os.environ.get("SCRUTINYKIT_PATTERN_CACHE", "1") == "0":
-        return None
+ENV_VAR = "SCRUTINYKIT_PATTERN_CACHE"
+"""The environment variable naming a folder for the opt-in store (unset: none)."""
+
+
+def _build_tag() -> str | None:
+    """A short digest naming this exact Python build's compiled patterns, or None (no store)."""
     sre = _sre_parts()
-    if sre is None or not hasattr(os, "getuid"):
+    if sre is None:
         return None
     build = f"{sys.version}|{sre[0].MAGIC}|{sre[0].CODESIZE}|{sys.implementation.cache_tag}"
-    tag = hashlib.sha256(build.encode()).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f".scrutinykit_patterns_{os.getuid()}_{tag}"
+    return hashlib.sha256(build.encode()).hexdigest()[:16]
+
+
+def shipped_path(package: Path | None = None) -> Path | None:
+    """The file written at install for this Python build (in ``package``, by default this package)."""
+    tag = _build_tag()
+    if tag is None:
+        return None
+    return (package or Path(__file__).resolve().parents[1]) / f"_patterns_{tag}.marshal"
+
+
+def default_path() -> Path | None:
+    """This user's opt-in store file (``$SCRUTINYKIT_PATTERN_CACHE``), or None (the default: no file)."""
+    folder_name = os.environ.get(ENV_VAR, "")
+    if folder_name in ("", "0") or not os.path.isabs(folder_name):
+        return None
+    tag = _build_tag()
+    if tag is None or not hasattr(os, "getuid"):
+        return None
+    folder = Path(folder_name) / f".scrutinykit_patterns_{os.getuid()}_{tag}"
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = folder.stat()
     except OSError:
         return None
@@ -95,15 +126,18 @@ def default_path() -> Path | None:
 class PatternStore:
     """:func:`re.compile` with the compiled code kept in the file ``path``.
 
-    With ``path`` None nothing is read or written: it is :func:`re.compile`
-    with a dictionary in front.  It also offers ``match`` and ``error``, as
-    Lark's lexers use the :mod:`re` module.
+    With ``path`` None nothing is written.  ``shipped`` is a file read but
+    never written (the one made at install); its entries come before the
+    ``path`` file's.  With neither it is :func:`re.compile` with a dictionary
+    in front.  It also offers ``match`` and ``error``, as Lark's lexers use
+    the :mod:`re` module.
     """
 
     error = re.error
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, shipped: Path | None = None) -> None:
         self.path = path
+        self.shipped = shipped
         self._lock = threading.Lock()
         self._compiled: dict[_Key, re.Pattern[str]] = {}
         self._entries: dict[_Key, _Entry] | None = None
@@ -121,7 +155,7 @@ class PatternStore:
         with self._lock:
             compiled = self._compiled.get(key)
             if compiled is None:
-                compiled = self._rebuild(key) if self.path is not None else None
+                compiled = self._rebuild(key) if self.path or self.shipped else None
                 if compiled is None:
                     compiled = re.compile(pattern, flags)
                     if self.path is not None and isinstance(pattern, str):
@@ -157,7 +191,11 @@ class PatternStore:
     def _load(self) -> dict[_Key, _Entry]:
         """The file's entries, read once (with its derived tables)."""
         if self._entries is None:
-            self._entries, self._derived = _read_all(self.path)
+            self._entries, self._derived = _read_all(self.shipped)
+            if self.path is not None:
+                entries, derived = _read_all(self.path)
+                self._entries = {**entries, **self._entries}
+                self._derived = {**derived, **self._derived}
         return self._entries
 
     def _rebuild(self, key: _Key) -> re.Pattern[str] | None:
@@ -271,15 +309,44 @@ _store_lock = threading.Lock()
 
 
 def store() -> PatternStore:
-    """The process's pattern store (at :func:`default_path`)."""
+    """The process's pattern store: the file written at install, and the opt-in folder's."""
     global _store
     if _store is None:
         with _store_lock:
             if _store is None:
-                _store = PatternStore(default_path())
+                shipped = None if os.environ.get(ENV_VAR) == "0" else shipped_path()
+                _store = PatternStore(default_path(), shipped if shipped and shipped.is_file() else None)
     return _store
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """:func:`re.compile` through the process's :class:`PatternStore`."""
     return store().compile(pattern, flags)
+
+
+def write_shipped(package: Path, seeds: Sequence[Path]) -> Path | None:
+    """Write the install-time store into ``package``: every pattern parsing ``seeds`` compiles.
+
+    Called by ``hatch_build.py`` with the package imported from the source
+    tree.  Returns the file written, or None where this Python keeps no
+    compiled patterns (another interpreter).
+    """
+    global _store
+    target = shipped_path(package)
+    if target is None:
+        return None
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    kept = _store
+    _store = PatternStore(target)
+    try:
+        from .._api import parse
+        from .._errors import NotMinutesError
+
+        for seed in seeds:
+            with contextlib.suppress(NotMinutesError):
+                parse(seed.read_text(encoding="utf-8"))
+        _store.save()
+    finally:
+        _store = kept
+    return target if target.is_file() else None

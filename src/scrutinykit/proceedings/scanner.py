@@ -84,7 +84,8 @@ def vocabulary() -> dict[str, re.Pattern[str]]:
 
     Lark turns the terminals into regular expressions; the table of them is
     kept in the pattern store under the hashes of the grammar file and of
-    Lark's version file, so a process whose store has it needs no Lark here.
+    Lark's version file (the file written at install has it), so a process
+    whose store has it needs no Lark here.
     """
     global _vocabulary
     if _vocabulary is None:
@@ -99,7 +100,8 @@ def vocabulary() -> dict[str, re.Pattern[str]]:
 def _terminal_patterns(path: Path) -> dict[str, str]:
     from lark import Lark
 
-    lark = Lark.open(str(path), parser="lalr", lexer="basic", cache=True)
+    # No cache=True: Lark would write its cache file into $TMPDIR, a file the caller did not ask for.
+    lark = Lark.open(str(path), parser="lalr", lexer="basic")
     return {t.name: t.pattern.to_regexp() for t in lark.terminals}
 
 
@@ -302,11 +304,11 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 # Speakers
 # ---------------------------------------------------------------------------
 
-_LEAD = rx.compile(
-    r"(?:(?:however|also|in addition|additionally|finally|further|furthermore|separately|in particular"
-    r"|moreover|then|later|subsequently|similarly|accordingly|overall|again|in summary),? ){0,2}",
-    re.IGNORECASE,
+_LEAD_WORDS = (
+    "however|also|in addition|additionally|finally|further|furthermore|separately|in particular"
+    "|moreover|then|later|subsequently|similarly|accordingly|overall|again|in summary"
 )
+_LEAD = rx.compile(rf"(?:(?:{_LEAD_WORDS}),? ){{0,2}}", re.IGNORECASE)
 _CAP_WORD = r"[A-Z][\w'&-]*"
 _PORTFOLIO = rx.compile(
     rf" for ({_CAP_WORD}(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr){_CAP_WORD}){{0,7}})"
@@ -316,7 +318,40 @@ _OFFICE = rx.compile(
     r"(?: \([A-Z][\w&' -]{0,40}\))?"
 )
 _APPOSITIVE = rx.compile(r", (?:Councillor |Cllr |Mr |Mrs |Ms |Dr )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3},")
-_ADVERB = rx.compile(r"(?:also|further|then|again|subsequently|later|additionally|both) ", re.IGNORECASE)
+_ADVERB_WORDS = "also|further|then|again|subsequently|later|additionally|both"
+_ADVERB = rx.compile(rf"(?:{_ADVERB_WORDS}) ", re.IGNORECASE)
+
+
+def _first_letters(words: str) -> frozenset[str]:
+    """The ASCII letters, both cases, that an ignore-case match of one of ``words`` can start with."""
+    firsts = {word[0] for word in words.split("|")}
+    return frozenset(firsts | {c.upper() for c in firsts})
+
+
+# A pattern matched with IGNORECASE can start only with one of these letters
+# at an ASCII character (beyond ASCII, "ſ", "K", "ı" and "İ" match "s", "k"
+# and "i": those are left to the pattern).  Most clause starts are ruled out
+# by one set test instead of a pattern call.
+_LEAD_FIRST = _first_letters(_LEAD_WORDS)
+_ADVERB_FIRST = _first_letters(_ADVERB_WORDS)
+
+
+def _lead_end(text: str, pos: int) -> int:
+    """Where ``_LEAD`` matched at ``pos`` ends (it always matches, maybe empty)."""
+    c = text[pos : pos + 1]
+    if c.isascii() and c not in _LEAD_FIRST:
+        return pos
+    m = _LEAD.match(text, pos)
+    return m.end() if m else pos
+
+
+def _adverb_end(text: str, pos: int) -> int:
+    """Where ``_ADVERB`` matched at ``pos`` ends, or ``pos`` when it does not match."""
+    c = text[pos : pos + 1]
+    if c.isascii() and c not in _ADVERB_FIRST:
+        return pos
+    m = _ADVERB.match(text, pos)
+    return m.end() if m else pos
 _FOR_PORTFOLIO = rx.compile(r"\bfor (.+)$")
 _FIRST_WORD = rx.compile(r"^\S+ ")
 _CABINET_OR_LEADER = rx.compile(r"cabinet member|portfolio holder|lead member|leader", re.IGNORECASE)
@@ -461,7 +496,7 @@ def _speaker_at(t: _Text, pos: int, roster: _Roster, last: Speaker | None) -> _F
     portfolio: str | None = None
     person: Person | None = None
     if kind is SpeakerKind.CABINET_MEMBER:
-        m = _PORTFOLIO.match(text, end)
+        m = _PORTFOLIO.match(text, end) if text.startswith(" for ", end) else None
         if m is not None:
             portfolio = m.group(1)
             end = m.end()
@@ -535,21 +570,17 @@ def _strip_article(words: str) -> str:
 
 def _subject(t: _Text, start: int, roster: _Roster, last: Speaker | None) -> tuple[_Found | None, int]:
     """The speaker a sentence or clause starts with, and where its verb should be."""
-    lead = _LEAD.match(t.text, start)
-    pos = lead.end() if lead else start
+    pos = _lead_end(t.text, start)
     found = _speaker_at(t, pos, roster, last)
     if found is None:
         return None, pos
     after = found.end
-    app = _APPOSITIVE.match(t.text, after)
+    app = _APPOSITIVE.match(t.text, after) if t.text.startswith(", ", after) else None
     if app is not None:
         after = app.end()
     if after < len(t.text) and t.text[after] == " ":
         after += 1
-    adv = _ADVERB.match(t.text, after)
-    if adv is not None:
-        after = adv.end()
-    return found, after
+    return found, _adverb_end(t.text, after)
 
 
 _CLAUSE_START = rx.compile(r"(?:, | and | but | while | whilst |; )")
@@ -795,8 +826,7 @@ class _Proceedings:
         # Questions put by nobody in particular: "It was asked", "In response to a question".
         opener = v["ASK_OPENER"].match(text, verb_at if subject is None else start, end)
         if opener is None and subject is None:
-            lead = _LEAD.match(text, start)
-            opener = v["ASK_OPENER"].match(text, lead.end() if lead else start, end)
+            opener = v["ASK_OPENER"].match(text, _lead_end(text, start), end)
         if opener is not None:
             kind, phrase, speaker = StatementKind.QUESTION, opener.group(), None
             answer = self.inline_answer(t, opener.end(), end)
@@ -805,34 +835,38 @@ class _Proceedings:
                 self.statements.append(answer)
                 self.after(t, start, end, low, subject)
                 return
-        elif subject is not None:
+        elif subject is not None and subject.kind in _ANSWER_SIDE:
+            # Each verb pattern is tried only where its answer is used.
+            if text.startswith(("was asked", "were asked"), verb_at):
+                kind, phrase, speaker = StatementKind.QUESTION, text[verb_at : verb_at + 9], None
+            else:
+                verb = v["RESPONSE_VERB"].match(text, verb_at, end)
+                if verb is not None or v["UNDERTAKING_VERB"].match(text, verb_at, end):
+                    kind = StatementKind.RESPONSE
+                    phrase = verb.group() if verb is not None else ""
+        elif subject is not None and subject.kind in _MEMBER_SIDE:
             heard = v["HEARD_OPENER"].match(text, verb_at, end) or (
                 v["HEARD_OPENER"].match(text, verb_at + 5, end) if text.startswith("were ", verb_at) else None
             )
-            verb = v["RESPONSE_VERB"].match(text, verb_at, end)
-            ask = v["ASK_VERB"].match(text, verb_at, end)
-            comment = v["COMMENT_VERB"].match(text, verb_at, end)
-            if subject.kind in _MEMBER_SIDE and heard is None and text.startswith(("were ", "was "), verb_at):
-                heard = v["HEARD_OPENER"].match(text, verb_at, end)
-            if heard is not None and subject.kind in _MEMBER_SIDE:
+            if heard is not None:
                 kind, phrase, speaker = StatementKind.RESPONSE, heard.group(), None
-            elif subject.kind in _ANSWER_SIDE and text.startswith(("was asked", "were asked"), verb_at):
-                kind, phrase, speaker = StatementKind.QUESTION, text[verb_at : verb_at + 9], None
-            elif subject.kind in _ANSWER_SIDE and (
-                verb is not None or v["UNDERTAKING_VERB"].match(text, verb_at, end)
-            ):
-                kind = StatementKind.RESPONSE
-                phrase = verb.group() if verb is not None else ""
-            elif subject.kind in _MEMBER_SIDE:
+            else:
+                ask = v["ASK_VERB"].match(text, verb_at, end)
                 if ask is not None or (_ASK_TRIGGERS(low) and v["ASK_VERB"].search(text, verb_at, end)):
                     am = ask or v["ASK_VERB"].search(text, verb_at, end)
                     assert am is not None
                     if not v["REQUEST_FOR"].match(text, am.start(), end):
                         kind, phrase = StatementKind.QUESTION, am.group()
-                if kind is None and comment is not None:
-                    kind, phrase = StatementKind.COMMENT, comment.group()
-                if kind is None and verb is not None and subject.kind is not SpeakerKind.COMMITTEE:
-                    kind, phrase = StatementKind.COMMENT, verb.group()
+                if kind is None:
+                    comment = v["COMMENT_VERB"].match(text, verb_at, end)
+                    if comment is not None:
+                        kind, phrase = StatementKind.COMMENT, comment.group()
+                if kind is None and subject.kind is not SpeakerKind.COMMITTEE:
+                    verb = v["RESPONSE_VERB"].match(text, verb_at, end)
+                    if verb is not None:
+                        kind, phrase = StatementKind.COMMENT, verb.group()
+        elif subject is not None:
+            pass  # every speaker kind is on one side or the other
         elif text.startswith(("It was ", "it was "), verb_at):
             cm = v["COMMENT_VERB"].match(text, verb_at + 7, end)
             if cm is not None:
@@ -970,8 +1004,7 @@ class _Proceedings:
     def action(self, t: _Text, start: int, end: int) -> bool:
         v = vocabulary()
         text = t.text
-        lead = _LEAD.match(text, start)
-        pos = lead.end() if lead else start
+        pos = _lead_end(text, start)
         label = v["ACTION_LABEL"].match(text, pos, end)
         if label is None:
             label = v["ACTION_LABEL"].search(text, pos, end)
