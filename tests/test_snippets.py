@@ -491,3 +491,17 @@ def test_pipe_rendered_items_table_rows() -> None:
     ]
     (res,) = doc.items[1].outcomes()
     assert doc.text_of(res).startswith("RESOLVED")
+
+
+def test_undertakings_of_a_convener_a_mayor_and_a_portfolio_with_and() -> None:
+    """'The Convener', 'The Mayor' chair; a portfolio's own 'and' does not cut its holder off the verb."""
+    text = (
+        "Minutes of the Parks Panel held on 4 March 2025\n\nPresent: Councillor A Fenwick\n\n"
+        "7   Play Areas\n\n"
+        "The Cabinet Member for Parks and Leisure undertook to report back on the splash pad.\n\n"
+        "The Convener undertook to write to the contractor.\n\n"
+        "The Mayor agreed to write to the bus company.\n"
+    )
+    doc = scrutinykit.parse(text)
+    owners = [c.owner.text for c in doc.actions() if c.owner is not None]
+    assert owners == ["The Cabinet Member for Parks and Leisure", "The Convener", "The Mayor"]
