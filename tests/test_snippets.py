@@ -432,3 +432,76 @@ def test_cut_off_text_is_marked_truncated() -> None:
     whole = "Agenda item\n\nRoads\n\nMinutes:\n\nRESOLVED: That the report be noted.\n"
     assert not scrutinykit.parse(whole).truncated
     assert scrutinykit.parse(whole + "\nMembers asked whether the").truncated
+
+
+def test_numbered_titles_of_any_case_are_items() -> None:
+    """A number and a title on a line of its own, blank lines around it: bare, dotted, decimal, any case."""
+    text = (
+        "Minutes of the Allotments Panel held on 4 March 2025\n\n"
+        "Present: Councillor A Fenwick\n\n"
+        "7   Apologies for Absence and Substitutes\n\n"
+        "None were received.\n\n"
+        "8. Plot waiting list review\n\n"
+        "The Allotments Officer reported on the waiting list.\n\n"
+        "8.1 Water supply at Hollin Lane\n\n"
+        "Members asked about the standpipes.\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert _items(text) == [
+        ("7", "Apologies for Absence and Substitutes"),
+        ("8.", "Plot waiting list review"),
+        ("8.1", "Water supply at Hollin Lane"),
+    ]
+
+
+def test_numbered_lines_that_are_no_titles() -> None:
+    """A date, a person, a sentence, a list of short numbered lines and a table row are no item headings."""
+    text = (
+        "Minutes of the Allotments Panel\n\n"
+        "4 March 2025\n\n"
+        "1 Councillor A Fenwick\n\n"
+        "12 The Panel walked the site\n\n"
+        "The Panel asked that:\n\n"
+        "1. Plot rents stay the same\n\n"
+        "2. Water charges be reviewed\n\n"
+        "Action log:\n"
+        "3 Repair the gate Clerk Open\n"
+        "4 Order new signs Clerk Done\n"
+    )
+    assert _items(text) == []
+
+
+def test_pipe_rendered_items_table_rows() -> None:
+    """Each row of a "No. | Item |" table is an item: its number cell, a title up to its purpose or label."""
+    text = (
+        "No. | Item |\n"
+        "14. | Apologies for absence Minutes: Apologies were received from Councillor B Oduya. |\n"
+        "15. | Minutes To approve the minutes of the last meeting. Minutes: RESOLVED – That the minutes be"
+        " approved. |\n"
+        "16. | Cemetery extension update pdf icon PDF 88 KB Additional documents: Minutes: Members noted"
+        " the update. |\n"
+    )
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    assert _items(text) == [
+        ("14.", "Apologies for absence"),
+        ("15.", "Minutes"),
+        ("16.", "Cemetery extension update"),
+    ]
+    (res,) = doc.items[1].outcomes()
+    assert doc.text_of(res).startswith("RESOLVED")
+
+
+def test_undertakings_of_a_convener_a_mayor_and_a_portfolio_with_and() -> None:
+    """'The Convener', 'The Mayor' chair; a portfolio's own 'and' does not cut its holder off the verb."""
+    text = (
+        "Minutes of the Parks Panel held on 4 March 2025\n\nPresent: Councillor A Fenwick\n\n"
+        "7   Play Areas\n\n"
+        "The Cabinet Member for Parks and Leisure undertook to report back on the splash pad.\n\n"
+        "The Convener undertook to write to the contractor.\n\n"
+        "The Mayor agreed to write to the bus company.\n"
+    )
+    doc = scrutinykit.parse(text)
+    owners = [c.owner.text for c in doc.actions() if c.owner is not None]
+    assert owners == ["The Cabinet Member for Parks and Leisure", "The Convener", "The Mayor"]

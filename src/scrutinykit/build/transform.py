@@ -126,7 +126,8 @@ _PRESENT_DECISION = rx.compile(
     r"(?:notes|agrees|approves|endorses|asks|requests|recommends|supports|accepts|welcomes|resolves)\b"
 )
 # Where the title of a flattened table row stops: its report link or its section labels.
-_ROW_TITLE_END = rx.compile(r"[ ](?:PDF[ ]+\d+[ ]*[KM]B\b|(?:Additional|Supporting)[ ]+documents:)")
+# The number cell of a pipe-rendered items table row: "49. | ".
+_ROW_NUMBER = rx.compile(r"(?P<number>\d{1,4}\.?)[ ]+\|[ \n]+")
 # A flattened page: one line holding what were many (a PDF run together).
 _FLAT_LINE = 300
 # A minute heading inside a flattened line: " TC/121/24-25 MAYOR'S ANNOUNCEMENTS The Mayor …";
@@ -867,12 +868,21 @@ class MinutesTransformer:
         resolution in the rest ("… Minutes: Resolved:-") is read as in prose.
         """
         token = children[0]
-        cut = _ROW_TITLE_END.search(token.value)
+        numbered = _ROW_NUMBER.match(token.value)
+        begin = numbered.end() if numbered else 0
+        cut = self._v.row_title_end.search(token.value, begin)
         end = cut.start() if cut else len(token.value)
-        title_tok = self._piece(token, 0, end)
+        title_tok = self._piece(token, begin, end)
         if title_tok is None:  # pragma: no cover - the terminal starts with a letter
             raise ValueError(f"not a table row: {token.value!r}")
         node, title, agenda_number = self._title_node(title_tok)
+        nodes: tuple[Marker | Heading, ...] = (node,)
+        number = None
+        if numbered is not None:
+            number = numbered.group("number")
+            number_tok = self._piece(token, 0, numbered.end())  # the cell's "|" with it
+            if number_tok is not None:
+                nodes = (Heading(span=self._span(*self._token_span(number_tok)), text=number), node)
         rest = self._piece(token, end, len(token.value))
         extra: list[Block] = []
         if rest is not None:
@@ -880,7 +890,7 @@ class MinutesTransformer:
                 extra = self._inline_resolutions([rest])
             else:
                 extra = [self._paragraph(rest)]
-        return HeadingInfo((node,), title, None, agenda_number, False, tuple(extra))
+        return HeadingInfo(nodes, title, number, agenda_number, False, tuple(extra))
 
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
         (start, end, text), title_tok = self._two_lines(children[0])

@@ -403,6 +403,12 @@ class Patterns:
         self.other_meeting = rx.compile(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
         # A body's noun in any case, for reading a committee's name out of a line.
         self.body_noun = rx.compile(rf"\b{_phrase_set(vocab.phrases('bodies'))}\b", re.IGNORECASE)
+        # Where an items-table row's title stops: its report link, "(Report to
+        # follow)", a section label, or its purpose line ("… To receive …").
+        self.row_title_end = rx.compile(
+            r"[ ]+(?:(?:pdf icon[ ]+)?PDF[ ]+\d|\(Report|(?:Minutes|Recommendations?|Decision)[ ]*:"
+            rf"|(?:Additional|Supporting|Background)[ ]+documents[ ]*:|(?:{p.purpose})\b)"
+        )
         self.body_dash = rx.compile(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
         self.attendance_roles = rx.compile(
             "|".join(

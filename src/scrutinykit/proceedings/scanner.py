@@ -591,13 +591,14 @@ def _clause_speaker(
 ) -> tuple[_Found | None, int]:
     """The speaker right before a verb at ``verb_at``: the clause's subject."""
     window = max(start, verb_at - 160)
-    clause = start
-    for m in _CLAUSE_START.finditer(t.text, window, verb_at):
-        clause = m.end()
-    found, after = _subject(t, clause, roster, last)
-    if found is not None and after >= verb_at - 1:
-        return found, clause
-    return None, clause
+    clauses = [start, *(m.end() for m in _CLAUSE_START.finditer(t.text, window, verb_at))]
+    # The last clause start first; an earlier one when the speaker's own words
+    # hold the "and" ("The Cabinet Member for Parks and Leisure undertook").
+    for clause in reversed(clauses):
+        found, after = _subject(t, clause, roster, last)
+        if found is not None and after >= verb_at - 1:
+            return found, clause
+    return None, clauses[-1]
 
 
 # ---------------------------------------------------------------------------
