@@ -295,3 +295,47 @@ def test_two_columns_flattened_into_one_line_each() -> None:
     assert att.officers[0].description == "Director of Highways and Transport"
     assert _names(att.also_attending) == []
     assert _names(att.apologies) == ["G Gage"]
+
+
+_APOLOGIES_PROSE = """\
+Minutes of the meeting of the Hollowmere Scrutiny Panel held on Tuesday 6 May 2025.
+
+PRESENT: Mr T Quarrie (Chairman), Mrs E Vantongeren, OBE, Mr P Lusk and Dr K Oyelaran, MBE
+
+1. Welcome and apologies
+
+The Chair welcomed everyone. Apologies received from Cllrs. Nia Brackwater, Owain Pell and Seren Tudge.
+
+2. Apologies for Absence
+
+The Committee Manager reported apologies from Mr Jory Vane, Mrs Elin Marsh, Mr Dafydd
+
+Quist, MBE, Ms Ruth Arnott and Mr Ivo Penhale.
+
+3. Minutes
+
+The minutes were agreed.
+"""
+
+
+def test_post_nominals_after_a_comma_are_not_people() -> None:
+    """Post-nominals after a comma ("Mrs E Vantongeren, OBE") belong to the name before them."""
+    att = sk.parse(_APOLOGIES_PROSE).attendance
+    assert _names(att.present) == ["Mr T Quarrie", "Mrs E Vantongeren", "Mr P Lusk", "Dr K Oyelaran"]
+
+
+def test_apologies_in_prose_without_a_verb_and_across_a_page_break() -> None:
+    """Apologies in prose: "Apologies received from …", "reported apologies from …", across a page break."""
+    att = sk.parse(_APOLOGIES_PROSE).attendance
+    assert [" ".join(n.split()) for n in _names(att.apologies)] == [
+        "Nia Brackwater",
+        "Owain Pell",
+        "Seren Tudge",
+        "Mr Jory Vane",
+        "Mrs Elin Marsh",
+        "Mr Dafydd Quist",
+        "Ms Ruth Arnott",
+        "Mr Ivo Penhale",
+    ]
+    quist = att.apologies[5]
+    assert _APOLOGIES_PROSE[quist.span.start : quist.span.end].startswith("Mr Dafydd\n\nQuist")

@@ -87,9 +87,11 @@ _ITEM_KINDS: tuple[tuple[ItemKind, re.Pattern[str]], ...] = (
 _NO_APOLOGIES = rx.compile(
     r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I
 )
+#: "Apologies were received from …", "Apologies received from …", "reported apologies from …".
 _APOLOGIES_FROM = rx.compile(
-    r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+(?:were|was|had\s+been)"
-    r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted)"
+    r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance|lateness))?"
+    r"(?:(?:\s+(?:were|was|had\s+been|have\s+been|are))?"
+    r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted|sent|offered))?"
     r"\s+(?:from|by|on\s+behalf\s+of)\s+",
     re.I,
 )
@@ -390,6 +392,7 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     people: list[Person] = []
     kind = block.kind
     columns: tuple[AttendanceKind, AttendanceKind] | None = None
+    ended = False
     for i, line in enumerate(block.lines):
         text = source[line.span.start : line.span.end]
         base = line.span.start
@@ -408,6 +411,12 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 continue
         if isinstance(line, Point):
             own = line.text
+            if i > 0 and not _HONORIFIC_START.match(own) and _classify_item(own) is not ItemKind.SUBSTANTIVE:
+                ended = True  # "1. Welcome and apologies": the first item, not a list entry
+        if ended:
+            people.extend(_apologies_from_text(text, base))  # that item's prose
+            continue
+        if isinstance(line, Point):
             at = text.find(own[:20]) if own else -1
             if at < 0:
                 continue
@@ -517,7 +526,7 @@ def _apologies_from_text(text: str, base: int, under_heading: bool = False) -> l
 
 #: The end of a sentence: not the stop of an initial or of "Mrs.", nor one inside brackets.
 _SENTENCE_END = rx.compile(
-    r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
+    r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\bCllrs)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
 )
 
 #: The end of a list written in a sentence: a full stop, as :data:`_SENTENCE_END`.
@@ -903,6 +912,10 @@ def _texts(blocks: Iterable[Block]) -> Iterable[Paragraph]:
             yield from block.body
 
 
+#: A paragraph whose last sentence has not ended (no stop, colon or bracket at its end).
+_RUNS_ON = rx.compile(r"[\w,]\s*\Z")
+
+
 def _finish_item(
     item: AgendaItem, source: str, apologies: list[Person] | None
 ) -> tuple[AgendaItem, list[Person] | None]:
@@ -925,10 +938,16 @@ def _finish_item(
             *(h for h in item.heading if isinstance(h, Heading)),
             *_texts(minutes),
         ]
-        for node in texts:
+        for k, node in enumerate(texts):
             if _NO_APOLOGIES.search(node.text):
                 apologies = apologies or []
             written = source[node.span.start : node.span.end]
+            after = texts[k + 1] if k + 1 < len(texts) else None
+            if isinstance(node, Paragraph) and isinstance(after, Paragraph) and _RUNS_ON.search(node.text):
+                # A sentence cut by a page break runs on in the next paragraph: "… Mr Jo" / "Example, …";
+                # the break is read as a space (offsets unchanged).
+                gap = after.span.start - node.span.end
+                written += " " * gap + source[after.span.start : after.span.end]
             found = _apologies_from_text(
                 written, node.span.start, under_heading=not isinstance(node, Heading)
             )
