@@ -339,3 +339,46 @@ def test_apologies_in_prose_without_a_verb_and_across_a_page_break() -> None:
     ]
     quist = att.apologies[5]
     assert _APOLOGIES_PROSE[quist.span.start : quist.span.end].startswith("Mr Dafydd\n\nQuist")
+
+
+_WRAPPED = """\
+Minutes of the meeting of the Fernwick Overview Committee held on Monday 2 June 2025.
+
+PRESENT: Jory Alcombe (in the Chair); Wenna Polglase; Tamsin Roskilly; Kerra
+Treloar; Morwenna Pascoe (from 7.20 pm); Petroc Nancarrow (remote); Demelza
+Trebilcock
+
+IN ATTENDANCE: Mrs B Tregear (Corporate Director of Place), Mr C
+Penhallow (Head of Legal Services) and Ms D Rowse (Committee
+Services Officer)
+
+Officers:
+Mrs E Jago, Clerk
+Mr F Hosken, Deputy Clerk
+
+1. Minutes
+
+The minutes were agreed.
+"""
+
+
+def test_a_hard_wrapped_list_is_read_across_its_lines() -> None:
+    """Line breaks inside a wrapped list are spaces; a list of one entry a line keeps its breaks."""
+    att = sk.parse(_WRAPPED).attendance
+    assert [" ".join(n.split()) for n in _names(att.present)] == [
+        "Jory Alcombe",
+        "Wenna Polglase",
+        "Tamsin Roskilly",
+        "Kerra Treloar",
+        "Morwenna Pascoe",
+        "Petroc Nancarrow",
+        "Demelza Trebilcock",
+    ]
+    assert [" ".join(n.split()) for n in _names(att.officers)] == [
+        "Mrs B Tregear",
+        "Mr C Penhallow",
+        "Ms D Rowse",
+        "Mrs E Jago",
+        "Mr F Hosken",
+    ]
+    assert [p.description for p in att.officers][3:] == ["Clerk", "Deputy Clerk"]

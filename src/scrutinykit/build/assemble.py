@@ -382,6 +382,22 @@ _NOBODY = rx.compile(
 )
 
 
+def _joined_lines(block: AttendanceBlock, source: str) -> list[tuple[Paragraph | Point, int, int]]:
+    """The block's lines with their spans, a list wrapped over lines that the layout split joined again."""
+    out: list[tuple[Paragraph | Point, int, int]] = []
+    for line in block.lines:
+        start, end = line.span.start, line.span.end
+        if out and isinstance(line, Paragraph) and isinstance(out[-1][0], Paragraph):
+            prev, a, b = out[-1]
+            before = source[a:b].rsplit("\n", 1)[-1]
+            first = source[start:end].split("\n", 1)[0]
+            if source[b:start] == "\n" and _wraps(before, first):
+                out[-1] = (prev, a, end)
+                continue
+        out.append((line, start, end))
+    return out
+
+
 def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     """The people of an attendance block, each with the list it belongs to.
 
@@ -393,9 +409,8 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     kind = block.kind
     columns: tuple[AttendanceKind, AttendanceKind] | None = None
     ended = False
-    for i, line in enumerate(block.lines):
-        text = source[line.span.start : line.span.end]
-        base = line.span.start
+    for i, (line, base, stop) in enumerate(_joined_lines(block, source)):
+        text = source[base:stop]
         if i == 0:
             two = _TWO_LABELS.match(text)
             if two is not None:
@@ -426,8 +441,8 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
             if m is None or (block.kind is AttendanceKind.OFFICER and text.rstrip().endswith(":")):
                 continue
             text, base = text[m.end() :], base + m.end()
-        text = text.split("\n")[0] if "\n" in text and i == 0 else text
-        if i == 0 and _NOBODY.fullmatch(text):
+        text = unwrap_list(text)
+        if i == 0 and _NOBODY.fullmatch(text.split("\n")[0]):
             continue  # "Apologies: None": the list is empty, not a person called None
         for piece in text.split("\n"):
             here = base
@@ -453,6 +468,60 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 continue
             people.extend(_line_people(piece, here, kind))
     return people
+
+
+#: A line that cannot end an entry: it ends on a separator, "and", a title or an initial.
+_OPEN_END = rx.compile(
+    r"(?:[,;(]|\b(?:and|&|of|for|the|to|Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|[A-Z])\.?)[ \t]*\Z"
+)
+#: A line that cannot start an entry: a note, a lower-case word, a separator.
+_GOES_ON = rx.compile(r"[ \t]*(?:[(,;]|[a-z]|(?:and|&)\s)")
+_SEPARATOR = rx.compile(r"[,;]")
+#: A line that opens with a label of its own: "Co-opted Members:", "Substitutes:".
+_OWN_LABEL = rx.compile(r"[ \t]*[A-Z][^:,;()\n]{0,40}:")
+
+
+def unwrap_list(text: str) -> str:
+    """``text`` with the line breaks that wrap a list read as spaces (same length, same offsets).
+
+    A break is a wrap when the line before cannot end an entry ("…, R" / "Mr" /
+    "Cabinet Member for"), when the line after cannot start one ("(remote)",
+    "for Education", "and Jo Example"), when the line before has an open
+    bracket, or when it is a long line of a separated list (two separators or
+    more in 60 characters or more) that ends mid-entry and the next line does not
+    open with a title, as hard-wrapped text gives it.  A list of one entry a line
+    ("Jo Example, Clerk") keeps its breaks, and so does a line that opens a
+    list of its own ("Co-opted Members: …").
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if k + 1 == len(lines):
+            break
+        out.append(" " if _wraps(line, lines[k + 1]) else "\n")
+    return "".join(out)
+
+
+def _wraps(line: str, after: str) -> bool:
+    """Whether the break between ``line`` and the line ``after`` wraps one list (:func:`unwrap_list`)."""
+    if not line.strip() or not after.strip():
+        return False
+    if _SUB_LABEL.match(after) is not None or _OWN_LABEL.match(after) is not None:
+        return False
+    return (
+        _OPEN_END.search(line) is not None
+        or _GOES_ON.match(after) is not None
+        or line.count("(") > line.count(")")
+        or (
+            len(line.rstrip()) >= 60
+            and len(_SEPARATOR.findall(line)) >= 2
+            and not line.rstrip().endswith((")", "."))
+            and _HONORIFIC_START.match(after) is None
+        )
+    )
 
 
 def _run_on_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
