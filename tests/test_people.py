@@ -382,3 +382,42 @@ def test_a_hard_wrapped_list_is_read_across_its_lines() -> None:
         "Mr F Hosken",
     ]
     assert [p.description for p in att.officers][3:] == ["Clerk", "Deputy Clerk"]
+
+
+_IN_FIRST_ITEM = """\
+Agenda and minutes
+Harrowfield Scrutiny Committee - Monday, 3rd March, 2025 6.30 pm
+
+12.
+APOLOGIES FOR ABSENCE
+
+Minutes:
+
+Present:-
+
+Tamsin Hollowbrook (Chair)
+Ewan Ruddle
+Priya Castellane (substitute)
+
+Officers present:
+
+Head of Parks – L. Wendover
+Councillor Ruddle declared a personal interest in the item on the parks budget as a trustee.
+
+Apologies were received from Councillor Jude Farrant.
+
+13.
+MINUTES
+
+Minutes:
+
+The minutes were agreed.
+"""
+
+
+def test_a_list_in_the_first_item_and_a_sentence_in_a_list() -> None:
+    """A meeting page's list in its first item's minutes counts; a sentence under a label is not a name."""
+    att = sk.parse(_IN_FIRST_ITEM).attendance
+    assert _names(att.present) == ["Tamsin Hollowbrook", "Ewan Ruddle", "Priya Castellane"]
+    assert _names(att.officers) == ["L. Wendover"]
+    assert _names(att.apologies) == ["Jude Farrant"]

@@ -363,6 +363,24 @@ def _visitor_or_officer(person: Person, entry: str) -> AttendanceKind:
     return AttendanceKind.ALSO_ATTENDING
 
 
+def _is_prose(piece: str) -> bool:
+    """Whether a line is a sentence, not a list: a verb of narration, or five lower-case words in a row.
+
+    An entry's description has a few ("parent governor representative"); a
+    sentence has a run of them ("declared an interest in the item on …").
+    """
+    bare = _without_brackets(piece)
+    if _PROSE.search(bare):
+        return True
+    for part in _SEPARATOR.split(bare):
+        run = 0
+        for word in part.split():
+            run = run + 1 if word[:1].islower() else 0
+            if run >= 5:
+                return True
+    return False
+
+
 def _line_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
     """The people of one line of an attendance block, with their lists."""
     if _IN_CHAIR.search(piece) and kind is not AttendanceKind.APOLOGIES:
@@ -458,7 +476,7 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                         continue
                 elif _is_heading_line(piece):
                     return people
-                elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
+                elif _is_prose(piece) and not _IN_CHAIR.search(piece):
                     people.extend(_apologies_from_text(piece, here) or _visitors_in_prose(piece, here))
                     continue
             if "," not in piece and ";" not in piece and len(_TITLED.findall(piece)) >= 2:
@@ -1036,10 +1054,41 @@ def _finish_item(
 def _item_people(item: AgendaItem, source: str) -> list[Person]:
     """The people of the officer lists inside an item ("The following officers were in attendance")."""
     found: list[Person] = []
-    for node in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+    for node in _item_blocks(item):
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
             found.extend(_block_people(node, source))
     return found
+
+
+def _item_attendance(item: AgendaItem, source: str) -> list[Person]:
+    """The people of an item's attendance lists but its officer lists (those are the item's own)."""
+    found: list[Person] = []
+    for node in _item_blocks(item):
+        if isinstance(node, AttendanceBlock) and node.kind is not AttendanceKind.OFFICER:
+            found.extend(_block_people(node, source))
+    return found
+
+
+def _item_blocks(item: AgendaItem) -> list[Block]:
+    """An item's blocks, a label alone on its line ("Present:-") joined by the paragraph of names under it."""
+    out: list[Block] = []
+    for block in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+        prev = out[-1] if out else None
+        if (
+            isinstance(prev, AttendanceBlock)
+            and len(prev.lines) == 1
+            and isinstance(block, Paragraph)
+            and _LABEL_ALONE.fullmatch(prev.lines[0].text)
+        ):
+            out[-1] = attrs.evolve(
+                prev, span=Span(start=prev.span.start, end=block.span.end), lines=(*prev.lines, block)
+            )
+        else:
+            out.append(block)
+    return out
+
+
+_LABEL_ALONE = rx.compile(r"[^:\n]{1,60}:-?\s*")
 
 
 def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
@@ -1160,6 +1209,14 @@ def assemble(
         people[AttendanceKind.ALSO_ATTENDING].extend(
             p for p in _item_people(item, source) if p.kind is AttendanceKind.ALSO_ATTENDING
         )
+    if not people[AttendanceKind.PRESENT]:
+        # No list in the front matter: a meeting page may give it in its first item's minutes.
+        for item in items[:2]:
+            for person in _item_attendance(item, source):
+                if person.kind is AttendanceKind.APOLOGIES:
+                    apologies = [*(apologies or []), person]
+                elif person.kind is not AttendanceKind.ABSENT:
+                    people[person.kind].append(person)
     if apologies is not None:
         apologies = _unique(apologies)
     known = {
