@@ -5,6 +5,8 @@ Every council and person here is invented for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import scrutinykit as sk
 
 
@@ -421,3 +423,25 @@ def test_a_list_in_the_first_item_and_a_sentence_in_a_list() -> None:
     assert _names(att.present) == ["Tamsin Hollowbrook", "Ewan Ruddle", "Priya Castellane"]
     assert _names(att.officers) == ["L. Wendover"]
     assert _names(att.apologies) == ["Jude Farrant"]
+
+
+_INLINE_NEW_LABEL = """\
+Minutes of the meeting of the Oakhurst Scrutiny Panel held on 8 April 2025
+
+The panel met in the Guildhall. Present: Councillor Jo Marren, Councillor Bea Tolland. Visiting Members:
+Councillor Ned Stavely, Councillor Isla Rendle.
+
+1. Minutes
+
+The minutes were agreed.
+"""
+
+
+def test_an_inline_attendance_label_comes_from_the_vocabulary(tmp_path: Path) -> None:
+    """A phrase added to an attendance file is a label inside a paragraph too, with its role."""
+    (tmp_path / "also-attending.txt").write_text("Visiting Members\n", encoding="utf-8")
+    before = sk.parse(_INLINE_NEW_LABEL).attendance
+    assert "Ned Stavely" not in _names(before.also_attending)
+    after = sk.parse(_INLINE_NEW_LABEL, vocabulary=tmp_path).attendance
+    assert _names(after.present) == ["Jo Marren", "Bea Tolland"]
+    assert _names(after.also_attending) == ["Ned Stavely", "Isla Rendle"]

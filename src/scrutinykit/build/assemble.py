@@ -416,7 +416,7 @@ def _joined_lines(block: AttendanceBlock, source: str) -> list[tuple[Paragraph |
     return out
 
 
-def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
+def _block_people(block: AttendanceBlock, source: str, vocab: Patterns) -> list[Person]:
     """The people of an attendance block, each with the list it belongs to.
 
     Paragraphs folded into the block may start a list of their own ("Also
@@ -482,7 +482,7 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
             if "," not in piece and ";" not in piece and len(_TITLED.findall(piece)) >= 2:
                 # A list with no separators ("Cllr A Example Cllr B Sample"), as a
                 # flattened page gives it, perhaps running on into the next label.
-                people.extend(_run_on_people(piece, here, kind))
+                people.extend(_run_on_people(piece, here, kind, vocab))
                 continue
             people.extend(_line_people(piece, here, kind))
     return people
@@ -542,13 +542,13 @@ def _wraps(line: str, after: str) -> bool:
     )
 
 
-def _run_on_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
+def _run_on_people(piece: str, base: int, kind: AttendanceKind, vocab: Patterns) -> list[Person]:
     """People of a line listing them without separators, and of any labelled lists run on after it."""
-    label = _INLINE_LABEL.search(piece)
+    label = vocab.attendance_inline.search(piece)
     cut = label.start() if label is not None else len(piece)
     people = _titled_run(piece[:cut], base, kind)
     if label is not None:
-        people.extend(_inline_lists(piece[cut:], base + cut))
+        people.extend(_inline_lists(piece[cut:], base + cut, vocab))
     return people
 
 
@@ -636,12 +636,14 @@ def _bare_apologies(text: str, base: int) -> list[Person]:
     return people if people and len(people) == len(groups) else []
 
 
-#: An attendance label inside a paragraph: "…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …".
-_INLINE_LABEL = rx.compile(
-    r"(?:(?<=^)|(?<=\s))(?P<label>(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE"
-    r"|(?:Also\s+)?[Ii]n\s+[Aa]ttendance|APOLOGIES(?:\s+FOR\s+ABSENCE)?|Apologies(?:\s+for\s+absence)?"
-    r"|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?)\s*:-?\s+"
-)
+#: The list each attendance role of the vocabulary (its group in ``Patterns.attendance_inline``) fills.
+_ROLE_KIND = {
+    "present": AttendanceKind.PRESENT,
+    "chair": AttendanceKind.PRESENT,
+    "apologies": AttendanceKind.APOLOGIES,
+    "also_attending": AttendanceKind.ALSO_ATTENDING,
+    "officers": AttendanceKind.OFFICER,
+}
 #: Where a flattened list ("Cllr A Example Cllr B Sample") starts a new person.
 _TITLED = rx.compile(
     r"(?<![^\W\d_])(?:(?:County|District|Borough|Town)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Dr"
@@ -684,13 +686,13 @@ def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
     return people
 
 
-def _inline_lists(text: str, base: int) -> list[Person]:
+def _inline_lists(text: str, base: int, vocab: Patterns) -> list[Person]:
     """Attendance lists written inside a paragraph, after labels such as "Present:-" or "APOLOGIES:"."""
-    labels = list(_INLINE_LABEL.finditer(text))
+    labels = list(vocab.attendance_inline.finditer(text))
     people: list[Person] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-        kind = _sub_kind(m.group("label"), AttendanceKind.PRESENT)
+        kind = _ROLE_KIND[next(role for role, words in m.groupdict().items() if words is not None)]
         segment = text[m.end() : end]
         if "," in segment or ";" in segment:
             stop = _LIST_END.search(segment)
@@ -1004,7 +1006,7 @@ _RUNS_ON = rx.compile(r"[\w,]\s*\Z")
 
 
 def _finish_item(
-    item: AgendaItem, source: str, apologies: list[Person] | None
+    item: AgendaItem, source: str, apologies: list[Person] | None, vocab: Patterns
 ) -> tuple[AgendaItem, list[Person] | None]:
     kind = _classify_item(item.title)
     minutes = item.minutes
@@ -1040,7 +1042,7 @@ def _finish_item(
             )
             if found:
                 apologies = (apologies or []) + found
-    officers = [p for p in _item_people(item, source) if p.kind is AttendanceKind.OFFICER]
+    officers = [p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.OFFICER]
     finished = attrs.evolve(
         item,
         kind=kind,
@@ -1051,21 +1053,21 @@ def _finish_item(
     return finished, apologies
 
 
-def _item_people(item: AgendaItem, source: str) -> list[Person]:
+def _item_people(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
     """The people of the officer lists inside an item ("The following officers were in attendance")."""
     found: list[Person] = []
     for node in _item_blocks(item):
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
-            found.extend(_block_people(node, source))
+            found.extend(_block_people(node, source, vocab))
     return found
 
 
-def _item_attendance(item: AgendaItem, source: str) -> list[Person]:
+def _item_attendance(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
     """The people of an item's attendance lists but its officer lists (those are the item's own)."""
     found: list[Person] = []
     for node in _item_blocks(item):
         if isinstance(node, AttendanceBlock) and node.kind is not AttendanceKind.OFFICER:
-            found.extend(_block_people(node, source))
+            found.extend(_block_people(node, source, vocab))
     return found
 
 
@@ -1181,7 +1183,7 @@ def assemble(
     apologies: list[Person] | None = None
     for block in front:
         if isinstance(block, AttendanceBlock):
-            found = _block_people(block, source)
+            found = _block_people(block, source, vocab)
             if block.kind is AttendanceKind.APOLOGIES:
                 apologies = apologies or []
             for person in found:
@@ -1196,23 +1198,23 @@ def assemble(
                 apologies = (apologies or []) + found
             elif _NO_APOLOGIES.search(block.text):
                 apologies = apologies or []
-            for person in _inline_lists(written, block.span.start):
+            for person in _inline_lists(written, block.span.start, vocab):
                 if person.kind is AttendanceKind.APOLOGIES:
                     apologies = [*(apologies or []), person]
                 elif person.kind is not AttendanceKind.ABSENT:
                     people[person.kind].append(person)
     items: list[AgendaItem] = []
     for item in tree.items:
-        item, apologies = _finish_item(item, source, apologies)
+        item, apologies = _finish_item(item, source, apologies, vocab)
         items.append(item)
         people[AttendanceKind.OFFICER].extend(item.officers)
         people[AttendanceKind.ALSO_ATTENDING].extend(
-            p for p in _item_people(item, source) if p.kind is AttendanceKind.ALSO_ATTENDING
+            p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.ALSO_ATTENDING
         )
     if not people[AttendanceKind.PRESENT]:
         # No list in the front matter: a meeting page may give it in its first item's minutes.
         for item in items[:2]:
-            for person in _item_attendance(item, source):
+            for person in _item_attendance(item, source, vocab):
                 if person.kind is AttendanceKind.APOLOGIES:
                     apologies = [*(apologies or []), person]
                 elif person.kind is not AttendanceKind.ABSENT:
