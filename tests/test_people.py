@@ -5,6 +5,8 @@ Every council and person here is invented for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import scrutinykit as sk
 
 
@@ -295,3 +297,151 @@ def test_two_columns_flattened_into_one_line_each() -> None:
     assert att.officers[0].description == "Director of Highways and Transport"
     assert _names(att.also_attending) == []
     assert _names(att.apologies) == ["G Gage"]
+
+
+_APOLOGIES_PROSE = """\
+Minutes of the meeting of the Hollowmere Scrutiny Panel held on Tuesday 6 May 2025.
+
+PRESENT: Mr T Quarrie (Chairman), Mrs E Vantongeren, OBE, Mr P Lusk and Dr K Oyelaran, MBE
+
+1. Welcome and apologies
+
+The Chair welcomed everyone. Apologies received from Cllrs. Nia Brackwater, Owain Pell and Seren Tudge.
+
+2. Apologies for Absence
+
+The Committee Manager reported apologies from Mr Jory Vane, Mrs Elin Marsh, Mr Dafydd
+
+Quist, MBE, Ms Ruth Arnott and Mr Ivo Penhale.
+
+3. Minutes
+
+The minutes were agreed.
+"""
+
+
+def test_post_nominals_after_a_comma_are_not_people() -> None:
+    """Post-nominals after a comma ("Mrs E Vantongeren, OBE") belong to the name before them."""
+    att = sk.parse(_APOLOGIES_PROSE).attendance
+    assert _names(att.present) == ["Mr T Quarrie", "Mrs E Vantongeren", "Mr P Lusk", "Dr K Oyelaran"]
+
+
+def test_apologies_in_prose_without_a_verb_and_across_a_page_break() -> None:
+    """Apologies in prose: "Apologies received from …", "reported apologies from …", across a page break."""
+    att = sk.parse(_APOLOGIES_PROSE).attendance
+    assert [" ".join(n.split()) for n in _names(att.apologies)] == [
+        "Nia Brackwater",
+        "Owain Pell",
+        "Seren Tudge",
+        "Mr Jory Vane",
+        "Mrs Elin Marsh",
+        "Mr Dafydd Quist",
+        "Ms Ruth Arnott",
+        "Mr Ivo Penhale",
+    ]
+    quist = att.apologies[5]
+    assert _APOLOGIES_PROSE[quist.span.start : quist.span.end].startswith("Mr Dafydd\n\nQuist")
+
+
+_WRAPPED = """\
+Minutes of the meeting of the Fernwick Overview Committee held on Monday 2 June 2025.
+
+PRESENT: Jory Alcombe (in the Chair); Wenna Polglase; Tamsin Roskilly; Kerra
+Treloar; Morwenna Pascoe (from 7.20 pm); Petroc Nancarrow (remote); Demelza
+Trebilcock
+
+IN ATTENDANCE: Mrs B Tregear (Corporate Director of Place), Mr C
+Penhallow (Head of Legal Services) and Ms D Rowse (Committee
+Services Officer)
+
+Officers:
+Mrs E Jago, Clerk
+Mr F Hosken, Deputy Clerk
+
+1. Minutes
+
+The minutes were agreed.
+"""
+
+
+def test_a_hard_wrapped_list_is_read_across_its_lines() -> None:
+    """Line breaks inside a wrapped list are spaces; a list of one entry a line keeps its breaks."""
+    att = sk.parse(_WRAPPED).attendance
+    assert [" ".join(n.split()) for n in _names(att.present)] == [
+        "Jory Alcombe",
+        "Wenna Polglase",
+        "Tamsin Roskilly",
+        "Kerra Treloar",
+        "Morwenna Pascoe",
+        "Petroc Nancarrow",
+        "Demelza Trebilcock",
+    ]
+    assert [" ".join(n.split()) for n in _names(att.officers)] == [
+        "Mrs B Tregear",
+        "Mr C Penhallow",
+        "Ms D Rowse",
+        "Mrs E Jago",
+        "Mr F Hosken",
+    ]
+    assert [p.description for p in att.officers][3:] == ["Clerk", "Deputy Clerk"]
+
+
+_IN_FIRST_ITEM = """\
+Agenda and minutes
+Harrowfield Scrutiny Committee - Monday, 3rd March, 2025 6.30 pm
+
+12.
+APOLOGIES FOR ABSENCE
+
+Minutes:
+
+Present:-
+
+Tamsin Hollowbrook (Chair)
+Ewan Ruddle
+Priya Castellane (substitute)
+
+Officers present:
+
+Head of Parks – L. Wendover
+Councillor Ruddle declared a personal interest in the item on the parks budget as a trustee.
+
+Apologies were received from Councillor Jude Farrant.
+
+13.
+MINUTES
+
+Minutes:
+
+The minutes were agreed.
+"""
+
+
+def test_a_list_in_the_first_item_and_a_sentence_in_a_list() -> None:
+    """A meeting page's list in its first item's minutes counts; a sentence under a label is not a name."""
+    att = sk.parse(_IN_FIRST_ITEM).attendance
+    assert _names(att.present) == ["Tamsin Hollowbrook", "Ewan Ruddle", "Priya Castellane"]
+    assert _names(att.officers) == ["L. Wendover"]
+    assert _names(att.apologies) == ["Jude Farrant"]
+
+
+_INLINE_NEW_LABEL = """\
+Minutes of the meeting of the Oakhurst Scrutiny Panel held on 8 April 2025
+
+The panel met in the Guildhall. Present: Councillor Jo Marren, Councillor Bea Tolland. Visiting Members:
+Councillor Ned Stavely, Councillor Isla Rendle.
+
+1. Minutes
+
+The minutes were agreed.
+"""
+
+
+def test_an_inline_attendance_label_comes_from_the_vocabulary(tmp_path: Path) -> None:
+    """A phrase added to an attendance file is a label inside a paragraph too, with its role."""
+    (tmp_path / "also-attending.txt").write_text("Visiting Members\n", encoding="utf-8")
+    before = sk.parse(_INLINE_NEW_LABEL).attendance
+    assert "Ned Stavely" not in _names(before.also_attending)
+    after = sk.parse(_INLINE_NEW_LABEL, vocabulary=tmp_path).attendance
+    assert _names(after.present) == ["Jo Marren", "Bea Tolland"]
+    assert _names(after.also_attending) == ["Ned Stavely", "Isla Rendle"]

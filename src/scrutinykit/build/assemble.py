@@ -87,9 +87,11 @@ _ITEM_KINDS: tuple[tuple[ItemKind, re.Pattern[str]], ...] = (
 _NO_APOLOGIES = rx.compile(
     r"\b(?:there were no|no) apologies\b|\bno apologies (?:for absence )?(?:were|had been) received\b", re.I
 )
+#: "Apologies were received from …", "Apologies received from …", "reported apologies from …".
 _APOLOGIES_FROM = rx.compile(
-    r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+(?:were|was|had\s+been)"
-    r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted)"
+    r"\bapologies(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance|lateness))?"
+    r"(?:(?:\s+(?:were|was|had\s+been|have\s+been|are))?"
+    r"\s+(?:received|submitted|given|tendered|reported|intimated|recorded|noted|sent|offered))?"
     r"\s+(?:from|by|on\s+behalf\s+of)\s+",
     re.I,
 )
@@ -363,6 +365,24 @@ def _visitor_or_officer(person: Person, entry: str) -> AttendanceKind:
     return AttendanceKind.ALSO_ATTENDING
 
 
+def _is_prose(piece: str) -> bool:
+    """Whether a line is a sentence, not a list: a verb of narration, or five lower-case words in a row.
+
+    An entry's description has a few ("parent governor representative"); a
+    sentence has a run of them ("declared an interest in the item on …").
+    """
+    bare = _without_brackets(piece)
+    if _PROSE.search(bare):
+        return True
+    for part in _SEPARATOR.split(bare):
+        run = 0
+        for word in part.split():
+            run = run + 1 if word[:1].islower() else 0
+            if run >= 5:
+                return True
+    return False
+
+
 def _line_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
     """The people of one line of an attendance block, with their lists."""
     if _IN_CHAIR.search(piece) and kind is not AttendanceKind.APOLOGIES:
@@ -382,7 +402,23 @@ _NOBODY = rx.compile(
 )
 
 
-def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
+def _joined_lines(block: AttendanceBlock, source: str) -> list[tuple[Paragraph | Point, int, int]]:
+    """The block's lines with their spans, a list wrapped over lines that the layout split joined again."""
+    out: list[tuple[Paragraph | Point, int, int]] = []
+    for line in block.lines:
+        start, end = line.span.start, line.span.end
+        if out and isinstance(line, Paragraph) and isinstance(out[-1][0], Paragraph):
+            prev, a, b = out[-1]
+            before = source[a:b].rsplit("\n", 1)[-1]
+            first = source[start:end].split("\n", 1)[0]
+            if source[b:start] == "\n" and _wraps(before, first):
+                out[-1] = (prev, a, end)
+                continue
+        out.append((line, start, end))
+    return out
+
+
+def _block_people(block: AttendanceBlock, source: str, vocab: Patterns) -> list[Person]:
     """The people of an attendance block, each with the list it belongs to.
 
     Paragraphs folded into the block may start a list of their own ("Also
@@ -392,9 +428,9 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
     people: list[Person] = []
     kind = block.kind
     columns: tuple[AttendanceKind, AttendanceKind] | None = None
-    for i, line in enumerate(block.lines):
-        text = source[line.span.start : line.span.end]
-        base = line.span.start
+    ended = False
+    for i, (line, base, stop) in enumerate(_joined_lines(block, source)):
+        text = source[base:stop]
         if i == 0:
             two = _TWO_LABELS.match(text)
             if two is not None:
@@ -410,6 +446,12 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                 continue
         if isinstance(line, Point):
             own = line.text
+            if i > 0 and not _HONORIFIC_START.match(own) and _classify_item(own) is not ItemKind.SUBSTANTIVE:
+                ended = True  # "1. Welcome and apologies": the first item, not a list entry
+        if ended:
+            people.extend(_apologies_from_text(text, base))  # that item's prose
+            continue
+        if isinstance(line, Point):
             at = text.find(own[:20]) if own else -1
             if at < 0:
                 continue
@@ -419,8 +461,8 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
             if m is None or (block.kind is AttendanceKind.OFFICER and text.rstrip().endswith(":")):
                 continue
             text, base = text[m.end() :], base + m.end()
-        text = text.split("\n")[0] if "\n" in text and i == 0 else text
-        if i == 0 and _NOBODY.fullmatch(text):
+        text = unwrap_list(text)
+        if i == 0 and _NOBODY.fullmatch(text.split("\n")[0]):
             continue  # "Apologies: None": the list is empty, not a person called None
         for piece in text.split("\n"):
             here = base
@@ -436,25 +478,79 @@ def _block_people(block: AttendanceBlock, source: str) -> list[Person]:
                         continue
                 elif _is_heading_line(piece):
                     return people
-                elif _PROSE.search(_without_brackets(piece)) and not _IN_CHAIR.search(piece):
+                elif _is_prose(piece) and not _IN_CHAIR.search(piece):
                     people.extend(_apologies_from_text(piece, here) or _visitors_in_prose(piece, here))
                     continue
             if "," not in piece and ";" not in piece and len(_TITLED.findall(piece)) >= 2:
                 # A list with no separators ("Cllr A Example Cllr B Sample"), as a
                 # flattened page gives it, perhaps running on into the next label.
-                people.extend(_run_on_people(piece, here, kind))
+                people.extend(_run_on_people(piece, here, kind, vocab))
                 continue
             people.extend(_line_people(piece, here, kind))
     return people
 
 
-def _run_on_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
+#: A line that cannot end an entry: it ends on a separator, "and", a title or an initial.
+_OPEN_END = rx.compile(
+    r"(?:[,;(]|\b(?:and|&|of|for|the|to|Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|[A-Z])\.?)[ \t]*\Z"
+)
+#: A line that cannot start an entry: a note, a lower-case word, a separator.
+_GOES_ON = rx.compile(r"[ \t]*(?:[(,;]|[a-z]|(?:and|&)\s)")
+_SEPARATOR = rx.compile(r"[,;]")
+#: A line that opens with a label of its own: "Co-opted Members:", "Substitutes:".
+_OWN_LABEL = rx.compile(r"[ \t]*[A-Z][^:,;()\n]{0,40}:")
+
+
+def unwrap_list(text: str) -> str:
+    """``text`` with the line breaks that wrap a list read as spaces (same length, same offsets).
+
+    A break is a wrap when the line before cannot end an entry ("…, R" / "Mr" /
+    "Cabinet Member for"), when the line after cannot start one ("(remote)",
+    "for Education", "and Jo Example"), when the line before has an open
+    bracket, or when it is a long line of a separated list (two separators or
+    more in 60 characters or more) that ends mid-entry and the next line does not
+    open with a title, as hard-wrapped text gives it.  A list of one entry a line
+    ("Jo Example, Clerk") keeps its breaks, and so does a line that opens a
+    list of its own ("Co-opted Members: …").
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if k + 1 == len(lines):
+            break
+        out.append(" " if _wraps(line, lines[k + 1]) else "\n")
+    return "".join(out)
+
+
+def _wraps(line: str, after: str) -> bool:
+    """Whether the break between ``line`` and the line ``after`` wraps one list (:func:`unwrap_list`)."""
+    if not line.strip() or not after.strip():
+        return False
+    if _SUB_LABEL.match(after) is not None or _OWN_LABEL.match(after) is not None:
+        return False
+    return (
+        _OPEN_END.search(line) is not None
+        or _GOES_ON.match(after) is not None
+        or line.count("(") > line.count(")")
+        or (
+            len(line.rstrip()) >= 60
+            and len(_SEPARATOR.findall(line)) >= 2
+            and not line.rstrip().endswith((")", "."))
+            and _HONORIFIC_START.match(after) is None
+        )
+    )
+
+
+def _run_on_people(piece: str, base: int, kind: AttendanceKind, vocab: Patterns) -> list[Person]:
     """People of a line listing them without separators, and of any labelled lists run on after it."""
-    label = _INLINE_LABEL.search(piece)
+    label = vocab.attendance_inline.search(piece)
     cut = label.start() if label is not None else len(piece)
     people = _titled_run(piece[:cut], base, kind)
     if label is not None:
-        people.extend(_inline_lists(piece[cut:], base + cut))
+        people.extend(_inline_lists(piece[cut:], base + cut, vocab))
     return people
 
 
@@ -519,7 +615,7 @@ def _apologies_from_text(text: str, base: int, under_heading: bool = False) -> l
 
 #: The end of a sentence: not the stop of an initial or of "Mrs.", nor one inside brackets.
 _SENTENCE_END = rx.compile(
-    r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
+    r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\b(?:Mrs|Rev))(?<!\bCllr)(?<!\bCllrs)(?<!\b[A-Z])[.;](?:\s|$)(?![^()]*\))"
 )
 
 #: The end of a list written in a sentence: a full stop, as :data:`_SENTENCE_END`.
@@ -542,12 +638,14 @@ def _bare_apologies(text: str, base: int) -> list[Person]:
     return people if people and len(people) == len(groups) else []
 
 
-#: An attendance label inside a paragraph: "…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …".
-_INLINE_LABEL = rx.compile(
-    r"(?:(?<=^)|(?<=\s))(?P<label>(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE"
-    r"|(?:Also\s+)?[Ii]n\s+[Aa]ttendance|APOLOGIES(?:\s+FOR\s+ABSENCE)?|Apologies(?:\s+for\s+absence)?"
-    r"|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?)\s*:-?\s+"
-)
+#: The list each attendance role of the vocabulary (its group in ``Patterns.attendance_inline``) fills.
+_ROLE_KIND = {
+    "present": AttendanceKind.PRESENT,
+    "chair": AttendanceKind.PRESENT,
+    "apologies": AttendanceKind.APOLOGIES,
+    "also_attending": AttendanceKind.ALSO_ATTENDING,
+    "officers": AttendanceKind.OFFICER,
+}
 #: Where a flattened list ("Cllr A Example Cllr B Sample") starts a new person.
 _TITLED = rx.compile(
     r"(?<![^\W\d_])(?:(?:County|District|Borough|Town)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Dr"
@@ -590,13 +688,13 @@ def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
     return people
 
 
-def _inline_lists(text: str, base: int) -> list[Person]:
+def _inline_lists(text: str, base: int, vocab: Patterns) -> list[Person]:
     """Attendance lists written inside a paragraph, after labels such as "Present:-" or "APOLOGIES:"."""
-    labels = list(_INLINE_LABEL.finditer(text))
+    labels = list(vocab.attendance_inline.finditer(text))
     people: list[Person] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-        kind = _sub_kind(m.group("label"), AttendanceKind.PRESENT)
+        kind = _ROLE_KIND[next(role for role, words in m.groupdict().items() if words is not None)]
         segment = text[m.end() : end]
         if "," in segment or ";" in segment:
             stop = _LIST_END.search(segment)
@@ -978,8 +1076,12 @@ def _texts(blocks: Iterable[Block]) -> Iterable[Paragraph]:
             yield from block.body
 
 
+#: A paragraph whose last sentence has not ended (no stop, colon or bracket at its end).
+_RUNS_ON = rx.compile(r"[\w,]\s*\Z")
+
+
 def _finish_item(
-    item: AgendaItem, source: str, apologies: list[Person] | None
+    item: AgendaItem, source: str, apologies: list[Person] | None, vocab: Patterns
 ) -> tuple[AgendaItem, list[Person] | None]:
     kind = _classify_item(item.title)
     minutes = item.minutes
@@ -1000,16 +1102,22 @@ def _finish_item(
             *(h for h in item.heading if isinstance(h, Heading)),
             *_texts(minutes),
         ]
-        for node in texts:
+        for k, node in enumerate(texts):
             if _NO_APOLOGIES.search(node.text):
                 apologies = apologies or []
             written = source[node.span.start : node.span.end]
+            after = texts[k + 1] if k + 1 < len(texts) else None
+            if isinstance(node, Paragraph) and isinstance(after, Paragraph) and _RUNS_ON.search(node.text):
+                # A sentence cut by a page break runs on in the next paragraph: "… Mr Jo" / "Example, …";
+                # the break is read as a space (offsets unchanged).
+                gap = after.span.start - node.span.end
+                written += " " * gap + source[after.span.start : after.span.end]
             found = _apologies_from_text(
                 written, node.span.start, under_heading=not isinstance(node, Heading)
             )
             if found:
                 apologies = (apologies or []) + found
-    officers = [p for p in _item_people(item, source) if p.kind is AttendanceKind.OFFICER]
+    officers = [p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.OFFICER]
     finished = attrs.evolve(
         item,
         kind=kind,
@@ -1020,13 +1128,44 @@ def _finish_item(
     return finished, apologies
 
 
-def _item_people(item: AgendaItem, source: str) -> list[Person]:
+def _item_people(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
     """The people of the officer lists inside an item ("The following officers were in attendance")."""
     found: list[Person] = []
-    for node in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+    for node in _item_blocks(item):
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
-            found.extend(_block_people(node, source))
+            found.extend(_block_people(node, source, vocab))
     return found
+
+
+def _item_attendance(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
+    """The people of an item's attendance lists but its officer lists (those are the item's own)."""
+    found: list[Person] = []
+    for node in _item_blocks(item):
+        if isinstance(node, AttendanceBlock) and node.kind is not AttendanceKind.OFFICER:
+            found.extend(_block_people(node, source, vocab))
+    return found
+
+
+def _item_blocks(item: AgendaItem) -> list[Block]:
+    """An item's blocks, a label alone on its line ("Present:-") joined by the paragraph of names under it."""
+    out: list[Block] = []
+    for block in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
+        prev = out[-1] if out else None
+        if (
+            isinstance(prev, AttendanceBlock)
+            and len(prev.lines) == 1
+            and isinstance(block, Paragraph)
+            and _LABEL_ALONE.fullmatch(prev.lines[0].text)
+        ):
+            out[-1] = attrs.evolve(
+                prev, span=Span(start=prev.span.start, end=block.span.end), lines=(*prev.lines, block)
+            )
+        else:
+            out.append(block)
+    return out
+
+
+_LABEL_ALONE = rx.compile(r"[^:\n]{1,60}:-?\s*")
 
 
 def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
@@ -1119,7 +1258,7 @@ def assemble(
     apologies: list[Person] | None = None
     for block in front:
         if isinstance(block, AttendanceBlock):
-            found = _block_people(block, source)
+            found = _block_people(block, source, vocab)
             if block.kind is AttendanceKind.APOLOGIES:
                 apologies = apologies or []
             for person in found:
@@ -1134,19 +1273,27 @@ def assemble(
                 apologies = (apologies or []) + found
             elif _NO_APOLOGIES.search(block.text):
                 apologies = apologies or []
-            for person in _inline_lists(written, block.span.start):
+            for person in _inline_lists(written, block.span.start, vocab):
                 if person.kind is AttendanceKind.APOLOGIES:
                     apologies = [*(apologies or []), person]
                 elif person.kind is not AttendanceKind.ABSENT:
                     people[person.kind].append(person)
     items: list[AgendaItem] = []
     for item in tree.items:
-        item, apologies = _finish_item(item, source, apologies)
+        item, apologies = _finish_item(item, source, apologies, vocab)
         items.append(item)
         people[AttendanceKind.OFFICER].extend(item.officers)
         people[AttendanceKind.ALSO_ATTENDING].extend(
-            p for p in _item_people(item, source) if p.kind is AttendanceKind.ALSO_ATTENDING
+            p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.ALSO_ATTENDING
         )
+    if not people[AttendanceKind.PRESENT]:
+        # No list in the front matter: a meeting page may give it in its first item's minutes.
+        for item in items[:2]:
+            for person in _item_attendance(item, source, vocab):
+                if person.kind is AttendanceKind.APOLOGIES:
+                    apologies = [*(apologies or []), person]
+                elif person.kind is not AttendanceKind.ABSENT:
+                    people[person.kind].append(person)
     if apologies is not None:
         apologies = _unique(apologies)
     known = {

@@ -918,6 +918,10 @@ def _emit_entry(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     start, end = _trim_final_stop(text, start, end)
     if start >= end or text[start:end] in ("and", "&"):
         return
+    if spans and _POST_NOMINALS_ONLY_RE.fullmatch(text, start, end):
+        # "Mr Jo Example, OBE, …": the honours belong to the name before them.
+        spans[-1] = (spans[-1][0], end)
+        return
     if any(c.isalnum() for c in text[start:end]):
         spans.append((start, end))
 

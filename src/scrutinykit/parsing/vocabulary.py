@@ -410,6 +410,16 @@ class Patterns:
             rf"|(?:Additional|Supporting|Background)[ ]+documents[ ]*:|(?:{p.purpose})\b)"
         )
         self.body_dash = rx.compile(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
+        # An attendance label inside a paragraph ("…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …"),
+        # one group per role: a label of any role's file, then a colon.
+        self.attendance_inline = rx.compile(
+            r"(?:(?<=^)|(?<=\s))(?:"
+            + "|".join(
+                rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})"
+                for role in ATTENDANCE_ROLES
+            )
+            + r")[ ]*:-?\s+"
+        )
         self.attendance_roles = rx.compile(
             "|".join(
                 rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})\b"
