@@ -126,7 +126,8 @@ def _block(block: object, depth: int) -> Iterator[str]:
 
 
 def _item(item: AgendaItem) -> Iterator[str]:
-    yield f"item {item.minute_number or '-'}: {item.title}"
+    agenda = f" (agenda item {item.agenda_number})" if item.agenda_number else ""
+    yield f"item {item.minute_number or '-'}{agenda}: {item.title}"
     for block in item.agenda:
         yield from _block(block, 1)
     for section in item.sections:

@@ -244,6 +244,8 @@ def _inline_run(labels: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
+# The item number an issue page's meeting line gives: "Meeting: 13/11/2024 - Committee (Item 8)".
+_ISSUE_ITEM = rx.compile(r"^(?:Meeting|MEETING)[ ]*:.*\([Ii]tem[ ]+(\d{1,4}[a-z]?)\)[ ]*$")
 _AGENDA_REF = rx.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
 # The number of a minute heading, as written ("A26/17", "41.", "3.1"); after
 # the word "Minute" only the number itself ("Minute 85 –" is minute "85").
@@ -284,7 +286,7 @@ def _attendance_kind(vocab: Patterns, label: str) -> AttendanceKind:
 class HeadingInfo:
     """What an item heading rule found: its nodes and the item's numbers."""
 
-    __slots__ = ("agenda_number", "extra", "from_banner", "minute_number", "nodes", "title")
+    __slots__ = ("agenda_number", "extra", "from_banner", "loose", "minute_number", "nodes", "title")
 
     def __init__(
         self,
@@ -302,6 +304,8 @@ class HeadingInfo:
         self.from_banner = from_banner
         self.extra = extra
         """Blocks the heading's lines hold after the title: they open the item's agenda."""
+        self.loose = False
+        """An unnumbered title found only by the section label after it (``title_then_section``)."""
 
 
 class FrontMatter(list[Block]):
@@ -340,6 +344,9 @@ class MinutesTransformer:
         # The line tokens of each paragraph, by id of its first block: a
         # "Decision:" block turns its first paragraph into the decision.
         self._lines: dict[int, list[Token]] = {}
+        # Items headed by a title alone that a section label follows: their
+        # headings, by id of the item (see :meth:`_fold_loose_title`).
+        self._loose: dict[int, Heading] = {}
 
     def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
         """Run each rule's method on its transformed children, bottom up; the start rule's result.
@@ -861,6 +868,18 @@ class MinutesTransformer:
         node, title, agenda_number = self._title_node(title_tok)
         return HeadingInfo((node,), title, None, agenda_number, False, (self._paragraph(purpose),))
 
+    def title_then_section(self, children: list[Token]) -> HeadingInfo:
+        """A title a section label soon follows: alone, with its number, or under its number line."""
+        token = children[0]
+        if "\n" not in token.value:
+            info = self.numbered_heading(children)
+            info.loose = info.minute_number is None
+            return info
+        (start, end, text), title_tok = self._two_lines(token)
+        number = Heading(span=self._span(start, end), text=text)
+        node, title, agenda_number = self._title_node(title_tok)
+        return HeadingInfo((number, node), title, text, agenda_number, False)
+
     def table_row_heading(self, children: list[Token]) -> HeadingInfo:
         """A flattened items-table row: the title, then the rest of the row as the item's text.
 
@@ -893,10 +912,15 @@ class MinutesTransformer:
         return HeadingInfo(nodes, title, number, agenda_number, False, tuple(extra))
 
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
+        """The "Agenda item" banner, perhaps the meeting's line or the item's time, then the title."""
         (start, end, text), title_tok = self._two_lines(children[0])
         banner = Marker(span=self._span(start, end), kind=MarkerKind.AGENDA_ITEM_BANNER, text=text)
+        nodes: tuple[Marker | Heading, ...] = (banner,)
+        while "\n" in title_tok.value:
+            (start, end, text), title_tok = self._two_lines(title_tok)
+            nodes = (*nodes, Heading(span=self._span(start, end), text=text))
         node, title, agenda_number = self._title_node(title_tok)
-        return HeadingInfo((banner, node), title, None, agenda_number, True)
+        return HeadingInfo((*nodes, node), title, None, agenda_number, True)
 
     # -- items and sections ----------------------------------------------------------
 
@@ -965,7 +989,7 @@ class MinutesTransformer:
         elif blocks:
             last = blocks[-1].span
         self._lines.clear()  # read by Decision: blocks of this item only
-        return AgendaItem(
+        item = AgendaItem(
             span=self._joined(info.nodes[0].span, last),
             heading=info.nodes,
             title=info.title,
@@ -974,6 +998,46 @@ class MinutesTransformer:
             agenda=blocks,
             sections=tuple(sections),
         )
+        if info.loose and isinstance(info.nodes[0], Heading):
+            self._loose[id(item)] = info.nodes[0]
+        return item
+
+    def _issue_number(self, item: AgendaItem, before: AgendaItem | list[Block]) -> AgendaItem:
+        """An unnumbered title under an issue page's meeting line takes that line's item number.
+
+        "Meeting: 13/11/2024 - Scrutiny Committee (Item 8)" / "Annual Report" /
+        … "Minutes:": the line stays where it stands (it is the meeting's, and
+        dates it); only the number is read from it.
+        """
+        if id(item) not in self._loose or item.minute_number or item.agenda_number:
+            return item
+        if isinstance(before, AgendaItem):
+            blocks = before.sections[-1].blocks if before.sections else before.agenda
+        else:
+            blocks = tuple(before)
+        last = blocks[-1] if blocks else None
+        m = _ISSUE_ITEM.search(last.text) if isinstance(last, Paragraph) else None
+        return item if m is None else attrs.evolve(item, agenda_number=m.group(1))
+
+    def _fold_loose_title(self, items: list[AgendaItem], item: AgendaItem) -> bool:
+        """Fold ``item`` into the last of ``items`` when that one is a heading alone.
+
+        A title with nothing under it, then an unnumbered line that a section
+        label follows ("Agenda item" / "Impact of …" / "Presentation on behalf
+        of …" / "Minutes:"): the second line is the first item's agenda text,
+        not a title of its own.
+        """
+        heading = self._loose.get(id(item))
+        if heading is None or not items or items[-1].agenda or items[-1].sections:
+            return False
+        prev = items[-1]
+        items[-1] = attrs.evolve(
+            prev,
+            span=self._joined(prev.span, item.span),
+            agenda=(Paragraph(span=heading.span, text=heading.text), *item.agenda),
+            sections=item.sections,
+        )
+        return True
 
     def _flat_sections(self, children: list[Any]) -> list[Block]:
         # Sections outside an item (an item page whose heading was lost, or
@@ -1084,7 +1148,8 @@ class MinutesTransformer:
                     else:
                         front.extend(closing)
                     closing = []
-                items.append(child)
+                if not self._fold_loose_title(items, child):
+                    items.append(self._issue_number(child, items[-1] if items else front))
             else:
                 closing.extend(child)
         return ParsedTree(front, items, closing)
