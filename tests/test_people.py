@@ -445,3 +445,36 @@ def test_an_inline_attendance_label_comes_from_the_vocabulary(tmp_path: Path) ->
     after = sk.parse(_INLINE_NEW_LABEL, vocabulary=tmp_path).attendance
     assert _names(after.present) == ["Jo Marren", "Bea Tolland"]
     assert _names(after.also_attending) == ["Ned Stavely", "Isla Rendle"]
+
+
+def test_a_members_list_under_its_label_in_the_apologies_item_is_not_apologies() -> None:
+    """A meeting page may print who attended inside its apologies item: those lists are not apologies."""
+    text = (
+        "Wexcombe Scrutiny Panel - Monday, 3rd March, 2025 7.00 pm\n\n"
+        "Apologies for absence\n\n"
+        "To receive any apologies for absence.\n\n"
+        "Minutes:\n\n"
+        "Chairman: Cllr S Pardew\n\n"
+        "Committee Members:\n"
+        "Cllrs A Quillan (Vice-Chairman), B Orrowmere (from 7.20 pm), C Tansley, F Ambleside and E Wragby\n\n"
+        "Officers present:\n"
+        "Scrutiny Officer – Jo Farrant\n\n"
+        "Apologies were received from Councillor D Ravensworth.\n"
+    )
+    doc = sk.parse(text)
+    assert [i.title for i in doc.items] == ["Apologies for absence"]
+    assert _names(doc.attendance.apologies) == ["D Ravensworth"]
+
+
+def test_co_opted_members_after_the_present_list_in_the_first_item() -> None:
+    text = (
+        "Wexcombe Scrutiny Panel - Monday, 3rd March, 2025 7.00 pm\n\n"
+        "Apologies for absence\n\n"
+        "Minutes:\n\n"
+        "PRESENT: Cllrs Quillan (Vice-Chair), Orrowmere and Tansley\n\n"
+        "Co-opted members: Mrs Dilys Fennimore (parent governor representative)\n\n"
+        "There were no apologies.\n"
+    )
+    att = sk.parse(text).attendance
+    assert _names(att.co_optees) == ["Mrs Dilys Fennimore"]
+    assert _names(att.present) == ["Quillan", "Orrowmere", "Tansley"]

@@ -8,6 +8,7 @@ without moving or dropping any node.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -1098,9 +1099,18 @@ def _finish_item(
             previous_agreed = True
     if kind is ItemKind.APOLOGIES:
         # The minute may run on in the heading: "611  APOLOGIES – Apologies … were received from …".
+        # A list under another label ("Committee Members:" / "Cllrs …") names who attended.
+        listed = {
+            id(after)
+            for before, after in itertools.pairwise(minutes)
+            if isinstance(before, AttendanceBlock)
+            and before.kind is not AttendanceKind.APOLOGIES
+            and len(before.lines) == 1
+            and _LABEL_ALONE.fullmatch(before.lines[0].text)
+        }
         texts: list[Heading | Paragraph] = [
             *(h for h in item.heading if isinstance(h, Heading)),
-            *_texts(minutes),
+            *(p for p in _texts(minutes) if id(p) not in listed or "pologi" in p.text),
         ]
         for k, node in enumerate(texts):
             if _NO_APOLOGIES.search(node.text):
@@ -1153,9 +1163,12 @@ def _item_blocks(item: AgendaItem) -> list[Block]:
         prev = out[-1] if out else None
         if (
             isinstance(prev, AttendanceBlock)
-            and len(prev.lines) == 1
             and isinstance(block, Paragraph)
-            and _LABEL_ALONE.fullmatch(prev.lines[0].text)
+            and (
+                (len(prev.lines) == 1 and _LABEL_ALONE.fullmatch(prev.lines[0].text))
+                # a list under a label of its own: "Co-opted members: Mrs Jo Example (…)"
+                or (_OWN_LABEL.match(block.text) is not None and _COOPTEE.match(block.text) is not None)
+            )
         ):
             out[-1] = attrs.evolve(
                 prev, span=Span(start=prev.span.start, end=block.span.end), lines=(*prev.lines, block)
