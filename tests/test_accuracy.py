@@ -60,18 +60,18 @@ def _has(folder: Path, *parts: str) -> bool:
 
 FLOORS: dict[str, float] = {
     "outcomes_50_precision": 0.99,
-    "outcomes_50_recall": 0.95,
-    "outcomes_50_f1": 0.97,
-    "outcomes_50_typed_f1": 0.97,
+    "outcomes_50_recall": 0.965,  # 0.9672 (raised 0.95 -> 0.965)
+    "outcomes_50_f1": 0.977,  # 0.9793 (raised 0.97 -> 0.977)
+    "outcomes_50_typed_f1": 0.977,  # 0.9793 (raised 0.97 -> 0.977)
     "outcomes_50_points_accuracy": 1.00,
-    "outcomes_90_precision": 0.97,
-    "outcomes_90_recall": 0.94,
-    "outcomes_90_f1": 0.95,
-    "outcomes_90_typed_f1": 0.95,
+    "outcomes_90_precision": 0.972,  # 0.9748 (raised 0.97 -> 0.972)
+    "outcomes_90_recall": 0.948,  # 0.9508 (raised 0.94 -> 0.948)
+    "outcomes_90_f1": 0.96,  # 0.9627 (raised 0.95 -> 0.96)
+    "outcomes_90_typed_f1": 0.96,  # 0.9627 (raised 0.95 -> 0.96)
     "outcomes_90_points_accuracy": 1.00,
     "items_precision": 1.00,
-    "items_recall": 0.97,
-    "items_f1": 0.98,
+    "items_recall": 0.984,  # 0.9862 (raised 0.97 -> 0.984)
+    "items_f1": 0.991,  # 0.9931 (raised 0.98 -> 0.991)
     "items_number_accuracy": 1.00,
     "people_present_f1": 1.0,
     "people_apologies_f1": 0.92,
@@ -398,20 +398,20 @@ def test_proceedings_floor_held(figures: dict[str, Any], name: str) -> None:
 # floors (and lower the ceilings) as the parser improves; never the reverse.
 GENERATED_FLOORS: dict[str, float] = {
     "outcomes_50_precision": 0.966,  # 0.9681 (raised 0.965 -> 0.966)
-    "outcomes_50_recall": 0.904,  # 0.9064 (raised 0.881 -> 0.904)
-    "outcomes_50_f1": 0.934,  # 0.9362 (raised 0.921 -> 0.934)
-    "outcomes_50_typed_f1": 0.933,  # 0.9353 (raised 0.92 -> 0.933)
-    "outcomes_90_f1": 0.916,  # 0.9183 (raised 0.903 -> 0.916)
-    "items_precision": 0.974,  # 0.9766 (raised 0.969 -> 0.974)
-    "items_recall": 0.824,  # 0.8269 (raised 0.659 -> 0.824)
-    "items_f1": 0.893,  # 0.8955 (raised 0.784 -> 0.893)
-    "people_present_f1": 0.87,  # 0.8726 (raised 0.792 -> 0.87)
-    "people_apologies_f1": 0.943,  # 0.9456 (raised 0.937 -> 0.943)
+    "outcomes_50_recall": 0.907,  # 0.9094 (raised 0.904 -> 0.907)
+    "outcomes_50_f1": 0.935,  # 0.9379 (raised 0.934 -> 0.935)
+    "outcomes_50_typed_f1": 0.934,  # 0.9370 (raised 0.933 -> 0.934)
+    "outcomes_90_f1": 0.917,  # 0.9200 (raised 0.916 -> 0.917)
+    "items_precision": 0.989,  # 0.9912 (raised 0.974 -> 0.989)
+    "items_recall": 0.905,  # 0.9072 (raised 0.824 -> 0.905)
+    "items_f1": 0.945,  # 0.9473 (raised 0.893 -> 0.945)
+    "people_present_f1": 0.872,  # 0.8741 (raised 0.87 -> 0.872)
+    "people_apologies_f1": 0.953,  # 0.9554 (raised 0.943 -> 0.953)
     "people_also_attending_f1": 0.974,  # 0.9762 (raised 0.867 -> 0.974)
     "people_officers_f1": 0.79,  # 0.7927 (raised 0.735 -> 0.79)
-    "people_all_precision": 0.956,  # 0.9590 (raised 0.93 -> 0.956)
-    "people_all_recall": 0.793,  # 0.7954 (raised 0.705 -> 0.793)
-    "people_all_f1": 0.867,  # 0.8696 (raised 0.802 -> 0.867)
+    "people_all_precision": 0.96,  # 0.9628 (raised 0.956 -> 0.96)
+    "people_all_recall": 0.796,  # 0.7980 (raised 0.793 -> 0.796)
+    "people_all_f1": 0.87,  # 0.8727 (raised 0.867 -> 0.87)
     "meeting_date_accuracy": 0.911,  # 0.9137 (raised 0.883 -> 0.911)
     "committee_accuracy": 0.79,  # 0.7915 of 686 (not scored before the named-committee rule)
     "not_minutes_recall": 0.719,  # 0.7215 (raised 0.719 -> 0.719)
