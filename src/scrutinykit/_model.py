@@ -594,7 +594,7 @@ class Marker:
 
 @frozen(kw_only=True)
 class Furniture:
-    """Page furniture: a page number, a running header or footer (from a PDF or from text)."""
+    """PDF page furniture: a page number, a running header or footer."""
 
     span: Span
     """Where it stands in the source."""
