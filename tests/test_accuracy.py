@@ -397,7 +397,7 @@ def test_proceedings_floor_held(figures: dict[str, Any], name: str) -> None:
 # date, not-minutes refused 100% with no outcome invented on them.  Raise the
 # floors (and lower the ceilings) as the parser improves; never the reverse.
 GENERATED_FLOORS: dict[str, float] = {
-    "outcomes_50_precision": 0.966,  # 0.9681 (raised 0.965 -> 0.966)
+    "outcomes_50_precision": 0.968,  # 0.9690 (raised 0.965 -> 0.968: text furniture, page-split rejoin)
     "outcomes_50_recall": 0.904,  # 0.9064 (raised 0.881 -> 0.904)
     "outcomes_50_f1": 0.934,  # 0.9362 (raised 0.921 -> 0.934)
     "outcomes_50_typed_f1": 0.933,  # 0.9353 (raised 0.92 -> 0.933)
