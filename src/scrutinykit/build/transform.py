@@ -146,6 +146,9 @@ _TITLE_LINE = rx.compile(
 _LOST = rx.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
 )
+# The end of a line that stops mid-sentence: a word or a comma, not a closing mark
+# ("." "!" "?" ";" ":" a dash, or a closing bracket or quote).
+_MID_SENTENCE = rx.compile(r"[\w,]$")
 # A short entry of a list printed one per line: no full stop, a few words.
 _LIST_LINE = rx.compile(r"[^.]{1,60}")
 
@@ -1124,6 +1127,9 @@ class MinutesTransformer:
                 text=f"{prev.text} {block.text}",
             )
             return
+        if isinstance(prev, OUTCOME_TYPES) and not prev.implicit and self._runs_on(prev, block):
+            out[-1] = self._run_on(prev, block)
+            return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
             taken = self._take(prev, block)
             if taken is not None:
@@ -1165,6 +1171,33 @@ class MinutesTransformer:
                 )
                 return
         out.append(block)
+
+    def _runs_on(self, outcome: Outcome, block: Block) -> bool:
+        """Whether ``block`` is the rest of the sentence ``outcome``'s last line leaves open.
+
+        A PDF prints a resolution hard-wrapped, and the layout stage may leave
+        its lines apart: a line that stops mid-sentence (no closing
+        punctuation) runs on into the paragraph printed on the very next line.
+        """
+        if type(block) is not Paragraph or outcome.points:
+            return False
+        last = outcome.body[-1] if outcome.body else outcome.intro
+        if not _MID_SENTENCE.search(last.text):
+            return False
+        return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
+
+    @staticmethod
+    def _run_on(outcome: Outcome, block: Paragraph) -> Outcome:
+        """``outcome`` with the paragraph that finishes its sentence as its body's last part."""
+        that = outcome.that
+        if outcome.text:
+            text = f"{outcome.text} {block.text}"
+        elif that is None:
+            that, text = _lead_that(block.text)
+        else:
+            text = block.text
+        span = Span(start=outcome.span.start, end=block.span.end)
+        return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text, that=that)
 
     @staticmethod
     def _take(outcome: Outcome, block: Block) -> Outcome | None:
