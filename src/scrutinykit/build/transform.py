@@ -146,6 +146,8 @@ _TITLE_LINE = rx.compile(
 _LOST = rx.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
 )
+# The outcome classes (OUTCOME_TYPES, spelled out for the type checker).
+_LABELLED = (Resolution, Recommendation, Conclusion, Agreement, Decision)
 # The end of a line that stops mid-sentence: a word or a comma, not a closing mark
 # ("." "!" "?" ";" ":" a dash, or a closing bracket or quote).
 _MID_SENTENCE = rx.compile(r"[\w,]$")
@@ -1127,7 +1129,7 @@ class MinutesTransformer:
                 text=f"{prev.text} {block.text}",
             )
             return
-        if isinstance(prev, OUTCOME_TYPES) and not prev.implicit and self._runs_on(prev, block):
+        if isinstance(prev, _LABELLED) and not prev.implicit and self._runs_on(prev, block):
             out[-1] = self._run_on(prev, block)
             return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
