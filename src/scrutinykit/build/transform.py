@@ -1129,7 +1129,12 @@ class MinutesTransformer:
                 text=f"{prev.text} {block.text}",
             )
             return
-        if isinstance(prev, _LABELLED) and not prev.implicit and self._runs_on(prev, block):
+        if (
+            isinstance(prev, _LABELLED)
+            and isinstance(block, Paragraph)
+            and not prev.implicit
+            and self._runs_on(prev, block)
+        ):
             out[-1] = self._run_on(prev, block)
             return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
@@ -1174,7 +1179,7 @@ class MinutesTransformer:
                 return
         out.append(block)
 
-    def _runs_on(self, outcome: Outcome, block: Block) -> bool:
+    def _runs_on(self, outcome: Outcome, block: Paragraph) -> bool:
         """Whether ``block`` is the rest of the sentence ``outcome``'s last line leaves open.
 
         A PDF prints a resolution hard-wrapped, and the layout stage may leave
