@@ -6,7 +6,7 @@ No text here comes from a real council: the councils, people and business are ma
 from __future__ import annotations
 
 import scrutinykit
-from scrutinykit import Resolution
+from scrutinykit import Agreement, Resolution
 
 from .test_lossless import assert_lossless
 
@@ -58,3 +58,68 @@ def test_a_resolution_does_not_run_on_across_a_blank_line() -> None:
     )
     (res,) = found
     assert doc.text_of(res) == "RESOLVED that the report be noted"
+
+
+def test_an_agreement_inside_prose_starts_at_its_verb_and_ends_with_its_sentence() -> None:
+    """ "It was proposed by …, seconded by … and unanimously agreed to …": the agreement is its own."""
+    doc, found = _outcomes(
+        "Minutes of Brackenfold Parish Council\n\n"
+        "6. Correspondence\n\n"
+        "Letter from the Brackenfold Youth Club asking for help. It was proposed by Cllr. T. Orme, seconded\n"
+        "by Cllr. B. Lisle and unanimously agreed to donate £75.00. Further letters were noted.\n"
+    )
+    (agreed,) = found
+    assert isinstance(agreed, Agreement)
+    assert doc.text_of(agreed) == "unanimously agreed to donate £75.00."
+    assert agreed.text == "to donate £75.00."
+
+
+def test_it_was_agreed_inside_a_paragraph_is_an_agreement() -> None:
+    """A sentence "Following a discussion it was agreed that …" in the middle of a paragraph."""
+    doc, found = _outcomes(
+        "Minutes of Brackenfold Parish Council\n\n"
+        "9. Footpaths\n\n"
+        "A resident asked for a stile to be mended. Following a discussion it was agreed that the Clerk"
+        " would report it to the county council. Members thanked the resident.\n"
+    )
+    (agreed,) = found
+    assert doc.text_of(agreed).startswith("Following a discussion it was agreed that the Clerk")
+    assert doc.text_of(agreed).endswith("county council.")
+
+
+def test_narration_of_agreeing_is_not_an_agreement() -> None:
+    """ "had agreed to those conditions" narrates what someone else agreed: prose."""
+    _, found = _outcomes(
+        "Minutes of Brackenfold Parish Council\n\n"
+        "5. Matters Arising\n\n"
+        "The licensing authority said the applicant had agreed to those conditions. Noted by members.\n"
+    )
+    assert found == []
+
+
+def test_a_motion_then_agreed_unanimously_is_one_agreement() -> None:
+    """The motion's paragraph and the bare "Agreed unanimously." below it make one agreement."""
+    doc, found = _outcomes(
+        "Minutes of the Ashcombe County Council\n\n"
+        "12. Tributes\n\n"
+        "Mrs Orme proposed, and Mr Lisle seconded, that the Council record its thanks to\n"
+        "the retiring warden for twenty years of service and\n"
+        "send its good wishes to her family.\n"
+        "Agreed unanimously.\n"
+    )
+    (agreed,) = found
+    assert isinstance(agreed, Agreement)
+    assert agreed.text.startswith("the Council record its thanks")
+    assert doc.text_of(agreed).endswith("Agreed unanimously.")
+
+
+def test_a_motion_holding_its_own_words_is_not_a_lost_label() -> None:
+    """ "… seconded, that the Council … and" / "sends …": the line after is not a resolution."""
+    _, found = _outcomes(
+        "Minutes of the Ashcombe County Council\n\n"
+        "12. Tributes\n\n"
+        "Mrs Orme proposed, and Mr Lisle seconded, that the Council record its thanks to the warden and\n"
+        "sends its good wishes to her family.\n\n"
+        "The Chairman closed the item.\n"
+    )
+    assert not any(isinstance(o, Resolution) for o in found)
