@@ -123,3 +123,53 @@ def test_a_motion_holding_its_own_words_is_not_a_lost_label() -> None:
         "The Chairman closed the item.\n"
     )
     assert not any(isinstance(o, Resolution) for o in found)
+
+
+def _actions(text: str) -> list[tuple[str, str]]:
+    doc = scrutinykit.parse(text)
+    assert_lossless(doc)
+    return [(doc.text_of(c), c.owner.text if c.owner else "") for c in doc.actions() if not c.in_outcome]
+
+
+_PARISH = "Minutes of Brackenfold Parish Council\n\n6. Correspondence\n\n"
+
+
+def test_an_owner_then_to_after_a_comma_is_an_action() -> None:
+    """ "…, Clerk to arrange payment.": the action starts at its owner."""
+    found = _actions(_PARISH + "Invoice from the county council for lighting, Clerk to arrange payment.\n")
+    assert found == [("Clerk to arrange payment.", "Clerk")]
+
+
+def test_the_clerk_to_the_council_is_a_title_not_an_action() -> None:
+    found = _actions(_PARISH + "A letter was read, the Clerk to the Council having written it in May.\n")
+    assert found == []
+
+
+def test_a_named_member_who_would_do_something_is_an_action() -> None:
+    """ "Cllr. T. Orme would follow up": an initial before the name, and "would" as the action's verb."""
+    found = _actions(_PARISH + "The Youth Club asked about the lease. Cllr. T. Orme would follow up.\n")
+    assert found == [("Cllr. T. Orme would follow up.", "Cllr. T. Orme")]
+
+
+def test_an_officer_asked_to_do_something_is_an_action() -> None:
+    found = _actions(_PARISH + "The Clerk was asked to write to the landowner about the hedge.\n")
+    assert found == [("The Clerk was asked to write to the landowner about the hedge.", "The Clerk")]
+
+
+def test_two_owners_then_to_is_an_action() -> None:
+    found = _actions(_PARISH + "Cllr. T. Orme and the Clerk to review the standing orders.\n")
+    assert [text for text, _ in found] == ["Cllr. T. Orme and the Clerk to review the standing orders."]
+
+
+def test_what_a_pronoun_would_do_is_narration() -> None:
+    """ "She would remain in the room …" tells how a member took part, not an action."""
+    found = _actions(
+        "Minutes of Brackenfold Parish Council\n\n3. Declarations of Interest\n\n"
+        "Cllr. B. Lisle declared an interest. She would remain in the room and take part.\n"
+    )
+    assert found == []
+
+
+def test_would_be_is_not_an_action() -> None:
+    found = _actions(_PARISH + "The Clerk would be on leave in August.\n")
+    assert found == []
