@@ -393,6 +393,11 @@ class Patterns:
             rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
             rf"|(?:{p.label['resolution']}|{p.verb['resolution']})[ ]*:-?[ ]*$)"
         )
+        # An agreement's verb inside a sentence of prose ("… and unanimously agreed to …",
+        # "… was unanimously approved"), lower case or capitals, perhaps after a lead word.
+        self.agreement_verb = rx.compile(
+            rf"(?:(?:{p.lead_lower}|{p.lead})\s+)?(?:{p.verb['agreement']})\b"
+        )
         self.heading_outcome = rx.compile(
             rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
         )

@@ -202,6 +202,7 @@ _RESPONSE_TRIGGERS = _any_of(
 )
 _COMMIT_TRIGGERS = _any_of("undert", "agreed to", "agrees to", "promised", "offered", "committed", "pledged")
 _REQUEST_TRIGGERS = _any_of("ask", "request", "called for")
+_WILL_TRIGGERS = _any_of("will ", "would ", "was asked to")
 _REF_TRIGGERS = _any_of("meeting", "report", "plan", "strategy", "letter", "review", "inspection", "minutes")
 _VOTE_TRIGGERS = _any_of(
     "propos", "moved", "second", " for", "favour", "abstain", "abstention", "amendment", "nem"
@@ -584,6 +585,19 @@ def _subject(t: _Text, start: int, roster: _Roster, last: Speaker | None) -> tup
 
 
 _CLAUSE_START = rx.compile(r"(?:, | and | but | while | whilst |; )")
+# Where a clause that gives an action may start: "…, the Clerk to write …", "…; Clerk to check …".
+_ACTION_CLAUSE = rx.compile(r"[,;] (?=(?:the |The )?[A-Z])")
+# What follows "to" when it is not a verb: "the Clerk to the Council".
+_NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
+
+
+def _one_owner(speaker: Speaker) -> bool:
+    """Whether ``speaker`` is one person who can be given an action: a named member, an officer, the chair."""
+    if speaker.plural or speaker.text.casefold() in ("he", "she", "they"):
+        return False  # a pronoun's sentence narrates ("She would remain in the room")
+    if speaker.kind is SpeakerKind.MEMBER:
+        return speaker.name is not None
+    return speaker.kind in (SpeakerKind.OFFICER, SpeakerKind.CHAIR, SpeakerKind.CABINET_MEMBER)
 
 
 def _clause_speaker(
@@ -820,10 +834,17 @@ class _Proceedings:
         if "action" in low and self.action(t, start, end):
             return
         to = v["ACTION_TO"].match(text, found.end, end) if found is not None else None
+        if found is not None and to is None and text.startswith(" and ", found.end):
+            # "Cllr. A. Example and the Clerk to review …": two owners, the first named.
+            second = _speaker_at(t, found.end + 5, self.roster, self.last)
+            if second is not None:
+                to = v["ACTION_TO"].match(text, second.end, end)
         if subject is not None and to is not None:
             self.commit(CommitmentKind.ACTION, t, start, end, subject, to.end())
             self.last = subject
             return
+        if ", " in low or "; " in low:
+            self.clause_action(t, start, end)
         # Questions put by nobody in particular: "It was asked", "In response to a question".
         opener = v["ASK_OPENER"].match(text, verb_at if subject is None else start, end)
         if opener is None and subject is None:
@@ -917,6 +938,12 @@ class _Proceedings:
                     continue
                 self.commit(CommitmentKind.UNDERTAKING, t, start, end, owner, um.end())
                 break
+        if _WILL_TRIGGERS(low) and not any(c.span == t.span(start, end) for c in self.commitments[-1:]):
+            for wm in v["ACTION_WILL"].finditer(t.text, start, end):
+                found, clause = _clause_speaker(t, start, wm.start(), self.roster, self.last)
+                if found is not None and _one_owner(found.speaker):
+                    self.commit(CommitmentKind.ACTION, t, clause, end, found.speaker, wm.end())
+                    break
         if _REQUEST_TRIGGERS(low):
             rm = v["REQUEST_FOR"].search(t.text, start, end)
             if rm is not None and (subject is None or subject.kind in _MEMBER_SIDE):
@@ -1001,6 +1028,20 @@ class _Proceedings:
                 in_outcome=in_outcome,
             )
         )
+
+    def clause_action(self, t: _Text, start: int, end: int) -> None:
+        """An action given in a clause after a comma: "…, the Clerk to write to the owner."."""
+        v = vocabulary()
+        text = t.text
+        for cm in _ACTION_CLAUSE.finditer(text, start, end):
+            found = _speaker_at(t, cm.end(), self.roster, self.last)
+            if found is None or not _one_owner(found.speaker):
+                continue
+            to = v["ACTION_TO"].match(text, found.end, end)
+            if to is None or _NOT_A_VERB.match(text, to.end()):
+                continue
+            self.commit(CommitmentKind.ACTION, t, cm.end(), end, found.speaker, to.end())
+            return
 
     def action(self, t: _Text, start: int, end: int) -> bool:
         v = vocabulary()
