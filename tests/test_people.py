@@ -570,3 +570,19 @@ def test_a_list_under_the_chair_line_of_a_first_item_is_present_not_apologies() 
     att = sk.parse(_ITEM_CHAIR).attendance
     assert _names(att.present) == ["Wrenfield", "Oakes", "Pellow", "Strand"]
     assert _names(att.apologies) == ["Hay"]
+
+
+def test_a_comma_list_of_roles_is_one_officer_a_role() -> None:
+    """Officers given by role only, in one line: each whole office is an entry; words with none go on."""
+    text = _ROLL_CALL.replace(
+        "Officers present: Tam Ridgeley (Head of Housing)",
+        "Officers present: Head of Housing, Director of Place, Head of Revenues and Benefits,"
+        " Director of Finance and Democratic Services Officer",
+    )
+    assert _names(sk.parse(text).attendance.officers) == [
+        "Head of Housing",
+        "Director of Place",
+        "Head of Revenues and Benefits",
+        "Director of Finance",
+        "Democratic Services Officer",
+    ]

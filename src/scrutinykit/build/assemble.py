@@ -218,6 +218,19 @@ def _entry_groups(body: str, kind: AttendanceKind, plural: bool) -> list[tuple[i
         joined_by_and = k > 0 and _AND.search(body, spans[k - 1][1], start) is not None
         serial_and = joined_by_and and "," in body[spans[k - 1][1] : start]
         named = _HONORIFIC_START.match(entry) is not None
+        # A list of offices alone ("Head of Finance, Director of Place and Scrutiny Officer"):
+        # an office after a whole office starts its own entry, where words with no office
+        # in them go on the one before ("Head of Revenues and Benefits", "Scrutiny and
+        # Democratic Services Officer").
+        next_office = office and kind is AttendanceKind.OFFICER and _ROLE_TOKEN.search(entry) is not None
+        if (
+            groups
+            and not groups[-1][2]
+            and next_office
+            and _ROLE_TOKEN.search(body, int(groups[-1][0]), int(groups[-1][1])) is not None
+        ):
+            groups.append([start, end, False, True])
+            continue
         if groups and groups[-1][3] and (office or (not named and not serial_and)):
             # The office goes on: "Head of Revenues and Benefits", "Cabinet
             # Member for Children, Young People and Learning"; ", and Jo
