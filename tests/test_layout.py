@@ -221,7 +221,6 @@ INVARIANCE_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("013d", "wrap72"): _UNDIAGNOSED,
     ("013d", "flat"): _UNDIAGNOSED,
     ("015d", "wrap60"): _UNDIAGNOSED,
-    ("015d", "wrap72"): _UNDIAGNOSED,
     ("015d", "flat"): _UNDIAGNOSED,
     ("016d", "wrap60"): _UNDIAGNOSED,
     ("016d", "flat"): _UNDIAGNOSED,
