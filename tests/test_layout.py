@@ -335,7 +335,6 @@ INVARIANCE_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("013d", "wrap72"): _REASONS["013d"],
     ("015d", "flat"): _REASONS["015d"],
     ("015d", "wrap60"): _REASONS["015d"],
-    ("015d", "wrap72"): _REASONS["015d"],
     ("016d", "flat"): _REASONS["016d"],
     ("016d", "wrap60"): _REASONS["016d"],
     ("017d", "wrap60"): _REASONS["017d"],

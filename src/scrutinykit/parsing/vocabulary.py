@@ -47,6 +47,7 @@ __all__ = [
     "ATTENDANCE_ROLES",
     "FLAGS",
     "LISTS",
+    "LIST_ROLES",
     "OUTCOME_KINDS",
     "Patterns",
     "Phrase",
@@ -62,11 +63,16 @@ OUTCOME_KINDS = ("resolution", "recommendation", "conclusion", "agreement", "dec
 ATTENDANCE_ROLES = ("present", "apologies", "also-attending", "officers", "chair")
 """The attendance label lists, each naming a role."""
 
+LIST_ROLES = ("co-optees", "substitutes", "absent")
+"""Labels of further attendance lists, known to Python only: the grammar reads
+their lines as paragraphs, and the attendance reader starts a list at them."""
+
 LISTS = (
     *OUTCOME_KINDS,
     "outcome-lead",
     "bodies",
     *ATTENDANCE_ROLES,
+    *LIST_ROLES,
     "closing",
     "purpose",
     "meeting-line",
@@ -423,7 +429,32 @@ class Patterns:
                 rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})"
                 for role in ATTENDANCE_ROLES
             )
+            + "".join(
+                rf"|(?P<{role.replace('-', '_')}>"
+                rf"{_alternation(_no_lower(f for q in vocab.phrases(role) for f in variants(q)))})"
+                for role in LIST_ROLES
+            )
             + r")[ ]*:-?\s+"
+        )
+        # Every attendance label (of the grammar's roles and the Python-only lists), in any
+        # case, alone on its line or before a colon: a list of its own starts at it inside
+        # a block ("Co-opted Members:", "Substitutes:"), one group per role.
+        everyone = (*ATTENDANCE_ROLES, *LIST_ROLES)
+        self.attendance_label = rx.compile(
+            r"^\s*(?:"
+            + "|".join(
+                rf"(?P<{role.replace('-', '_')}>{_phrase_set(vocab.phrases(role))})" for role in everyone
+            )
+            + r")\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
+            re.IGNORECASE,
+        )
+        # Two labels on one line, as two columns of names flattened into lines give them
+        # ("PRESENT        IN ATTENDANCE"): the list each column starts.
+        any_label = "|".join(_phrase_set(vocab.phrases(role)) for role in everyone)
+        self.attendance_two_labels = rx.compile(
+            rf"[ \t\u00a0]{{0,20}}(?P<a>{any_label})[ \t]{{0,3}}(?::-?)?[ \t\u00a0]{{3,120}}"
+            rf"(?P<b>{any_label})[ \t]{{0,3}}(?::-?)?\s{{0,20}}\Z",
+            re.IGNORECASE,
         )
         self.attendance_roles = rx.compile(
             "|".join(
