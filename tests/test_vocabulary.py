@@ -190,3 +190,15 @@ def test_label_forms_work_with_any_spacing_and_a_lead() -> None:
         (outcome,) = scrutinykit.parse(_HEAD + "1. Library Opening Hours\n\n" + line + "\n").outcomes()
         assert isinstance(outcome, Resolution), line
         assert outcome.text.lower().endswith("the report be noted."), (line, outcome.text)
+
+
+def test_a_present_tense_decision_verb_added_as_data(tmp_path: Path) -> None:
+    """The transformer's reading of a label-less decision comes from the vocabulary too."""
+    text = _HEAD + "1. Library Opening Hours\n\nThe Committee directs that the parks plan be revised.\n"
+    assert scrutinykit.parse(text).outcomes() == ()
+    (tmp_path / "present-decision-verbs.txt").write_text("directs\n", encoding="utf-8")
+    (outcome,) = scrutinykit.parse(text, vocabulary=tmp_path).outcomes()
+    assert isinstance(outcome, Resolution)
+    # A council's sentence in the present tense is a motion's words, not its decision.
+    council = _HEAD + "1. Library Opening Hours\n\nThis Council resolves to keep the library open.\n"
+    assert scrutinykit.parse(council).outcomes() == ()

@@ -68,15 +68,6 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
     return attrs.evolve(item, span=end, agenda=(*item.agenda, *blocks))
 
 
-# A line that decides: "That …", "RESOLVED …", or a body or office-holder that
-# noted, agreed, approved … ("Council noted the report", "The Board approves …").
-_DECIDES = rx.compile(
-    r"(?:That|THAT|RESOLVED|Resolved|DECISION|Decision|Decided|DECIDED|AGREED|Agreed)\b"
-    r"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
-    r"(?:Committee|Sub-Committee|Board|Council|Cabinet|Panel|Leader|Mayor|Executive|Member|Members|Director)\b"
-    r"[^.\n]{0,60}?\b(?:noted|notes|agreed|agrees|approved|approves|resolved|resolves|decided|decides"
-    r"|endorsed|endorses|accepted|accepts|adopted|adopts|considered|received)\b"
-)
 _SECONDED = rx.compile(r"(?:Seconded|SECONDED) by\b")
 _PROPOSED = rx.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
 
@@ -121,14 +112,6 @@ _MOTION_AND = rx.compile(
 # Its last word, tried first: searched alone from four characters before the end it is one
 # step, where the whole pattern is tried at every position of the paragraph.
 _MOTION_AND_END = rx.compile(r"and$", re.IGNORECASE)
-# A decision in the present tense that starts a paragraph (its label lost):
-# "The Committee notes the report and asks that …".  Minutes narrate in the
-# past tense, so a body's name and a present-tense verb of deciding is the
-# decision itself.
-_PRESENT_DECISION = rx.compile(
-    r"(?:The|This)[ ]+(?:Sub-Committee|Committee|Panel|Board|Forum|Commission)[ ]+"
-    r"(?:notes|agrees|approves|endorses|asks|requests|recommends|supports|accepts|welcomes|resolves)\b"
-)
 # Where the title of a flattened table row stops: its report link or its section labels.
 # The number cell of a pipe-rendered items table row: "49. | ".
 _ROW_NUMBER = rx.compile(r"(?P<number>\d{1,4}\.?)[ ]+\|[ \n]+")
@@ -514,7 +497,7 @@ class MinutesTransformer:
 
     def paragraph(self, children: list[Token]) -> list[Block]:
         head, deps = children[0], children[1:]
-        if _PRESENT_DECISION.match(head.value):
+        if self._v.present_decision.match(head.value):
             # "The Committee notes the report and asks …": a decision in the
             # present tense whose label was lost; its points are its own.
             return self._outcome(Resolution, children, implicit=True)
@@ -959,7 +942,7 @@ class MinutesTransformer:
         if not any(isinstance(b, OUTCOME_TYPES) for c in rest for b in (c if isinstance(c, list) else [c])):
             for n, child in enumerate(rest):
                 lines = self._lines.get(id(child[0])) if isinstance(child, list) and child else None
-                if lines is not None and _DECIDES.match(lines[0].value):
+                if lines is not None and self._v.decides.match(lines[0].value):
                     rest = [*rest[:n], self._outcome(Decision, lines, own_words=True), *rest[n + 1 :]]
                     break
         return self._section(SectionKind.DECISION, [children[0], *rest])

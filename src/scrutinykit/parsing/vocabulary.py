@@ -78,6 +78,10 @@ LISTS = (
     "meeting-line",
     "meeting-date-cue",
     "other-meeting",
+    "decision-verbs",
+    "present-decision-verbs",
+    "present-decision-bodies",
+    "decision-makers",
 )
 """Every phrase list; each is the file ``<name>.txt`` of the vocabulary folder."""
 
@@ -394,6 +398,21 @@ class Patterns:
             r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
             r"[ ]*(?=\S)"
         )
+        # A line that decides (the first line of a Decision: block): "That …", a label,
+        # or a body or office-holder that noted, agreed, approved … in either tense.
+        decided = "|".join(p.label[k] for k in ("resolution", "decision", "agreement"))
+        makers = _phrase_set(vocab.phrases("decision-makers"))
+        verbs = _alternation(tuple(q.words) for q in vocab.phrases("decision-verbs"))
+        self.decides = rx.compile(
+            rf"(?:That|THAT|{decided})\b"
+            rf"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?(?:{p.bodies}|{makers})\b"
+            rf"[^.\n]{{0,60}}?\b{verbs}\b"
+        )
+        # A body's present-tense sentence of deciding opens a paragraph: the decision
+        # itself, its label lost ("The Committee notes the report and asks that …").
+        present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
+        present_bodies = _phrase_set(vocab.phrases("present-decision-bodies"))
+        self.present_decision = rx.compile(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
         self.inline_resolved = rx.compile(
             rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
             rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
