@@ -122,7 +122,7 @@ RESOLVED that the report be noted.
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        (README, "records no proceedings"),
+        (README, "names a meeting but records no proceedings"),
         (NEWS, "nothing in it records a meeting"),
         (GUIDE, "nothing in it records a meeting"),
         (PYTHON, "source code"),
@@ -253,3 +253,15 @@ def _refused(text: str) -> scrutinykit.Document:
         scrutinykit.parse(text)
     assert isinstance(caught.value.document, scrutinykit.Document)
     return caught.value.document
+
+
+def test_sparse_minutes_in_words_the_vocabulary_lacks_are_not_refused() -> None:
+    """A meeting line and an item, with an outcome worded in no phrase list: given the benefit of the doubt."""
+    text = (
+        "Minutes of the meeting of the Fernby Scrutiny Panel held on 4 March 2025\n\n"
+        "Councillors attending: Councillor Ann Reyes (Chair)\n\n"
+        "1. LIBRARY OPENING HOURS\n\n"
+        "The Panel considered the report.\n\n"
+        "It was DETERMINED that the report be noted.\n"
+    )
+    assert not_minutes_reason(scrutinykit.parse(text)) is None

@@ -45,8 +45,12 @@ The rule (:func:`not_minutes_reason`), in order:
    starts with RESOLVED …") or random words have none, and are refused even
    when an outcome word stands in their prose.
 
-4. **Proceedings.**  A text with an anchor but no evidence of proceedings (a
-   README that lists meetings, a bare header) is refused.
+4. **More than a header.**  A text whose only anchor is a meeting line or
+   header, with no evidence of proceedings (a README that lists meetings, a
+   bare header), is refused.  With an agenda item, an attendance list or a
+   section label, a text without proceedings or another page's marks is
+   given the benefit of the doubt: sparse minutes whose wording the
+   vocabulary lacks must not be refused.
 
 What passes all four is minutes.  Real minutes carry both an anchor and
 proceedings, so none is refused for want of a signal: the benchmark's
@@ -195,6 +199,8 @@ def _structured(text: str) -> str | None:
     return None
 
 
+_HEADER_ONLY = "it has a meeting line or header"
+
 _ANCHOR_MARKERS = (MarkerKind.SECTION_LABEL, MarkerKind.AGENDA_ITEM_BANNER)
 
 
@@ -214,9 +220,6 @@ def _anchor(doc: Document) -> str | None:
     """What ties ``doc`` to one meeting, or ``None``."""
     if doc.items:
         return "it has an agenda item"
-    meeting = doc.meeting
-    if meeting.date or meeting.start_time or (meeting.committee and _title_like(meeting.committee)):
-        return "it has a meeting line or header"
     if doc.attendance.everyone() or doc.attendance.apologies is not None:
         return "it has an attendance list"
     for node in doc.walk():
@@ -224,6 +227,9 @@ def _anchor(doc: Document) -> str | None:
             return "it has an attendance list or a closing line"
         if isinstance(node, Marker) and node.kind in _ANCHOR_MARKERS:
             return "it has a section label or an agenda-item banner"
+    meeting = doc.meeting
+    if meeting.date or meeting.start_time or (meeting.committee and _title_like(meeting.committee)):
+        return _HEADER_ONLY
     return None
 
 
@@ -253,15 +259,16 @@ def not_minutes_reason(doc: Document) -> str | None:
                 f"this looks like {best[1]}, not minutes: {best[0]} lines typical of one, "
                 "and no minutes text, resolution, attendance or account of a meeting"
             )
-    if _anchor(doc) is None:
+    anchor = _anchor(doc)
+    if anchor is None:
         return (
             "nothing in it records a meeting: no meeting line or header, agenda item,"
             " attendance list or closing line"
             + (" (its outcome words stand in running prose)" if proceedings is not None else "")
         )
-    if proceedings is None:
+    if proceedings is None and anchor == _HEADER_ONLY:
         return (
-            "it records no proceedings: no minutes text, resolution, decision, attendance,"
+            "it names a meeting but records no proceedings: no minutes text, resolution, decision, attendance,"
             " closing line or account of a meeting"
         )
     return None
