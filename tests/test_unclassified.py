@@ -59,7 +59,9 @@ def folder(tmp_path: Path) -> Path:
     )
     (root / "b.txt").write_text(_minutes("Fernby", "It was DETERMINED that the fees rise."), encoding="utf-8")
     (root / "c.txt").write_text(_minutes("Quarrybank", "Councillor Ruiz left the room."), encoding="utf-8")
-    (root / "README.md").write_text("# Our minutes\n\nThe files in this folder.\n", encoding="utf-8")
+    (root / "README.md").write_text(
+        "# Our minutes\n\n| file | meeting |\n| --- | --- |\n| `a.txt` | 4 March 2025 |\n", encoding="utf-8"
+    )
     return root
 
 

@@ -9,8 +9,9 @@ what was read records a meeting's proceedings at all.
 The rule (:func:`not_minutes_reason`), in order:
 
 0. **Data, code and markup are refused outright**: a text that is JSON (a
-   whole value, or JSON Lines), or whose lines are mostly code (``def …(``,
-   ``import …``, lines ending ``{``, ``;``) or tags.
+   whole value, or JSON Lines), whose lines are mostly code (``def …(``,
+   ``import …``, lines ending ``{``, ``;``) or tags, or Markdown (a ``#``
+   heading with a table rule, a code fence or code spans: a README).
 
 1. **Evidence of proceedings.**  Minutes record what happened; any of these
    is such evidence:
@@ -45,14 +46,20 @@ The rule (:func:`not_minutes_reason`), in order:
    starts with RESOLVED …") or random words have none, and are refused even
    when an outcome word stands in their prose.
 
-4. **More than a header.**  A text whose only anchor is a meeting line or
-   header, with no evidence of proceedings (a README that lists meetings, a
-   bare header), is refused.  With an agenda item, an attendance list or a
-   section label, a text without proceedings or another page's marks is
+   At least :data:`NARRATION_NEEDED` sentences narrating the meeting, or a
+   ``Minutes:`` / ``Decision:`` label run into a line, are an anchor too (a
+   flattened or pipe-rendered page whose structure was not found).  A short
+   excerpt (under :data:`ANCHORLESS_MIN_WORDS` words) is given the benefit
+   of the doubt.  Otherwise, without an anchor, a text is
+   minutes only when it is mostly proceedings:
+   at least :data:`ANCHORLESS_SHARE` of its words stand in outcomes, votes,
+   exchanges or commitments (an excerpt: "After debate it was resolved that
+   the hall be let.").  A page that mentions a resolution in passing is not.
+   With an anchor, a text without proceedings or another page's marks is
    given the benefit of the doubt: sparse minutes whose wording the
    vocabulary lacks must not be refused.
 
-What passes all four is minutes.  Real minutes carry both an anchor and
+What passes is minutes.  Real minutes carry both an anchor and
 proceedings, so none is refused for want of a signal: the benchmark's
 "minutes refused" count, on the development, generated and real corpora,
 is 0 and must stay so.
@@ -86,6 +93,18 @@ NARRATION_NEEDED = 2
 MARKS_NEEDED = 2
 """Lines of one not-minutes family that make a text look like that family."""
 
+_INLINE_LABEL = re.compile(r"\b(?:Minutes|Decision)[ ]*:(?![ ]*$)", re.MULTILINE)
+"""The section labels of a meeting page (the grammar's ``MINUTES_LABEL``, ``Decision:``) run into a line,
+as pipe-rendered and flattened pages print them: an anchor even where the layout did not split them off."""
+
+ANCHORLESS_MIN_WORDS = 25
+"""Below this many words, a text with no meeting anchor is given the benefit of the doubt (an excerpt)."""
+
+ANCHORLESS_SHARE = 0.5
+"""The share of its words a text with no meeting anchor must have in proceedings to be minutes."""
+
+_WORD = re.compile(r"\w+")
+
 MIN_STRUCTURED_LINES = 3
 """Non-blank lines a text needs before its lines are judged as code or markup."""
 
@@ -103,11 +122,14 @@ SHORT_NAME_WORDS = 6
 _JOINING_WORDS = frozenset({"and", "of", "for", "the", "&", "on", "in", "with", "to", "a"})
 """The small words a committee's name may hold in lower case."""
 
+_MD_HEADING = re.compile(r"#{1,6}[ ]\S")
+_MD_TABLE_RULE = re.compile(r"\|?[ ]*:?-{3,}:?[ ]*\|[ :|-]*$")
+_MD_CODE = re.compile(r"`[^`\n]+`")
 _TAG_LINE = re.compile(r"<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 _BODY = (
     r"(?:Committee|Sub-Committee|Panel|Board|Council|Forum|Commission|Group|Cabinet|Members?|Chair(?:man)?"
-    r"|Councillors?|Officers?|Mayor|he|she|they|it|He|She|They|It)"
+    r"|Councillors?|Officers?|Mayor|Clerk|Director|Manager|Leader|he|she|they|it|He|She|They|It)"
 )
 _PAST = (
     r"(?:resolved|agreed|noted|considered|received|discussed|asked|explained|reported|welcomed|informed"
@@ -193,13 +215,16 @@ def _structured(text: str) -> str | None:
     code = sum(1 for line in lines if _CODE_LINE.search(line))
     if code / len(lines) >= CODE_SHARE:
         return "source code"
+    if any(_MD_HEADING.match(line) for line in lines) and (
+        any(_MD_TABLE_RULE.match(line) or line.startswith("```") for line in lines)
+        or sum(1 for line in lines if _MD_CODE.search(line)) >= MIN_STRUCTURED_LINES
+    ):
+        return "Markdown (a README or similar)"
     tags = sum(1 for line in lines if _TAG_LINE.match(line))
     if tags / len(lines) >= CODE_SHARE:
         return "markup (XML or HTML)"
     return None
 
-
-_HEADER_ONLY = "it has a meeting line or header"
 
 _ANCHOR_MARKERS = (MarkerKind.SECTION_LABEL, MarkerKind.AGENDA_ITEM_BANNER)
 
@@ -229,7 +254,7 @@ def _anchor(doc: Document) -> str | None:
             return "it has a section label or an agenda-item banner"
     meeting = doc.meeting
     if meeting.date or meeting.start_time or (meeting.committee and _title_like(meeting.committee)):
-        return _HEADER_ONLY
+        return "it has a meeting line or header"
     return None
 
 
@@ -259,16 +284,39 @@ def not_minutes_reason(doc: Document) -> str | None:
                 f"this looks like {best[1]}, not minutes: {best[0]} lines typical of one, "
                 "and no minutes text, resolution, attendance or account of a meeting"
             )
-    anchor = _anchor(doc)
-    if anchor is None:
+    if (
+        _anchor(doc) is not None
+        or _INLINE_LABEL.search(text)
+        or len(_NARRATION.findall(text)) >= NARRATION_NEEDED
+    ):
+        return None
+    words = len(_WORD.findall(text))
+    if words < ANCHORLESS_MIN_WORDS:
+        return None
+    if proceedings is None:
         return (
-            "nothing in it records a meeting: no meeting line or header, agenda item,"
-            " attendance list or closing line"
-            + (" (its outcome words stand in running prose)" if proceedings is not None else "")
+            "nothing in it records a meeting: no meeting line or header, agenda item, attendance list,"
+            " closing line, resolution or account of a meeting"
         )
-    if proceedings is None and anchor == _HEADER_ONLY:
+    share = _proceedings_share(doc)
+    if share < ANCHORLESS_SHARE:
         return (
-            "it names a meeting but records no proceedings: no minutes text, resolution, decision, attendance,"
-            " closing line or account of a meeting"
+            "nothing in it records a meeting: no meeting line or header, agenda item, attendance list or"
+            f" closing line, and what reads as proceedings is {share:.0%} of its text, in running prose"
         )
     return None
+
+
+def _proceedings_share(doc: Document) -> float:
+    """The share of ``doc``'s words that stand in its outcomes, votes, exchanges and commitments."""
+    covered = bytearray(len(doc.source))
+    spans = [o.span for o in doc.outcomes()]
+    spans += [v.span for v in doc.votes()]
+    spans += [e.span for e in doc.exchanges()]
+    spans += [c.span for c in doc.commitments()]
+    for span in spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    words = [m.span() for m in _WORD.finditer(doc.source)]
+    if not words:
+        return 0.0
+    return sum(1 for start, _ in words if covered[start]) / len(words)
