@@ -234,7 +234,7 @@ def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = Non
     if kind is InputFormat.PDF:
         from .sources.pdf import parse_pdf
 
-        return parse_pdf(data, source=str(p))
+        return parse_pdf(data, source=str(p), vocabulary=vocabulary)
     if kind is InputFormat.HTML:
         from .sources.html import parse_html
 

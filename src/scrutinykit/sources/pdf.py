@@ -67,7 +67,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._api import parse
+from .._api import VocabularyDirs, parse
 from .._errors import NotMinutesError, NotTextError
 from .._extras import import_extra
 from .._model import (
@@ -705,8 +705,10 @@ def _with_furniture(doc: Document, text: str, lines: Sequence[Span]) -> Document
     return place_furniture(doc, missing)
 
 
-def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
+def parse_pdf(data: bytes, *, source: str | None = None, vocabulary: VocabularyDirs = None) -> Document:
     """Parse a PDF of minutes; ``source`` of the result is the rendering.
+
+    ``vocabulary`` is passed to :func:`scrutinykit.parse`: folders of extra phrase files.
 
     :raises MissingExtraError: pypdfium2 is not installed.
     :raises NotTextError: PDFium cannot read the file.
@@ -720,7 +722,7 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
     if not _mask(text, furniture, "").strip():
         raise NotMinutesError("the PDF's text is only page furniture (page numbers, headers)", source=source)
     try:
-        doc = parse(_mask(text, furniture, _PLACEHOLDER), source=source)
+        doc = parse(_mask(text, furniture, _PLACEHOLDER), source=source, vocabulary=vocabulary)
     except NotMinutesError as exc:
         if isinstance(exc.document, Document):
             exc.document = _finish(exc.document, text, pages, furniture)
