@@ -83,10 +83,10 @@ def test_laid_out_fixture_documents_are_lossless() -> None:
     """Spans index the original after layout: every fixture case's input parses losslessly."""
     for _title, source, expected in CASES:
         try:
-            doc = sk.parse(source)
+            doc: sk.Document | None = sk.parse(source)
         except sk.NotMinutesError as exc:  # a fragment refused as not minutes carries what was read
-            assert exc.document is not None
             doc = exc.document
+        assert doc is not None
         assert_lossless(doc)
         assert doc.source == source
         assert expected != source or "\n" in source
