@@ -169,7 +169,7 @@ def parse_with(
         del tree, normalised
         doc = place_furniture(assemble(parsed, text, encoding, patterns), furniture)
         del parsed
-        reason = not_minutes_reason(doc)
+        reason = not_minutes_reason(doc, patterns)
     except ScrutinyKitError:
         raise
     except Exception as exc:  # a bug of ours: report it, never a bare traceback

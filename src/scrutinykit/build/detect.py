@@ -83,7 +83,7 @@ from .._model import (
     Resolution,
     SectionKind,
 )
-from ..parsing import patterns as rx
+from ..parsing.vocabulary import Patterns, default_patterns
 
 __all__ = ["MARKS_NEEDED", "NARRATION_NEEDED", "not_minutes_reason"]
 
@@ -127,54 +127,15 @@ _MD_TABLE_RULE = re.compile(r"\|?[ ]*:?-{3,}:?[ ]*\|[ :|-]*$")
 _MD_CODE = re.compile(r"`[^`\n]+`")
 _TAG_LINE = re.compile(r"<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
-_BODY = (
-    r"(?:Committee|Sub-Committee|Panel|Board|Council|Forum|Commission|Group|Cabinet|Members?|Chair(?:man)?"
-    r"|Councillors?|Officers?|Mayor|Clerk|Director|Manager|Leader|he|she|they|it|He|She|They|It)"
-)
-_PAST = (
-    r"(?:resolved|agreed|noted|considered|received|discussed|asked|explained|reported|welcomed|informed"
-    r"|stated|confirmed|advised|presented|undertook|commented|questioned|responded|highlighted|approved"
-    r"|declared|queried|suggested|requested|thanked|expressed|raised|outlined|introduced|sought|heard"
-    r"|acknowledged|replied|said|accepted)"
-)
-_NARRATION = rx.compile(
-    rf"\b{_BODY}[ ]+(?:(?:had|also|then|further|unanimously)[ ]+)?{_PAST}\b"
-    r"|\b(?:There|there)[ ]+(?:was|were)[ ]+no\b"
-    r"|\b(?:It|it)[ ]+was[ ]+(?:noted|agreed|resolved|reported|explained|confirmed|asked|highlighted)\b"
-)
-
-_AGENDA = rx.compile(
-    r"^[ \t]*(?:To[ ]+(?:receive|consider|approve|note|agree|review|scrutinise|elect|appoint|confirm)\b"
-    r"|Members[ ]+are[ ]+(?:asked|invited|requested)[ ]+to\b"
-    r"|Recommendations?(?:[ ]+of[ ]+the[ ]+report)?[ ]*:"
-    r"|Report[ ]+of[ ]+the\b"
-    r"|(?:No\.?[ ]+)?Items?[ ]*$|No\.?[ ]+Item\b)",
-    re.MULTILINE,
-)
-_FORWARD_PLAN = rx.compile(
-    r"^[ \t]*(?:Decision[ ]+(?:maker|due|type|to[ ]+be[ ]+taken[ ]+by)[ ]*:"
-    r"|Lead[ ]+(?:member|director|officer)[ ]*:"
-    r"|Reason[ ]+key\b"
-    r"|Notice[ ]+of[ ]+(?:proposed[ ]+)?(?:key[ ]+)?decision\b"
-    r"|Wards?[ ]+affected[ ]*:"
-    r"|Issue[ ]+details\b"
-    r"|Exempt[ ]+information[ ]*:)"
-    r"|\b[Kk]ey[ ]+decision\b",
-    re.MULTILINE,
-)
-_COMMITTEE_PAGE = rx.compile(
-    r"^[ \t]*(?:Committee[ ]+details|Purpose[ ]+of[ ]+(?:the[ ]+)?committee|Membership[ ]*:?[ ]*$"
-    r"|Contact[ ]+information|Browse[ ]+meetings|Terms[ ]+of[ ]+reference[ ]*:?[ ]*$)",
-    re.MULTILINE,
-)
-_FAMILIES = (
-    ("an agenda", _AGENDA),
-    ("a forward-plan notice", _FORWARD_PLAN),
-    ("a committee description page", _COMMITTEE_PAGE),
-)
+#: The families of other pages, named as a refusal says them.
+_FAMILY_NAMES = {
+    "agenda": "an agenda",
+    "forward-plan": "a forward-plan notice",
+    "committee-page": "a committee description page",
+}
 
 
-def _proceedings(doc: Document, text: str) -> str | None:
+def _proceedings(doc: Document, text: str, vocab: Patterns) -> str | None:
     """What shows that ``doc`` records a meeting, or ``None``."""
     for item in doc.items:
         for section in item.sections:
@@ -193,7 +154,7 @@ def _proceedings(doc: Document, text: str) -> str | None:
         return "it lists who attended"
     if doc.commitments() or doc.exchanges() or doc.votes():
         return "it records actions, questions or votes"
-    if len(_NARRATION.findall(text)) >= NARRATION_NEEDED:
+    if len(vocab.narration.findall(text)) >= NARRATION_NEEDED:
         return "it narrates the meeting"
     return None
 
@@ -260,7 +221,7 @@ def _anchor(doc: Document) -> str | None:
     return None
 
 
-def not_minutes_reason(doc: Document) -> str | None:
+def not_minutes_reason(doc: Document, vocab: Patterns | None = None) -> str | None:
     """Why the parsed ``doc`` is not minutes, or ``None`` if it is.
 
     The rule is in the module's docstring: data, code and markup are
@@ -270,17 +231,18 @@ def not_minutes_reason(doc: Document) -> str | None:
     notice or a committee description page is named as one.  The patterns
     read ``doc.source`` with tabs and no-break spaces made plain spaces.
     """
+    vocab = vocab or default_patterns()
     text = doc.source.replace("\u00a0", " ").replace("\t", " ")
     structured = _structured(text)
     if structured is not None:
         return f"this is {structured}, not minutes"
-    proceedings = _proceedings(doc, text)
+    proceedings = _proceedings(doc, text, vocab)
     if proceedings is None:
         best: tuple[int, str] | None = None
-        for name, pattern in _FAMILIES:
+        for family, pattern in vocab.page_marks:
             marks = len(pattern.findall(text))
             if marks >= MARKS_NEEDED and (best is None or marks > best[0]):
-                best = (marks, name)
+                best = (marks, _FAMILY_NAMES[family])
         if best is not None:
             return (
                 f"this looks like {best[1]}, not minutes: {best[0]} lines typical of one, "
@@ -289,7 +251,7 @@ def not_minutes_reason(doc: Document) -> str | None:
     if (
         _anchor(doc) is not None
         or _INLINE_LABEL.search(text)
-        or len(_NARRATION.findall(text)) >= NARRATION_NEEDED
+        or len(vocab.narration.findall(text)) >= NARRATION_NEEDED
     ):
         return None
     words = len(_WORD.findall(text))

@@ -82,6 +82,11 @@ LISTS = (
     "present-decision-verbs",
     "present-decision-bodies",
     "decision-makers",
+    "agenda-marks",
+    "forward-plan-marks",
+    "committee-page-marks",
+    "narrators",
+    "narrating-verbs",
 )
 """Every phrase list; each is the file ``<name>.txt`` of the vocabulary folder."""
 
@@ -230,6 +235,17 @@ def _alternation(forms: Iterable[tuple[str, ...]]) -> str:
 def _phrase_set(phrases: Iterable[Phrase]) -> str:
     """Every form of every phrase, as one alternation."""
     return _alternation(f for p in phrases for f in variants(p))
+
+
+def _line_marks(phrases: Iterable[Phrase]) -> re.Pattern[str]:
+    """A pattern of phrases at the start of a line; ``alone`` phrases with nothing but a colon after them."""
+    phrases = tuple(phrases)
+    opening = _phrase_set(p for p in phrases if "alone" not in p.flags)
+    alone = _phrase_set(p for p in phrases if "alone" in p.flags)
+    return rx.compile(
+        rf"^[ \t]*(?:{opening}(?:(?<=:)|\b)|{alone}[ ]*:?[ ]*$)",
+        re.MULTILINE,
+    )
 
 
 def _select(phrases: Iterable[Phrase], *, keep: Iterable[str] = (), drop: Iterable[str] = ()) -> list[Phrase]:
@@ -413,6 +429,26 @@ class Patterns:
         present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
         present_bodies = _phrase_set(vocab.phrases("present-decision-bodies"))
         self.present_decision = rx.compile(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
+        # The lines that mark a page of another kind (build/detect.py), each family
+        # at the start of a line; "| alone" marks stand alone on theirs.
+        self.page_marks = tuple(
+            (family, _line_marks(vocab.phrases(f"{family}-marks")))
+            for family in ("agenda", "forward-plan", "committee-page")
+        )
+        # A body narrates with its capital ("The Committee resolved", not a news item's
+        # "the committee resolved"); the narrators list has the pronouns in either case.
+        narrators = _alternation(
+            [
+                *(f for q in vocab.phrases("bodies") for f in _no_lower(variants(q))),
+                *(f for q in vocab.phrases("narrators") for f in variants(q)),
+            ]
+        )
+        narrated = _phrase_set(vocab.phrases("narrating-verbs"))
+        self.narration = rx.compile(
+            rf"\b{narrators}[ ]+(?:(?:had|also|then|further|unanimously)[ ]+)?{narrated}\b"
+            r"|\b(?:There|there)[ ]+(?:was|were)[ ]+no\b"
+            rf"|\b(?:It|it)[ ]+was[ ]+{narrated}\b"
+        )
         self.inline_resolved = rx.compile(
             rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
             rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
