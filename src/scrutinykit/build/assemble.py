@@ -105,10 +105,6 @@ _RECEIVED_FROM = rx.compile(
 _AGREED = rx.compile(
     r"\b(?:were|be|was|being) (?:agreed|approved|confirmed|signed|accepted)\b|\bcorrect record\b", re.I
 )
-_COMMITTEE = rx.compile(
-    r"(?P<name>[A-Z][A-Za-z&,'()\- ]*?(?:Sub-Committee|Sub-committee|Committee|Panel|Board|Commission|Forum"
-    r"|SUB-COMMITTEE|COMMITTEE|PANEL|BOARD|COMMISSION|FORUM))\b"
-)
 _MEETING_OF = rx.compile(
     r"^(?:(?:MEETING|Meeting|meeting|Minutes|MINUTES) (?:OF|of) (?:THE|the|a|A|an|AN)\s*)+"
 )
@@ -1111,7 +1107,7 @@ def _meeting(
             stripped = _MEETING_OF.sub("", text)
             if stripped.lower().startswith(("minutes of", "held on")):
                 continue
-            m = _COMMITTEE.match(stripped)
+            m = vocab.committee_name.match(stripped)
             # A title line that is the body's name (perhaps with its remit in
             # brackets), not a sentence that starts with one.
             after = stripped[m.end() :].strip(" ,.-\u2013") if m else ""

@@ -80,7 +80,7 @@ LISTS = (
     "other-meeting",
     "decision-verbs",
     "present-decision-verbs",
-    "present-decision-bodies",
+    "committees",
     "decision-makers",
     "agenda-marks",
     "forward-plan-marks",
@@ -427,7 +427,10 @@ class Patterns:
         # A body's present-tense sentence of deciding opens a paragraph: the decision
         # itself, its label lost ("The Committee notes the report and asks that …").
         present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
-        present_bodies = _phrase_set(vocab.phrases("present-decision-bodies"))
+        present_bodies = _phrase_set(vocab.phrases("committees"))
+        # A title line that is a committee's name, up to its last committee noun.
+        committees = _alternation(f for q in vocab.phrases("committees") for f in _no_lower(variants(q)))
+        self.committee_name = rx.compile(rf"(?P<name>[A-Z][A-Za-z&,'()\- ]*?{committees})\b")
         self.present_decision = rx.compile(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
         # The lines that mark a page of another kind (build/detect.py), each family
         # at the start of a line; "| alone" marks stand alone on theirs.
