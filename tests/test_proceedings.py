@@ -235,3 +235,53 @@ def test_no_proceedings_in_plain_text() -> None:
     """Text without the vocabulary gives no annotations."""
     doc = sk.parse("41/24 Bus review\n\nThe report was noted.\n")
     assert doc.exchanges() == doc.commitments() == doc.stances() == doc.votes() == ()
+
+
+# ---------------------------------------------------------------------------
+# Actions in the shapes minutes print them (issue 15), on invented text
+# ---------------------------------------------------------------------------
+
+_ITEM = (
+    "Minutes of the Fenwold Scrutiny Panel\n\n7. Library Opening Hours\n\nThe Panel considered a report.\n\n"
+)
+
+
+def _action_texts(text: str) -> list[tuple[str, str]]:
+    doc = sk.parse(text)
+    return [(doc.text_of(c), c.owner.text if c.owner else "") for c in doc.actions() if not c.in_outcome]
+
+
+def test_an_action_label_alone_on_its_line_stands_over_the_point_below() -> None:
+    """ "Action:" then a bulleted point: the label and the point are one action, owned as the point says."""
+    found = _action_texts(_ITEM + "Action:\n· R. Quenby to report back on Sunday opening by 3 June.\n")
+    assert found == [("Action:\n· R. Quenby to report back on Sunday opening by 3 June.", "R. Quenby")]
+
+
+def test_an_action_label_closing_a_paragraph_stands_over_the_point_below() -> None:
+    """A flattened page: "… hours. Action:" then the point; the sentences after it are not the action."""
+    found = _action_texts(
+        _ITEM
+        + "Members discussed the hours. Action:\n· The Library Manager to circulate the visitor counts. "
+        "Members then thanked the staff.\n"
+    )
+    assert found == [
+        ("Action:\n· The Library Manager to circulate the visitor counts.", "The Library Manager")
+    ]
+
+
+def test_each_point_under_an_actions_label_is_an_action() -> None:
+    """Several points under "Actions:": each one that names an owner "to" do something is an action."""
+    found = _action_texts(
+        _ITEM
+        + "Actions:\n\n(a) the Clerk to write to the trust;\n\n(b) Cllr P Marsh to visit the branch;\n\n"
+        "(c) the report be noted.\n"
+    )
+    assert found == [
+        ("(a) the Clerk to write to the trust;", "the Clerk"),
+        ("(b) Cllr P Marsh to visit the branch;", "Cllr P Marsh"),
+    ]
+
+
+def test_points_without_an_action_label_are_not_actions() -> None:
+    found = _action_texts(_ITEM + "Members noted:\n\n(a) the Clerk to the trust had written;\n")
+    assert found == []

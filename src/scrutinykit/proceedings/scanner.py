@@ -813,13 +813,17 @@ class _Proceedings:
         self.votes: list[Vote] = []
         self.last: Speaker | None = None
         self.prev_sentence: tuple[_Text, int, int] | None = None
+        self.labelled = False  # reading the points under an "Actions:" label
 
     # -- prose -------------------------------------------------------------
 
     def prose(self, t: _Text) -> None:
+        labelled = self.labelled
         for start, end in _sentences(t.text):
             self.sentence(t, start, end)
             self.prev_sentence = (t, start, end)
+            self.labelled = False  # a label stands over a point's first sentence only
+        self.labelled = labelled
 
     def sentence(self, t: _Text, start: int, end: int) -> None:
         v = vocabulary()
@@ -831,7 +835,7 @@ class _Proceedings:
         phrase = ""
         speaker = subject
         # Actions: "Action: Owner to …", "Owner to …"
-        if "action" in low and self.action(t, start, end):
+        if ("action" in low or self.labelled) and self.action(t, start, end):
             return
         to = v["ACTION_TO"].match(text, found.end, end) if found is not None else None
         if found is not None and to is None and text.startswith(" and ", found.end):
@@ -1048,7 +1052,13 @@ class _Proceedings:
         text = t.text
         pos = _lead_end(text, start)
         label = v["ACTION_LABEL"].match(text, pos, end)
-        if label is None:
+        if label is not None:
+            label_start, at = label.start(), label.end()
+        elif self.labelled:
+            # A point under an "Actions:" label: the label is above it, the point's own label here.
+            point = _POINT_LABEL.match(text, start, end)
+            label_start, at = start, point.end() if point is not None else start
+        else:
             label = v["ACTION_LABEL"].search(text, pos, end)
             if (
                 label is None
@@ -1056,7 +1066,7 @@ class _Proceedings:
                 or not text[label.start()].isupper()
             ):
                 return False
-        at = label.end()
+            label_start, at = label.start(), label.end()
         while at < end and text[at] in "·•-–* ":
             at += 1
         found, _ = _subject(t, at, self.roster, self.last)
@@ -1082,7 +1092,9 @@ class _Proceedings:
             to = v["ACTION_TO"].match(text, owner_end, end)
         else:
             owner = found.speaker
-        if label.start() > pos and to is None:
+        if label is None and (to is None or to.start() > owner_end + 2):
+            return False  # a point under the label that names no owner "to" do something
+        if label_start > pos and to is None:
             # "… write to the Portfolio Holder. ACTION: Councillor Example": the owner trails the sentence.
             self.commit(CommitmentKind.ACTION, t, start, end, owner, start)
             return True
@@ -1372,11 +1384,13 @@ def _count(text: str, pattern: str) -> int | None:
 # ---------------------------------------------------------------------------
 
 
-def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point]:
+def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point | PointList]:
+    """Paragraphs and points in reading order; each point list is given before its points."""
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block
         elif isinstance(block, PointList):
+            yield block
             yield from _points(block.points)
         elif isinstance(block, BudgetProposal):
             yield from _prose_nodes(block.blocks)
@@ -1388,16 +1402,26 @@ def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point]:
             yield from _points(block.points)
 
 
+def _last_sentence(text: str) -> int:
+    """Where the last sentence of folded text starts."""
+    return max((start for start, _ in _sentences(text)), default=0)
+
+
 def _points(points: Iterable[Point]) -> Iterator[Point]:
     for point in points:
         yield point
         yield from _points(point.points)
 
 
-def _own_text(node: Paragraph | Point, source: str) -> _Text:
+def _own_raw(node: Paragraph | Point, source: str) -> str:
+    """The node's own source text: without its sub-points or trailing whitespace."""
     span = node.span
     end = node.points[0].span.start if isinstance(node, Point) and node.points else span.end
-    return _Text(source[span.start : end].rstrip(), span.start)
+    return source[span.start : end].rstrip()
+
+
+def _own_text(node: Paragraph | Point, source: str) -> _Text:
+    return _Text(_own_raw(node, source), node.span.start)
 
 
 def proceedings(
@@ -1409,8 +1433,33 @@ def proceedings(
         minutes = tuple(b for s in item.sections for b in s.blocks)
     context = "\n".join([item.title, *(b.text for b in item.agenda if isinstance(b, Paragraph))])
     state = _Proceedings(_Roster(attendance, item.officers, context), meeting)
+    label_at = label_start = -1  # where an action label ends the paragraph just read, if one does
+    labelled: frozenset[int] = frozenset()  # the points of the list under that label
     for node in _prose_nodes(minutes):
-        state.prose(_own_text(node, source))
+        if isinstance(node, PointList):
+            labelled = frozenset(id(p) for p in node.points) if label_at >= 0 else frozenset()
+            label_at = -1
+            continue
+        if isinstance(node, Point) and id(node) in labelled:
+            if len(labelled) == 1:
+                # "Action:" over one point: the label and the point are one action.
+                end = node.span.start + len(_own_raw(node, source))
+                state.prose(_Text(source[label_start:end], label_start))
+            else:
+                state.labelled = True
+                state.prose(_own_text(node, source))
+                state.labelled = False
+            continue
+        own = _own_text(node, source)
+        label_at = -1
+        if isinstance(node, Paragraph):
+            labelled = frozenset()
+            last = _last_sentence(own.text)
+            if "ction" in own.text[last:] and vocabulary()["ACTION_LABEL"].fullmatch(own.text, last):
+                # "… Action:" closing a paragraph: what it labels is in the points below.
+                label_at = label_start = own.offset(last)
+                own = _Text(source[node.span.start : label_at].rstrip(), node.span.start)
+        state.prose(own)
     replaced: dict[int, Outcome] = {}
     for outcome in item.outcomes():
         if isinstance(outcome, (Resolution, Recommendation, Decision)):
