@@ -285,3 +285,49 @@ def test_each_point_under_an_actions_label_is_an_action() -> None:
 def test_points_without_an_action_label_are_not_actions() -> None:
     found = _action_texts(_ITEM + "Members noted:\n\n(a) the Clerk to the trust had written;\n")
     assert found == []
+
+
+def test_an_action_owner_is_the_whole_title_and_keeps_accented_initials() -> None:
+    """ "The Committee Services Officer", not "The Committee"; "H.J. Ó Example" keeps the name."""
+    doc = sk.parse(
+        _ITEM + "Action: The Committee Services Officer to circulate the visitor counts.\n\n"
+        "Action: H.J. Ó Example to report back on Sunday opening.\n"
+    )
+    owners = [c.owner.text for c in doc.actions() if c.owner is not None]
+    assert owners == ["The Committee Services Officer", "H.J. Ó Example"]
+
+
+def test_a_day_of_a_month_without_a_year_is_a_due_date_after_the_meeting() -> None:
+    """ "by 28 March" is a date: the meeting's year, or the next when that day has passed."""
+    meeting = datetime.date(2024, 3, 20)
+    due = find_due("to report back by 28 March.", meeting)
+    assert due is not None
+    assert (due.kind, due.text, due.date) == (
+        DueKind.DATE,
+        "28 March",
+        datetime.date(2024, 3, 28),
+    )
+    due = find_due("to report back by 3rd March.", meeting)
+    assert due is not None
+    assert due.date == datetime.date(2025, 3, 3)
+    due = find_due("to report back by 31 February.", meeting)
+    assert due is not None
+    assert due.date is None
+
+
+def test_every_meeting_after_for_names_papers_not_a_due_date() -> None:
+    """ "with the agenda for every meeting" says which agenda; "at every meeting" is when."""
+    assert find_due("to circulate a note with the agenda for every meeting.") is None
+    due = find_due("to report at every meeting.")
+    assert due is not None
+    assert due.kind is DueKind.RECURRING
+
+
+def test_the_minutes_after_a_documents_label_are_read() -> None:
+    """No "Minutes:" label on a ModernGov page: the paragraphs after "Additional documents:" are read."""
+    doc = sk.parse(
+        "Agenda item\n\n12 Library Opening Hours\n\nTo consider a report of the Library Manager.\n\n"
+        "Additional documents:\n\nThe Panel considered the report.\n\n"
+        "The Chair undertook to write to the trust by 3 June.\n"
+    )
+    assert [doc.text_of(c) for c in doc.actions()] == ["The Chair undertook to write to the trust by 3 June."]

@@ -52,6 +52,7 @@ from .._model import (
     Reference,
     ReferenceKind,
     Resolution,
+    SectionKind,
     Span,
     Speaker,
     SpeakerKind,
@@ -587,6 +588,14 @@ def _subject(t: _Text, start: int, roster: _Roster, last: Speaker | None) -> tup
 _CLAUSE_START = rx.compile(r"(?:, | and | but | while | whilst |; )")
 # Where a clause that gives an action may start: "…, the Clerk to write …", "…; Clerk to check …".
 _ACTION_CLAUSE = rx.compile(r"[,;] (?=(?:the |The )?[A-Z])")
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital letter, accented ones too ("Ó Dochartaigh")
+_CAPITAL_NEXT = re.compile(f" {_CAPITAL}[a-z]")
+# An owner the vocabulary does not know: capitalised words, initials kept with
+# the name ("J. Clerk", "A.B. Example", "H.F. Ó Example").
+_OWNER_WORDS = re.compile(
+    rf"((?:The |the )?(?:{_CAPITAL}\.[ ]?){{0,3}}{_CAPITAL}[\w'&()-]*"
+    rf"(?: (?:of |for |and |& )?(?:{_CAPITAL}|\()[\w'&()-]*){{0,6}})"
+)
 # What follows "to" when it is not a verb: "the Clerk to the Council".
 _NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
 
@@ -642,6 +651,7 @@ _MONTHS += ("september", "october", "november", "december")
 _MONTH_NAMES = {name: number for number, name in enumerate(_MONTHS, start=1)}
 _MONTH_WORD = rx.compile(rf"\b({'|'.join(_MONTHS)})\b", re.I)
 _YEAR = rx.compile(r"\b((?:19|20)[0-9]{2})\b")
+_DAY_OF_MONTH = rx.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ")
 _PERIOD_PARTS = rx.compile(r"([a-z]+|[0-9]{1,2}) (day|week|month|year)", re.I)
 
 
@@ -671,6 +681,13 @@ def _month_date(text: str, meeting: datetime.date | None) -> datetime.date | Non
     else:
         return None
     day = _days_in_month(year, month) if text.casefold().startswith(("the end of", "end of")) else 1
+    dm = _DAY_OF_MONTH.match(text)
+    if dm is not None:
+        day = int(dm.group(1))
+        if ym is None and meeting is not None and (month, day) < (meeting.month, meeting.day):
+            year = meeting.year + 1  # "by 3 March" said on 20 March: next year's
+        if not 1 <= day <= _days_in_month(year, month):
+            return None
     return datetime.date(year, month, day)
 
 
@@ -755,6 +772,8 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
         if kind is DueKind.MEETING and _BARE_MEETING.fullmatch(phrase) and value is None:
             continue
         value = value if value is not None else _resolve(kind, phrase, meeting)
+        if kind is DueKind.MONTH and _DAY_OF_MONTH.match(phrase):
+            kind = DueKind.DATE  # "by 28 March": a day, its year the meeting's or the next
         best = Due(span=t.span(pos, stop), kind=kind, text=phrase, relation=relation, date=value)
         break
     if best is None and "(" in low:
@@ -776,6 +795,8 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
             pos = rm.start()
             if phrase.casefold().startswith("at "):
                 at, pos = "at", pos + 3
+            elif text.endswith(" for ", 0, pos):
+                continue  # "the agenda for every meeting": which papers, not when
             if best is None or rm.start() < best.span.start - t.base:
                 best = Due(
                     span=t.span(pos, rm.end()),
@@ -1070,16 +1091,14 @@ class _Proceedings:
         while at < end and text[at] in "·•-–* ":
             at += 1
         found, _ = _subject(t, at, self.roster, self.last)
+        if found is not None and _CAPITAL_NEXT.match(text, found.end):
+            # "The Committee Services Officer": the words known make only the start of the owner's title.
+            found = None
         owner_end = found.end if found else at
         to = v["ACTION_TO"].search(text, owner_end, min(end, owner_end + 80))
         if found is None:
             # An owner the vocabulary does not know: the capitalised words before " to ".
-            om = re.match(
-                # Initials stay with the name: "J. Clerk", "A.B. Example".
-                r"((?:The |the )?(?:[A-Z]\.[ ]?){0,3}[A-Z][\w'&()-]*"
-                r"(?: (?:of |for |and |& )?[A-Z(][\w'&()-]*){0,6})",
-                text[at:end],
-            )
+            om = _OWNER_WORDS.match(text[at:end])
             if om is None:
                 return False
             owner = Speaker(
@@ -1428,9 +1447,12 @@ def proceedings(
     item: AgendaItem, source: str, attendance: Attendance, meeting: datetime.date | None
 ) -> AgendaItem:
     """The item with its exchanges, stances, commitments, references and votes read from its text."""
-    minutes = item.minutes or item.agenda
-    if not item.minutes and any(s.blocks for s in item.sections):
-        minutes = tuple(b for s in item.sections for b in s.blocks)
+    minutes = item.minutes
+    if not any(s.kind is SectionKind.MINUTES for s in item.sections):
+        # No "Minutes:" label: the record is wherever the item's text is, the
+        # agenda part and any labelled section ("Additional documents:" then
+        # the minutes' paragraphs, unlabelled, on a ModernGov page).
+        minutes = (*item.agenda, *(b for s in item.sections for b in s.blocks))
     context = "\n".join([item.title, *(b.text for b in item.agenda if isinstance(b, Paragraph))])
     state = _Proceedings(_Roster(attendance, item.officers, context), meeting)
     label_at = label_start = -1  # where an action label ends the paragraph just read, if one does
