@@ -331,3 +331,29 @@ def test_the_minutes_after_a_documents_label_are_read() -> None:
         "The Chair undertook to write to the trust by 3 June.\n"
     )
     assert [doc.text_of(c) for c in doc.actions()] == ["The Chair undertook to write to the trust by 3 June."]
+
+
+def test_an_office_the_vocabulary_does_not_know_can_undertake() -> None:
+    """ "The Lettings Officer undertook to …" is an undertaking; "The Planning Committee agreed to …", not."""
+    found = _action_texts(
+        _ITEM + "The Lettings Officer undertook to circulate the waiting list. "
+        "The Planning Committee agreed to defer the item.\n"
+    )
+    assert found == [
+        ("The Lettings Officer undertook to circulate the waiting list.", "The Lettings Officer")
+    ]
+
+
+def test_an_action_owner_line_ends_at_its_line_end() -> None:
+    """Printed without blank lines: "Action – Owner" closes the request above it; the next line is its own."""
+    found = _action_texts(
+        _ITEM + "Members asked for the visitor counts to be circulated.\nAction – Head of Libraries\n"
+        "The Chair undertook to write to the trust.\n"
+    )
+    assert found == [
+        (
+            "Members asked for the visitor counts to be circulated.\nAction – Head of Libraries",
+            "Head of Libraries",
+        ),
+        ("The Chair undertook to write to the trust.", "The Chair"),
+    ]

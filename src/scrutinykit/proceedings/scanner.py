@@ -236,10 +236,11 @@ def _straight(text: str) -> str:
 class _Text:
     """A node's source text, whitespace-folded, with offsets back into the source."""
 
-    __slots__ = ("anchors_f", "anchors_r", "base", "text")
+    __slots__ = ("anchors_f", "anchors_r", "base", "raw", "text")
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
+        self.raw = raw
         self.anchors_f: list[int] = [0]
         self.anchors_r: list[int] = [0]
         # No double space and nothing unprintable: no whitespace but plain
@@ -594,7 +595,7 @@ _CAPITAL_NEXT = re.compile(f" {_CAPITAL}[a-z]")
 # the name ("J. Clerk", "A.B. Example", "H.F. Ó Example").
 _OWNER_WORDS = re.compile(
     rf"((?:The |the )?(?:{_CAPITAL}\.[ ]?){{0,3}}{_CAPITAL}[\w'&()-]*"
-    rf"(?: (?:of |for |and |& )?(?:{_CAPITAL}|\()[\w'&()-]*){{0,6}})"
+    rf"(?: (?!The |Action|ACTION)(?:of |for |and |& )?(?:{_CAPITAL}|\()[\w'&()-]*){{0,6}})"
 )
 # What follows "to" when it is not a verb: "the Clerk to the Council".
 _NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
@@ -841,9 +842,10 @@ class _Proceedings:
     def prose(self, t: _Text) -> None:
         labelled = self.labelled
         for start, end in _sentences(t.text):
-            self.sentence(t, start, end)
-            self.prev_sentence = (t, start, end)
-            self.labelled = False  # a label stands over a point's first sentence only
+            for part in _owner_line(t, start, end):
+                self.sentence(t, *part)
+                self.prev_sentence = (t, *part)
+                self.labelled = False  # a label stands over a point's first sentence only
         self.labelled = labelled
 
     def sentence(self, t: _Text, start: int, end: int) -> None:
@@ -953,8 +955,27 @@ class _Proceedings:
             for um in v["UNDERTAKING_VERB"].finditer(t.text, start, end):
                 found, _ = _clause_speaker(t, start, um.start(), self.roster, self.last)
                 if found is None:
-                    continue
-                owner = found.speaker
+                    owner_at = _lead_end(t.text, start)
+                    om = _OWNER_WORDS.fullmatch(t.text, owner_at, um.start() - 1)
+                    if (
+                        om is None
+                        or not om.group().startswith(("The ", "the "))
+                        or any(
+                            m.end() == len(om.group())
+                            for name in ("SPEAKER_COMMITTEE", "SPEAKER_MEMBER")
+                            for m in v[name].finditer(om.group())
+                        )
+                    ):
+                        continue  # no owner, or a body ("The Planning Committee agreed to …")
+                    # "The Governance Officer undertook to …": an office the vocabulary does not know.
+                    owner = Speaker(
+                        span=t.span(owner_at, om.end()),
+                        kind=SpeakerKind.OFFICER,
+                        text=om.group(),
+                        title=_strip_article(om.group()),
+                    )
+                else:
+                    owner = found.speaker
                 if (
                     um.group().casefold().startswith(("agreed", "agrees"))
                     and owner.kind is SpeakerKind.MEMBER
@@ -1091,7 +1112,7 @@ class _Proceedings:
         while at < end and text[at] in "·•-–* ":
             at += 1
         found, _ = _subject(t, at, self.roster, self.last)
-        if found is not None and _CAPITAL_NEXT.match(text, found.end):
+        if found is not None and (found.end > end or _CAPITAL_NEXT.match(text, found.end, end)):
             # "The Committee Services Officer": the words known make only the start of the owner's title.
             found = None
         owner_end = found.end if found else at
@@ -1419,6 +1440,33 @@ def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point | PointL
             yield block.intro
             yield from block.body
             yield from _points(block.points)
+
+
+def _owner_line(t: _Text, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The sentence, or two parts when it opens with a line "Action – Owner" and runs on below it.
+
+    Printed without blank lines, "Action – Head of Parks" ends at its line's end
+    though no full stop says so: the next line is the next sentence.
+    """
+    text = t.text
+    if "ction" not in text[start : start + 12]:
+        return ((start, end),)
+    label = vocabulary()["ACTION_LABEL"].match(text, start, end)
+    if label is None:
+        return ((start, end),)
+    at = label.end()
+    while at < end and text[at] in "·•-–* ":
+        at += 1
+    om = _OWNER_WORDS.match(text, at, end)
+    if om is None:
+        return ((start, end),)
+    cut = om.end()
+    if cut >= end - 1 or text[cut] != " " or not text[cut + 1].isupper():
+        return ((start, end),)
+    line_end = t.raw.find("\n", t.offset(cut - 1) - t.base, t.offset(cut + 1) - t.base)
+    if line_end < 0 and not text.startswith(("The ", "ACTION", "Action"), cut + 1):
+        return ((start, end),)  # the owner's words run on into the sentence
+    return ((start, cut), (cut + 1, end))
 
 
 def _last_sentence(text: str) -> int:
