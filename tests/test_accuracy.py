@@ -60,14 +60,14 @@ def _has(folder: Path, *parts: str) -> bool:
 
 FLOORS: dict[str, float] = {
     "outcomes_50_precision": 0.99,
-    "outcomes_50_recall": 0.95,
+    "outcomes_50_recall": 0.96,  # 0.967 (raised 0.95 -> 0.96: an "Action:" label over its point)
     "outcomes_50_f1": 0.97,
     "outcomes_50_typed_f1": 0.97,
     "outcomes_50_points_accuracy": 1.00,
     "outcomes_90_precision": 0.97,
-    "outcomes_90_recall": 0.94,
-    "outcomes_90_f1": 0.95,
-    "outcomes_90_typed_f1": 0.95,
+    "outcomes_90_recall": 0.95,  # 0.951 (raised 0.94 -> 0.95)
+    "outcomes_90_f1": 0.96,  # 0.963 (raised 0.95 -> 0.96)
+    "outcomes_90_typed_f1": 0.96,  # 0.963 (raised 0.95 -> 0.96)
     "outcomes_90_points_accuracy": 1.00,
     "items_precision": 1.00,
     "items_recall": 0.97,
@@ -364,13 +364,13 @@ def test_main_exits_2_without_a_corpus(tmp_path: Path, capsys: pytest.CaptureFix
 PROCEEDINGS_FLOORS: dict[str, float] = {
     # Actions and undertakings (Document.actions()) against the gold actions and
     # owned outcomes, matched at 0.5: measured 0.852 (23 of 29 gold, 25 predicted).
-    "commitments_f1": 0.85,
+    "commitments_f1": 0.87,  # 0.873, 24 of 29 (raised 0.85 -> 0.87: an "Action:" label over its point)
     # Owner right on 22 of 23 matches, due date on 14 of 15 (gold's "as written" form).
     "commitment_owner_accuracy": 0.95,
     "commitment_due_accuracy": 1.00,
     # Exact exchange count per document: 16 of 32 (the gold counts by hand; near
     # misses of one or two exchanges count as wrong).
-    "exchanges_accuracy": 0.50,
+    "exchanges_accuracy": 0.53,  # 17 of 32 (raised 0.50 -> 0.53)
 }
 """Proceedings figure → the lowest value allowed (measured, rounded down to 2 decimals)."""
 
@@ -398,10 +398,10 @@ def test_proceedings_floor_held(figures: dict[str, Any], name: str) -> None:
 # floors (and lower the ceilings) as the parser improves; never the reverse.
 GENERATED_FLOORS: dict[str, float] = {
     "outcomes_50_precision": 0.968,  # 0.9690 (raised 0.965 -> 0.968: text furniture, page-split rejoin)
-    "outcomes_50_recall": 0.906,  # 0.9085 (raised 0.904 -> 0.906)
-    "outcomes_50_f1": 0.935,  # 0.9374 (raised 0.934 -> 0.935)
-    "outcomes_50_typed_f1": 0.934,  # 0.9365 (raised 0.933 -> 0.934)
-    "outcomes_90_f1": 0.916,  # 0.9183 (raised 0.903 -> 0.916)
+    "outcomes_50_recall": 0.925,  # 0.9274 (raised 0.906 -> 0.925: actions under labels, owner lines)
+    "outcomes_50_f1": 0.946,  # 0.9486 (raised 0.935 -> 0.946)
+    "outcomes_50_typed_f1": 0.945,  # 0.9477 (raised 0.934 -> 0.945)
+    "outcomes_90_f1": 0.931,  # 0.9330 (raised 0.916 -> 0.931)
     "items_precision": 0.974,  # 0.9766 (raised 0.969 -> 0.974)
     "items_recall": 0.824,  # 0.8269 (raised 0.659 -> 0.824)
     "items_f1": 0.893,  # 0.8955 (raised 0.784 -> 0.893)
