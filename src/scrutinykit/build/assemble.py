@@ -28,8 +28,6 @@ from .._model import (
     ItemKind,
     Marker,
     MarkerKind,
-    Meeting,
-    MeetingEnd,
     Outcome,
     Paragraph,
     Person,
@@ -47,14 +45,13 @@ from .inline import (
     ROLE_WORDS,
     counted_after,
     find_counts,
-    find_dates,
     find_money,
     find_percentages,
     parse_date,
     parse_person,
-    parse_time,
     split_name_list,
 )
+from .meeting import read_meeting
 from .transform import ParsedTree
 
 __all__ = ["assemble"]
@@ -105,11 +102,6 @@ _RECEIVED_FROM = rx.compile(
 _AGREED = rx.compile(
     r"\b(?:were|be|was|being) (?:agreed|approved|confirmed|signed|accepted)\b|\bcorrect record\b", re.I
 )
-_MEETING_OF = rx.compile(
-    r"^(?:(?:MEETING|Meeting|meeting|Minutes|MINUTES) (?:OF|of) (?:THE|the|a|A|an|AN)\s*)+"
-)
-_VENUE = rx.compile(r"^(?:Venue|VENUE|Place|Location)\s*:\s*(?P<v>.+?)\.?(?:\s+View directions)?$")
-_HELD_AT = rx.compile(r"\b(?:held|met) (?:at|in) (?:the )?(?P<v>[A-Z][^.]{2,120})")
 _LABEL = rx.compile(r"^[^:]{0,60}:\s*(?:-\s*)?")
 _COOPTEE = rx.compile(r"co-?opt", re.I)
 _ROLE_WORDS = rx.compile(
@@ -951,188 +943,6 @@ def _group_attendance(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
-#: What may stand beside a date on a line that gives nothing else: "Tuesday, 4 March 2025 at 7.00 pm".
-_DATE_ONLY_REST = rx.compile(
-    r"[\s,.;:()-]*(?:(?:at|from)\s*)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?[\s,.;:()-]*",
-    re.IGNORECASE,
-)
-_CLAUSE_END = rx.compile(r"[.;](?=\s+[A-Z])")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The sentence of ``text`` that holds ``text[start:end]``, and the sentence after it."""
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    stop = after.start() if after else len(text)
-    following = _CLAUSE_END.search(text, stop + 1) if after else None
-    rest = text[stop : following.start() if following else len(text)]
-    return text[before[-1] if before else 0 : stop], rest
-
-
-def meeting_date_of(text: str, vocab: Patterns) -> tuple[int, int, datetime.date] | None:
-    """The date a line gives as its meeting's own, or ``None``.
-
-    Precision first: a date counts only when its sentence shows it is this
-    meeting's (a word of ``meeting-date-cue.txt`` — "held on", "Minutes of
-    the", "Date" — in it, or opening the next sentence; a meeting page's
-    "Committee - Tuesday, 4th March" line; or
-    the date alone with its time) and shows nothing of another meeting, a
-    report or a publication (a word of ``other-meeting.txt`` — "previous",
-    "approved", "published", "report" …).
-    """
-    for start, end, value in find_dates(text):
-        sentence, following = _sentence_around(text, start, end)
-        if vocab.other_meeting.search(sentence):
-            continue
-        alone = _DATE_ONLY_REST.fullmatch(text[:start] + " " + text[end:]) is not None
-        cue = vocab.meeting_date_cue.search(sentence)
-        cue = cue or vocab.meeting_date_cue.match(following.lstrip(" ."))
-        if alone or cue or vocab.body_dash.search(text, 0, start):
-            return start, end, value
-    return None
-
-
-def _labelled_meeting_date(lines: Iterable[Heading | Paragraph], vocab: Patterns) -> datetime.date | None:
-    """The meeting's date from a labelled line after the front matter, when exactly one date is so given.
-
-    A decision or issue page gives it in the item: "Decided at meeting:
-    16/09/2015 - Panel", "Date of decision: 16/09/2015".  Only a line that
-    opens with a meeting-date cue as a label ("…:") counts, and two different
-    dates give none.
-    """
-    found = set()
-    for node in lines:
-        cue = vocab.meeting_date_cue.match(node.text)
-        if cue is not None and node.text[cue.end() :].lstrip().startswith(":"):
-            own = meeting_date_of(node.text, vocab)
-            if own is not None:
-                found.add(own[2])
-    return found.pop() if len(found) == 1 else None
-
-
-#: "… a meeting of the Cabinet held in …", "Meeting of Housing Scrutiny Committee, Wednesday …":
-#: the name after "meeting of", up to where the sentence goes on.
-_MEETING_OF_NAME = rx.compile(
-    r"\b(?:meeting|MEETING|Meeting)[ ]+(?:of|OF)[ ]+(?:the[ ]+|THE[ ]+|The[ ]+)?"
-    r"(?P<name>[A-Z][\w&'()\- ]{1,120}?)"
-    r"(?=[ ]+(?:held|HELD|Held|at|AT|on|ON|in|IN)\b|[ ]*[,.;:]|[ ]+[-\u2013\u2014][ ]|[ ]*$)"
-)
-#: "Holloway Vale Town Council held their meeting at …".
-_HELD_THEIR = rx.compile(
-    r"^(?P<name>[A-Z][\w&'\- ]{1,120}?)[ ]+held[ ]+(?:its|their|a|the)[ ]+(?:\w+[ ]+)?meeting\b"
-)
-#: "Milburn Parish Council - 1st March 2016": a name, a dash, then the date.
-_NAME_DASH = rx.compile(
-    r"(?:^|[ ][-\u2013\u2014][ ])(?P<name>[A-Z][\w&'()., -]{1,120}?)[ ]+[-\u2013\u2014][ ]+"
-    r"(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?\d)"
-)
-
-
-_BEFORE_NAME = rx.compile(r"\b(?:minutes|MINUTES|Minutes)\b[ ]*|[^ ]*\d[^ ]*[ ]*")
-
-
-def _named_committee(text: str, vocab: Patterns) -> str | None:
-    """The body a meeting line names, read from where the line says whose meeting it is.
-
-    The name runs to its last body noun ("Cabinet", "Scrutiny Panel",
-    "Parish Council"), so words after it that are not the name ("…
-    PANEL Minutes of the meeting") are left out; a name with no body noun
-    in it is no name.
-    """
-    for pattern in (_MEETING_OF_NAME, _HELD_THEIR, _NAME_DASH):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        # Page banners and running headers run on before the name on a page
-        # that lost its line breaks: "Agenda and minutes X", "X 06.03.23 Page 1 of 2 X".
-        name = _BEFORE_NAME.split(m.group("name"))[-1]
-        if pattern is _NAME_DASH and not find_dates(text[m.end() : m.end() + 40]):
-            continue
-        trimmed = _trim_name(name, vocab)
-        if trimmed is not None:
-            return trimmed
-    return None
-
-
-def _trim_name(name: str, vocab: Patterns) -> str | None:
-    """``name`` from after a council's name to its last body noun (and that noun's bracket), or None."""
-    nouns = list(vocab.body_noun.finditer(name))
-    if len(nouns) >= 2 and nouns[-2].group().lower() == "council":
-        # "Hartcombe Borough Council OVERVIEW AND SCRUTINY COMMITTEE": the
-        # council's name, then its committee's.
-        name = name[nouns[-2].end() :].strip(" ,-\u2013\u2014")
-        nouns = list(vocab.body_noun.finditer(name))
-    if not nouns:
-        return None
-    end = nouns[-1].end()
-    rest = name[end:]
-    if rest.lstrip().startswith("(") and ")" in rest:  # "SCRUTINY COMMITTEE (LEARNING AND CULTURE)"
-        end += rest.index(")") + 1
-    return name[:end].strip(" ,-") or None
-
-
-def _meeting(
-    front: Sequence[Block],
-    closing: Sequence[Block],
-    source: str,
-    vocab: Patterns,
-    rest: Iterable[Heading | Paragraph] = (),
-) -> Meeting:
-    committee: str | None = None
-    date = None
-    start_time = None
-    venue: str | None = None
-    spans: list[Span] = []
-    texts = [b for b in front if isinstance(b, (Heading, Paragraph))]
-    for block in texts:
-        text = block.text
-        if venue is None:
-            v = _VENUE.match(text) or _HELD_AT.search(text)
-            if v:
-                venue = v.group("v").strip().rstrip(".")
-                # A line that names the place may give the date too:
-                # "… held at the Town Hall on 8 October 2024 at 6.30pm".
-        if date is None:
-            own = meeting_date_of(text, vocab)
-            if own is not None:
-                date = own[2]
-                start_time = parse_time(text[own[1] :]) or parse_time(text)
-                spans.append(block.span)
-        if committee is None:
-            named = _named_committee(text, vocab)
-            if named is not None:
-                committee = named
-                spans.append(block.span)
-                continue
-            stripped = _MEETING_OF.sub("", text)
-            if stripped.lower().startswith(("minutes of", "held on")):
-                continue
-            m = vocab.committee_name.match(stripped)
-            # A title line that is the body's name (perhaps with its remit in
-            # brackets), not a sentence that starts with one.
-            after = stripped[m.end() :].strip(" ,.-\u2013") if m else ""
-            if after.startswith("(") and after.endswith(")") and ")" not in after[:-1]:
-                name = f"{m.group('name')} {after}" if m else ""
-            else:
-                name = m.group("name") if m and not after else ""
-            if name and len(name) <= 120:
-                committee = _trim_name(name, vocab) or name.strip(" ,-")
-                spans.append(block.span)
-    if date is None:
-        date = _labelled_meeting_date(rest, vocab)
-    end_time = None
-    for node in closing:
-        if isinstance(node, MeetingEnd):
-            end_time = node.time
-            break
-    span = Span(start=min(s.start for s in spans), end=max(s.end for s in spans)) if spans else None
-    return Meeting(
-        committee=committee, date=date, start_time=start_time, end_time=end_time, venue=venue, span=span
-    )
-
-
-# ---------------------------------------------------------------------------
-# Items
 # ---------------------------------------------------------------------------
 
 
@@ -1427,7 +1237,7 @@ def assemble(
     is_item_page = bool(items) and any(
         isinstance(n, Marker) and n.kind is MarkerKind.AGENDA_ITEM_BANNER for n in items[0].heading
     )
-    meeting = _meeting(front, tree.closing, source, vocab, (n for it in items for n in _item_lines(it)))
+    meeting = read_meeting(front, tree.closing, vocab, (n for it in items for n in _item_lines(it)))
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
     # Every node in Document.walk order, walked once for the figures and the truncation check.
