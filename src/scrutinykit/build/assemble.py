@@ -1237,7 +1237,11 @@ def assemble(
     is_item_page = bool(items) and any(
         isinstance(n, Marker) and n.kind is MarkerKind.AGENDA_ITEM_BANNER for n in items[0].heading
     )
-    meeting = read_meeting(front, tree.closing, vocab, (n for it in items for n in _item_lines(it)))
+    # An agenda-item page prints the meeting's own line under its banner.
+    page_lines = [n for n in items[0].heading if isinstance(n, Heading)][:-1] if is_item_page else []
+    meeting = read_meeting(
+        [*front, *page_lines], tree.closing, vocab, (n for it in items for n in _item_lines(it))
+    )
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
     # Every node in Document.walk order, walked once for the figures and the truncation check.

@@ -915,8 +915,13 @@ class MinutesTransformer:
     def banner_then_title(self, children: list[Token]) -> HeadingInfo:
         (start, end, text), title_tok = self._two_lines(children[0])
         banner = Marker(span=self._span(start, end), kind=MarkerKind.AGENDA_ITEM_BANNER, text=text)
+        nodes: list[Heading | Marker] = [banner]
+        if "\n" in title_tok.value:
+            # The meeting's line stood between the banner and the title: a heading of its own.
+            (m_start, m_end, m_text), title_tok = self._two_lines(title_tok)
+            nodes.append(Heading(span=self._span(m_start, m_end), text=m_text))
         node, title, agenda_number = self._title_node(title_tok)
-        return HeadingInfo((banner, node), title, None, agenda_number, True)
+        return HeadingInfo((*nodes, node), title, None, agenda_number, True)
 
     # -- items and sections ----------------------------------------------------------
 

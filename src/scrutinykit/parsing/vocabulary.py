@@ -76,6 +76,7 @@ LISTS = (
     "closing",
     "purpose",
     "meeting-line",
+    "item-page-meeting-line",
     "meeting-date-cue",
     "other-meeting",
     "decision-verbs",
@@ -333,6 +334,9 @@ class _Pieces:
             for f in _no_lower(variants(p))
         )
         self.meeting_line = _alternation(f for p in ph("meeting-line") for f in _no_lower(variants(p)))
+        self.item_page_meeting_line = _alternation(
+            f for p in ph("item-page-meeting-line") for f in _no_lower(variants(p))
+        )
 
     def attendance(self, role: str) -> str:
         """A whole attendance label of ``role``, to the end of its words' line (pattern text)."""
@@ -353,6 +357,7 @@ _TERMINALS = (
     ("PURPOSE_FIRST", "the first word of a purpose line", "purpose_first"),
     ("ATTENDANCE_ANY", "the words of any label of those who attended", "attendance_any"),
     ("MEETING_LINE_PHRASE", "what opens the meeting's own line", "meeting_line"),
+    ("ITEM_PAGE_MEETING", "the meeting line under an item page's banner", "item_page_meeting_line"),
 )
 
 
