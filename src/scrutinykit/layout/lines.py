@@ -94,6 +94,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -210,6 +211,31 @@ class Cues:
     """The closing-line terminal (``MEETING_END``), after which nothing joins."""
 
 
+def _structure(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(offset, character, depth)`` of each grouping character of ``regex`` from ``start``.
+
+    Escapes and character classes are stepped over; ``depth`` is the group
+    depth after a ``(`` or ``)`` (and the depth at a ``|``).
+    """
+    depth, i, in_class = 0, start, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
+                i += 2 if regex[i + 1] == "]" else 3
+                continue
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
+        i += 1
+
+
 def _top_alternatives(regex: str) -> list[str]:
     """The alternatives of ``regex`` at its top level, outer groups unwrapped."""
     while True:
@@ -218,53 +244,20 @@ def _top_alternatives(regex: str) -> list[str]:
             break
         regex = inner
     parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
-                i += 2 if regex[i + 1] == "]" else 3
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    start = 0
+    for i, ch, depth in _structure(regex):
+        if ch == "|" and depth == 0:
             parts.append(regex[start:i])
             start = i + 1
-        i += 1
     parts.append(regex[start:])
     return parts
 
 
 def _group_end(regex: str, open_at: int) -> int:
     """The offset of the ``)`` closing the group opened at ``open_at``."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
-                i += 2 if regex[i + 1] == "]" else 3
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structure(regex, open_at):
+        if ch == ")" and depth == 0:
+            return i
     return len(regex)
 
 
