@@ -66,7 +66,7 @@ def test_a_resolution_is_proof_of_minutes() -> None:
 
 
 def test_no_signals_either_way_is_minutes() -> None:
-    """Text with neither proceedings nor another page's marks is given the benefit of the doubt."""
+    """A short excerpt with neither proceedings nor another page's marks is given the benefit of the doubt."""
     assert not_minutes_reason(scrutinykit.parse("Some notes about a meeting.\n")) is None
 
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import scrutinykit
-from scrutinykit.build.assemble import meeting_date_of
+from scrutinykit.build.meeting import meeting_date_of
 from scrutinykit.parsing.vocabulary import default_patterns
 
 _ITEM = "\n\n1. Bus Shelter Repairs\n\nRESOLVED that the report be noted.\n"

@@ -478,3 +478,142 @@ def test_co_opted_members_after_the_present_list_in_the_first_item() -> None:
     att = sk.parse(text).attendance
     assert _names(att.co_optees) == ["Mrs Dilys Fennimore"]
     assert _names(att.present) == ["Quillan", "Orrowmere", "Tansley"]
+_ROLL_CALL = """\
+Thornwick Vale Borough Council
+
+Housing Scrutiny Panel – 2 April 2025
+
+Councillors Pemberly Oaksford (Chair), Idris Wendlecombe (Vice-Chair), Marta Quillon (remote),
+Sefton Brackley JP and Hollis Fenmarch (substitute for Councillor Ada Corvish)
+
+Co-opted members: Mrs Lark Hedgeworth (Tenant representative); Mr Olm Pewsey, Healthwatch representative
+
+Officers present: Tam Ridgeley (Head of Housing)
+
+1 Apologies for Absence
+
+Apologies were received from Councillor Ada Corvish.
+"""
+
+
+def test_an_unlabelled_roll_call_is_the_present_list() -> None:
+    """A front-matter paragraph that lists titled names, and nothing else, names those present."""
+    att = sk.parse(_ROLL_CALL).attendance
+    assert _names(att.present) == [
+        "Pemberly Oaksford",
+        "Idris Wendlecombe",
+        "Marta Quillon",
+        "Sefton Brackley",
+        "Hollis Fenmarch",
+    ]
+    assert _names(att.co_optees) == ["Mrs Lark Hedgeworth", "Mr Olm Pewsey"]
+    assert _names(att.apologies) == ["Ada Corvish"]
+
+
+def test_a_paragraph_that_merely_names_people_is_no_roll_call() -> None:
+    """Prose, a title block and a list with an office in it are not lists of members present."""
+    text = _ROLL_CALL.replace(
+        "Councillors Pemberly Oaksford (Chair), Idris Wendlecombe (Vice-Chair), Marta Quillon (remote),\n"
+        "Sefton Brackley JP and Hollis Fenmarch (substitute for Councillor Ada Corvish)",
+        "Councillor Pemberly Oaksford welcomed everyone to the meeting at the Depot.",
+    )
+    assert _names(sk.parse(text).attendance.present) == []
+    text = _ROLL_CALL.replace(
+        "Councillors Pemberly Oaksford (Chair), Idris Wendlecombe (Vice-Chair), Marta Quillon (remote),\n"
+        "Sefton Brackley JP and Hollis Fenmarch (substitute for Councillor Ada Corvish)",
+        "Mr Tam Ridgeley, Head of Housing, Mrs Orla Fenn, Tenancy Manager",
+    )
+    assert _names(sk.parse(text).attendance.present) == []
+
+
+_CHAIR_LINES = """\
+Minutes of a meeting of the Marlfield Licensing Committee held on 5 May 2025 at 10.00 am
+
+Chairman: Councillor Bede Ashcombe
+
+Councillors Nell Pargeter (Vice-Chairman), Ivo Trelawn and Rosa Kimberlin
+
+Apologies: Councillor Jed Hallow
+
+1 Declarations of Interest
+
+There were none.
+"""
+
+
+def test_a_chair_title_labels_the_chair_and_the_list_under_it() -> None:
+    """ "Chairman: …" is a label of those present; the unlabelled list under it goes on it."""
+    att = sk.parse(_CHAIR_LINES).attendance
+    assert _names(att.present) == ["Bede Ashcombe", "Nell Pargeter", "Ivo Trelawn", "Rosa Kimberlin"]
+    assert _names(att.apologies) == ["Jed Hallow"]
+    alone = _CHAIR_LINES.replace("Chairman: Councillor Bede Ashcombe", "Bede Ashcombe in the Chair.")
+    assert _names(sk.parse(alone).attendance.present)[0] == "Bede Ashcombe"
+
+
+_TWO_COLUMNS = """\
+Coldharbour Environment Committee – 9 June 2025
+
+MEMBERS PRESENT                              IN ATTENDANCE
+Councillor A Fenwright (Chair) Pia Loxley – Head of
+Highways
+Councillor B Ó Rathaille MBE Col Danby – Customer Services
+Manager
+Councillor C Hartsop Una Vell – Scrutiny Officer
+Councillor D Mossop
+Ewan Tarn – Director of Place
+
+1 Apologies for Absence
+
+There were no apologies.
+"""
+
+
+def test_two_columns_with_wrapped_roles() -> None:
+    """Each row is a member and an officer; a role wrapped onto the next line stays with its officer."""
+    att = sk.parse(_TWO_COLUMNS).attendance
+    assert _names(att.present) == ["A Fenwright", "B Ó Rathaille", "C Hartsop", "D Mossop"]
+    assert _names(att.officers) == ["Pia Loxley", "Col Danby", "Una Vell", "Ewan Tarn"]
+    assert att.officers[1].description == "Customer Services Manager"
+
+
+_ITEM_CHAIR = """\
+Agenda and minutes
+Parks Panel - Monday, 2nd June, 2025 6.00pm
+Venue: Pavilion Room, Ambleford Hall. View directions
+Items
+No. Item
+4.
+Apologies
+To receive any apologies for absence.
+Minutes:
+In the Chair: Councillor Wrenfield
+Councillors Oakes (Vice-Chair), Pellow and Strand (substitute for Councillor Hay)
+Apologies were received from Councillor Hay.
+5.
+Declarations of Interest
+Minutes:
+There were none.
+"""
+
+
+def test_a_list_under_the_chair_line_of_a_first_item_is_present_not_apologies() -> None:
+    """On a meeting page the list under "In the Chair:" goes on the present list, not the apologies."""
+    att = sk.parse(_ITEM_CHAIR).attendance
+    assert _names(att.present) == ["Wrenfield", "Oakes", "Pellow", "Strand"]
+    assert _names(att.apologies) == ["Hay"]
+
+
+def test_a_comma_list_of_roles_is_one_officer_a_role() -> None:
+    """Officers given by role only, in one line: each whole office is an entry; words with none go on."""
+    text = _ROLL_CALL.replace(
+        "Officers present: Tam Ridgeley (Head of Housing)",
+        "Officers present: Head of Housing, Director of Place, Head of Revenues and Benefits,"
+        " Director of Finance and Democratic Services Officer",
+    )
+    assert _names(sk.parse(text).attendance.officers) == [
+        "Head of Housing",
+        "Director of Place",
+        "Head of Revenues and Benefits",
+        "Director of Finance",
+        "Democratic Services Officer",
+    ]

@@ -235,3 +235,125 @@ def test_no_proceedings_in_plain_text() -> None:
     """Text without the vocabulary gives no annotations."""
     doc = sk.parse("41/24 Bus review\n\nThe report was noted.\n")
     assert doc.exchanges() == doc.commitments() == doc.stances() == doc.votes() == ()
+
+
+# ---------------------------------------------------------------------------
+# Actions in the shapes minutes print them (issue 15), on invented text
+# ---------------------------------------------------------------------------
+
+_ITEM = (
+    "Minutes of the Fenwold Scrutiny Panel\n\n7. Library Opening Hours\n\nThe Panel considered a report.\n\n"
+)
+
+
+def _action_texts(text: str) -> list[tuple[str, str]]:
+    doc = sk.parse(text)
+    return [(doc.text_of(c), c.owner.text if c.owner else "") for c in doc.actions() if not c.in_outcome]
+
+
+def test_an_action_label_alone_on_its_line_stands_over_the_point_below() -> None:
+    """ "Action:" then a bulleted point: the label and the point are one action, owned as the point says."""
+    found = _action_texts(_ITEM + "Action:\n· R. Quenby to report back on Sunday opening by 3 June.\n")
+    assert found == [("Action:\n· R. Quenby to report back on Sunday opening by 3 June.", "R. Quenby")]
+
+
+def test_an_action_label_closing_a_paragraph_stands_over_the_point_below() -> None:
+    """A flattened page: "… hours. Action:" then the point; the sentences after it are not the action."""
+    found = _action_texts(
+        _ITEM
+        + "Members discussed the hours. Action:\n· The Library Manager to circulate the visitor counts. "
+        "Members then thanked the staff.\n"
+    )
+    assert found == [
+        ("Action:\n· The Library Manager to circulate the visitor counts.", "The Library Manager")
+    ]
+
+
+def test_each_point_under_an_actions_label_is_an_action() -> None:
+    """Several points under "Actions:": each one that names an owner "to" do something is an action."""
+    found = _action_texts(
+        _ITEM
+        + "Actions:\n\n(a) the Clerk to write to the trust;\n\n(b) Cllr P Marsh to visit the branch;\n\n"
+        "(c) the report be noted.\n"
+    )
+    assert found == [
+        ("(a) the Clerk to write to the trust;", "the Clerk"),
+        ("(b) Cllr P Marsh to visit the branch;", "Cllr P Marsh"),
+    ]
+
+
+def test_points_without_an_action_label_are_not_actions() -> None:
+    found = _action_texts(_ITEM + "Members noted:\n\n(a) the Clerk to the trust had written;\n")
+    assert found == []
+
+
+def test_an_action_owner_is_the_whole_title_and_keeps_accented_initials() -> None:
+    """ "The Committee Services Officer", not "The Committee"; "H.J. Ó Example" keeps the name."""
+    doc = sk.parse(
+        _ITEM + "Action: The Committee Services Officer to circulate the visitor counts.\n\n"
+        "Action: H.J. Ó Example to report back on Sunday opening.\n"
+    )
+    owners = [c.owner.text for c in doc.actions() if c.owner is not None]
+    assert owners == ["The Committee Services Officer", "H.J. Ó Example"]
+
+
+def test_a_day_of_a_month_without_a_year_is_a_due_date_after_the_meeting() -> None:
+    """ "by 28 March" is a date: the meeting's year, or the next when that day has passed."""
+    meeting = datetime.date(2024, 3, 20)
+    due = find_due("to report back by 28 March.", meeting)
+    assert due is not None
+    assert (due.kind, due.text, due.date) == (
+        DueKind.DATE,
+        "28 March",
+        datetime.date(2024, 3, 28),
+    )
+    due = find_due("to report back by 3rd March.", meeting)
+    assert due is not None
+    assert due.date == datetime.date(2025, 3, 3)
+    due = find_due("to report back by 31 February.", meeting)
+    assert due is not None
+    assert due.date is None
+
+
+def test_every_meeting_after_for_names_papers_not_a_due_date() -> None:
+    """ "with the agenda for every meeting" says which agenda; "at every meeting" is when."""
+    assert find_due("to circulate a note with the agenda for every meeting.") is None
+    due = find_due("to report at every meeting.")
+    assert due is not None
+    assert due.kind is DueKind.RECURRING
+
+
+def test_the_minutes_after_a_documents_label_are_read() -> None:
+    """No "Minutes:" label on a ModernGov page: the paragraphs after "Additional documents:" are read."""
+    doc = sk.parse(
+        "Agenda item\n\n12 Library Opening Hours\n\nTo consider a report of the Library Manager.\n\n"
+        "Additional documents:\n\nThe Panel considered the report.\n\n"
+        "The Chair undertook to write to the trust by 3 June.\n"
+    )
+    assert [doc.text_of(c) for c in doc.actions()] == ["The Chair undertook to write to the trust by 3 June."]
+
+
+def test_an_office_the_vocabulary_does_not_know_can_undertake() -> None:
+    """ "The Lettings Officer undertook to …" is an undertaking; "The Planning Committee agreed to …", not."""
+    found = _action_texts(
+        _ITEM + "The Lettings Officer undertook to circulate the waiting list. "
+        "The Planning Committee agreed to defer the item.\n"
+    )
+    assert found == [
+        ("The Lettings Officer undertook to circulate the waiting list.", "The Lettings Officer")
+    ]
+
+
+def test_an_action_owner_line_ends_at_its_line_end() -> None:
+    """Printed without blank lines: "Action – Owner" closes the request above it; the next line is its own."""
+    found = _action_texts(
+        _ITEM + "Members asked for the visitor counts to be circulated.\nAction – Head of Libraries\n"
+        "The Chair undertook to write to the trust.\n"
+    )
+    assert found == [
+        (
+            "Members asked for the visitor counts to be circulated.\nAction – Head of Libraries",
+            "Head of Libraries",
+        ),
+        ("The Chair undertook to write to the trust.", "The Chair"),
+    ]

@@ -245,6 +245,7 @@ def test_members_present_in_lower_case_and_an_officers_heading() -> None:
 def test_motion_ending_in_and_before_a_lost_label() -> None:
     """ "It was moved by …, seconded by … and" then a paragraph: that paragraph is an implicit resolution."""
     text = (
+        "Minutes of the meeting of the Ashcombe Parish Council held on 4 March 2025\n\n"
         "It was moved by Councillor Ines Hale, seconded by Councillor Omar Reid and\n\n\n"
         "The revised fees be approved from April.\n\nThe Panel then took the next item.\n"
     )
@@ -256,6 +257,7 @@ def test_motion_ending_in_and_before_a_lost_label() -> None:
 def test_a_lost_motion_is_not_a_resolution() -> None:
     """A "That …" motion followed by "… declared lost" is prose, not an implicit resolution."""
     text = (
+        "Minutes of the meeting of the Ashcombe Parish Council held on 4 March 2025\n\n"
         "Moved by Councillor Ada Quist,\nSeconded by Councillor Lev Moran,\n\n"
         "That the Committee doubles the grant to the youth club.\n\n"
         "On a vote, four Members voted for and six against and it was declared lost.\n"

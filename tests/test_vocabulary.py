@@ -190,3 +190,28 @@ def test_label_forms_work_with_any_spacing_and_a_lead() -> None:
         (outcome,) = scrutinykit.parse(_HEAD + "1. Library Opening Hours\n\n" + line + "\n").outcomes()
         assert isinstance(outcome, Resolution), line
         assert outcome.text.lower().endswith("the report be noted."), (line, outcome.text)
+
+
+def test_a_present_tense_decision_verb_added_as_data(tmp_path: Path) -> None:
+    """The transformer's reading of a label-less decision comes from the vocabulary too."""
+    text = _HEAD + "1. Library Opening Hours\n\nThe Committee directs that the parks plan be revised.\n"
+    assert scrutinykit.parse(text).outcomes() == ()
+    (tmp_path / "present-decision-verbs.txt").write_text("directs\n", encoding="utf-8")
+    (outcome,) = scrutinykit.parse(text, vocabulary=tmp_path).outcomes()
+    assert isinstance(outcome, Resolution)
+    # A council's sentence in the present tense is a motion's words, not its decision.
+    council = _HEAD + "1. Library Opening Hours\n\nThis Council resolves to keep the library open.\n"
+    assert scrutinykit.parse(council).outcomes() == ()
+
+
+def test_a_page_mark_added_as_data_refuses_a_new_kind_of_agenda(tmp_path: Path) -> None:
+    """The not-minutes families come from the vocabulary: a council's own agenda wording added."""
+    agenda = (
+        "Harrowgate Scrutiny Panel - Tuesday, 3rd June, 2025 7.00 pm\n\n"
+        "1. Bus Shelters\n\nFor the Panel to examine the repair programme.\n\n"
+        "2. Parks Strategy\n\nFor the Panel to examine the draft strategy.\n"
+    )
+    scrutinykit.parse(agenda)  # read as minutes with nothing to say it is not
+    (tmp_path / "agenda-marks.txt").write_text("For the Panel to examine\n", encoding="utf-8")
+    with pytest.raises(scrutinykit.NotMinutesError, match="an agenda"):
+        scrutinykit.parse(agenda, vocabulary=tmp_path)

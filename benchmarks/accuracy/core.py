@@ -261,8 +261,9 @@ def _due_text(due: object) -> str | None:
         and isinstance(value, datetime.date)
         and not any(w in text for w in ("meeting", "before"))
         and relation not in ("before", "after")
+        and (str(value.year) in text or "/" in text or "." in text)
     ):
-        return value.isoformat()
+        return value.isoformat()  # a full date; "by 28 March", with no year, the gold keeps as written
     if "'s " in text:
         text = text.split("'s ", 1)[1]
     for article in _ARTICLE:
@@ -293,6 +294,12 @@ def _commitments(doc: scrutinykit.Document) -> tuple[list[dict[str, Any]], bool]
             }
         )
     return out, True
+
+
+def _points_within(points: Sequence[Span2], start: int, end: int) -> int:
+    """How many points start in an action's span ("Action:" over a point), sub-points not counted."""
+    inside = [p for p in points if start <= p[0] < end]
+    return sum(not any(o != p and o[0] <= p[0] and p[1] <= o[1] for o in inside) for p in inside)
 
 
 def _empty_prediction(is_minutes: bool | None) -> Pred:
@@ -354,7 +361,12 @@ def predict(doc: scrutinykit.Document) -> Pred:
     # keeps those as commitments (requests are not actions).  One written
     # inside a resolution or recommendation is already that outcome.
     commitments, has_commitments = _commitments(doc)
-    outcomes.extend({**c, "points": 0, "implicit": False} for c in commitments if not c["in_outcome"])
+    points = [(n.span.start, n.span.end) for n in doc.walk() if type(n).__name__ == "Point"]
+    outcomes.extend(
+        {**c, "points": _points_within(points, c["start"], c["end"]), "implicit": False}
+        for c in commitments
+        if not c["in_outcome"]
+    )
     outcomes.sort(key=lambda o: (o["start"], o["end"]))
     items = []
     for item in doc.items:

@@ -1,7 +1,8 @@
 """The parsing entry points: text, bytes and files to a :class:`Document`.
 
-The pipeline is: decode (bytes only) → normalise → LALR parse → transform →
-assemble.  Nothing but a :class:`ScrutinyKitError` escapes from here.
+The pipeline is: decode (bytes only) → normalise → layout → LALR parse →
+transform → assemble (page furniture the layout stage kept from the grammar
+put back as :class:`Furniture` nodes).  Nothing but a :class:`ScrutinyKitError` escapes from here.
 
 :func:`parse_file` also reads HTML pages and PDFs, choosing by the file's
 content (:func:`sniff_format`): their text rendering is made by
@@ -20,9 +21,10 @@ from typing import Union
 import attrs
 
 from ._errors import InternalError, MissingFileError, NotMinutesError, ParseError, ScrutinyKitError
-from ._model import Document, InputFormat, line_col
+from ._model import Document, Furniture, InputFormat, Span, line_col
 from .build.assemble import assemble
 from .build.detect import not_minutes_reason
+from .build.furniture import place_furniture
 from .build.transform import MinutesTransformer
 from .layout.lines import layout
 from .layout.normalise import normalise
@@ -155,12 +157,19 @@ def parse_with(
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
         parsed = MinutesTransformer(normalised, patterns).transform(tree, consume=True)
+        furniture = [
+            Furniture(span=span, text=text[span.start : span.end])
+            for span in (
+                Span(start=normalised.to_original(s), end=normalised.to_original_end(e))
+                for s, e in normalised.furniture
+            )
+        ]
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised
-        doc = assemble(parsed, text, encoding, patterns)
+        doc = place_furniture(assemble(parsed, text, encoding, patterns), furniture)
         del parsed
-        reason = not_minutes_reason(doc)
+        reason = not_minutes_reason(doc, patterns)
     except ScrutinyKitError:
         raise
     except Exception as exc:  # a bug of ours: report it, never a bare traceback
@@ -225,7 +234,7 @@ def parse_file(path: str | os.PathLike[str], *, vocabulary: VocabularyDirs = Non
     if kind is InputFormat.PDF:
         from .sources.pdf import parse_pdf
 
-        return parse_pdf(data, source=str(p))
+        return parse_pdf(data, source=str(p), vocabulary=vocabulary)
     if kind is InputFormat.HTML:
         from .sources.html import parse_html
 

@@ -33,21 +33,21 @@ from pathlib import Path
 from typing import TextIO
 
 from ._api import parse_bytes
-from ._errors import NotTextError, ScrutinyKitError
+from ._errors import NotMinutesError, NotTextError, ScrutinyKitError
 from ._model import (
     TEXTUAL_NODES,
     AgendaItem,
     Document,
     Paragraph,
 )
-from .io.batch import DEFAULT_TIMEOUT, _bug, parse_many, parse_many_json
+from .io.batch import DEFAULT_TIMEOUT, _bug, checked_vocabulary, parse_many, parse_many_json
 from .io.schema import schema_text
 from .io.serialise import dump
 from .io.tables import write_parquet
 from .parsing.loader import grammar_dir
 from .parsing.standalone import write_standalone
 from .sources.decode import decode_bytes
-from .views.check import check_warnings
+from .views.check import ShapeCounter, check_warnings
 
 __all__ = ["main"]
 
@@ -59,17 +59,23 @@ _EPILOG = """\
 errors go to stderr, one line each: scrutinykit: FILE:LINE:COL: message
 (with the line and a caret under the column when there is a place).
 
+a file found under a folder by -r that is not minutes (a README, an
+agenda, a news page, data or code) is skipped with one line on stderr,
+scrutinykit: FILE: skipped, not minutes: why; it is not a failure.
+
 exit status:
-  0  every file was parsed (check: warnings do not change this
-     unless --strict is given)
+  0  every file was parsed or skipped as not minutes (check: warnings do
+     not change this unless --strict is given)
   1  at least one file failed: missing, unreadable, a directory without -r,
- not text, not minutes, over --timeout, or it crashed its worker; the
-     other files are still processed and a summary is printed; or check
-     --strict found a warning
+     not text, not minutes when named on the command line, over --timeout,
+     or it crashed its worker; the other files are still processed and a
+     summary is printed; or check --strict found a warning
   2  the command line was wrong, or an output cannot be written: --out in
      a missing folder or naming a folder, --parquet naming a file, results
      already in --out or --parquet without --resume, pyarrow missing for
-     --parquet, a full disk; checked before parsing starts where it can be
+     --parquet, a full disk; or a --vocabulary folder is missing or holds a
+     file that names no phrase list; checked before parsing starts where it
+     can be
 
 a FILE named - is standard input.
 """
@@ -90,7 +96,24 @@ per warning, as FILE:LINE:COL: warning: ...  The warnings:
 With --pedantic also (true of most clean minutes, so not by default):
   no minutes          an agenda item with no minutes and no outcome
   attendance          a name in an attendance list that never appears again
+
+With --unclassified, instead of the above: one table for all the files, of
+the line shapes the grammar left unclassified (a paragraph's first words,
+case folded, numbers as N), ranked by how many files hold each, with an
+example FILE:LINE; the phrasings a council uses that the vocabulary lacks.
+Add them to a phrase file and pass --vocabulary DIR.
 """
+
+
+def _add_vocabulary(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--vocabulary",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of extra phrase files (resolution.txt, present.txt, …) added to the shipped"
+        " vocabulary; may be given more than once",
+    )
 
 
 def _jobs(value: str) -> int:
@@ -175,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add to --out FILE and --parquet DIR: skip files whose text is already there (by content hash)",
     )
+    _add_vocabulary(p)
 
     c = sub.add_parser(
         "check",
@@ -189,6 +213,19 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--pedantic", action="store_true", help="also warn of items without minutes and silent attendees"
     )
+    c.add_argument(
+        "--unclassified",
+        action="store_true",
+        help="rank the line shapes left unclassified across the files, with an example of each",
+    )
+    c.add_argument(
+        "--top",
+        type=int,
+        default=40,
+        metavar="N",
+        help="with --unclassified, show the N most common shapes (default 40; 0: all)",
+    )
+    _add_vocabulary(c)
 
     a = sub.add_parser(
         "actions",
@@ -199,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("files", nargs="+", metavar="FILE")
     a.add_argument("-r", "--recursive", action="store_true", help="read every file under folders")
     a.add_argument("--format", choices=("table", "csv"), default="table", help="table (default) or CSV")
+    _add_vocabulary(a)
 
     g = sub.add_parser("grammar", help="the grammar files: where they are, or a standalone parser")
     what = g.add_mutually_exclusive_group()
@@ -225,6 +263,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "-o", "--output", metavar="PATH", help="the page (one file; default: stdout) or the site's folder"
     )
+    _add_vocabulary(s)
     return parser
 
 
@@ -238,7 +277,10 @@ class _Stdin:
 _Entry = Path | _Stdin
 
 
-def _files(names: Sequence[str], recursive: bool) -> Iterator[_Entry | ScrutinyKitError]:
+def _files(
+    names: Sequence[str], recursive: bool, found: set[Path] | None = None
+) -> Iterator[_Entry | ScrutinyKitError]:
+    """The files named, and under folders with ``recursive``; those found under a folder go in ``found``."""
     for name in names:
         if name == "-":
             yield _Stdin()
@@ -248,7 +290,10 @@ def _files(names: Sequence[str], recursive: bool) -> Iterator[_Entry | ScrutinyK
             if not recursive:
                 yield ScrutinyKitError("is a directory (use -r to read the files under it)", source=name)
                 continue
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            under = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if found is not None:
+                found.update(under)
+            yield from under
         else:
             yield path
 
@@ -261,8 +306,7 @@ def _report(exc: ScrutinyKitError, err: TextIO, path: Path | None = None) -> Non
     """One line for the error; the line it points at, with a caret, when it has a place."""
     if path is not None and exc.line is None and isinstance(exc, NotTextError) and exc.offset is not None:
         _place_in_bytes(exc, path)
-    one_line = "".join(_visible(ch) if ch not in "\n\r" else " " for ch in str(exc))
-    print(f"scrutinykit: {one_line}", file=err)
+    print(f"scrutinykit: {_one_line(str(exc))}", file=err)
     # Binary input is never echoed: the excerpt shows every byte that is not printable text as "?".
     if path is not None and exc.line is not None and exc.column is not None:
         excerpt = _excerpt(path, exc.line, exc.column)
@@ -353,6 +397,23 @@ def _check(doc: Document, path: _Entry, out: TextIO, pedantic: bool = False) -> 
     return len(found)
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line, every character visible."""
+    return "".join(_visible(ch) if ch not in "\n\r" else " " for ch in text)
+
+
+def _shape_table(shapes: ShapeCounter, top: int, out: TextIO) -> None:
+    """``check --unclassified``: the unclassified line shapes, most widespread first."""
+    ranked = shapes.ranked()
+    shown = ranked if top <= 0 else ranked[:top]
+    print(f"{'files':>5} {'lines':>5}  {'shape':<32}  example", file=out)
+    for shape in shown:
+        name, line = shape.example
+        print(f"{shape.files:>5} {shape.lines:>5}  {shape.shape:<32}  {name}:{line}", file=out)
+    if len(shown) < len(ranked):
+        print(f"({len(ranked) - len(shown)} more shapes; --top 0 shows them all)", file=out)
+
+
 def _utf8(out: TextIO) -> TextIO:
     """``out`` writing UTF-8 whatever the locale (the terminal's own stream only)."""
     if out is sys.stdout and hasattr(sys.stdout, "buffer"):
@@ -425,15 +486,21 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
     if args.command == "schema":
         print(schema_text(), file=_utf8(out))
         return EXIT_OK
+    try:
+        args.vocabulary = checked_vocabulary(args.vocabulary)
+    except ScrutinyKitError as exc:
+        _report(exc, err)
+        return EXIT_USAGE
     if args.command == "show":
         from .views.show import run as show_command
 
-        return show_command(args.files, args.recursive, args.output, out, err)
+        return show_command(args.files, args.recursive, args.output, out, err, vocabulary=args.vocabulary)
     if args.command == "parse" and args.resume and not (args.out or args.parquet):
         print("scrutinykit: --resume needs --out FILE or --parquet DIR", file=err)
         return EXIT_USAGE
 
-    entries = list(_files(args.files, args.recursive))
+    found: set[Path] = set()
+    entries = list(_files(args.files, args.recursive, found))
     if args.command == "parse":
         problem = _output_problem(args)
         if problem is not None:
@@ -451,7 +518,7 @@ def _main(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | No
             print(f"scrutinykit: {args.out}: cannot write: {exc.strerror or exc}", file=err)
             return EXIT_USAGE
     try:
-        return _run(args, entries, out, err, sink, skip or set())
+        return _run(args, entries, out, err, sink, skip or set(), found)
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -540,8 +607,15 @@ def _run(
     err: TextIO,
     sink: TextIO,
     skip: set[str],
+    found: set[Path] | None = None,
 ) -> int:
-    """Parse every entry and write what the command asks; the exit status."""
+    """Parse every entry and write what the command asks; the exit status.
+
+    A file in ``found`` (found under a folder by ``-r``) that is not minutes
+    is skipped with one line on ``err``, not counted as a failure.
+    """
+    found = found or set()
+    shapes = ShapeCounter() if args.command == "check" and args.unclassified else None
     writer: Callable[[list[str]], object] | None = None
     if args.command == "actions" and args.format == "csv":
         writer = csv.writer(out, lineterminator="\n").writerow
@@ -558,7 +632,7 @@ def _run(
             sink.write("[\n" if written == 0 else ",\n")
         written += 1
 
-    done = failed = warned = skipped = rows = 0
+    done = failed = warned = skipped = rows = not_minutes = 0
     docs_for_tables: list[Document] = []
     parts, run = 0, _part_name()
     progress = _Progress(err, len(entries)) if err.isatty() and len(entries) > 1 else None
@@ -568,6 +642,10 @@ def _run(
                 progress.step()
             if result is None:
                 skipped += 1
+                continue
+            if isinstance(result, NotMinutesError) and entry in found:
+                print(f"scrutinykit: {entry}: skipped, not minutes: {_one_line(result.message)}", file=err)
+                not_minutes += 1
                 continue
             if isinstance(result, ScrutinyKitError):
                 _report(result, err, entry if isinstance(entry, Path) else None)
@@ -605,8 +683,12 @@ def _run(
             elif args.command == "actions":
                 assert writer is not None
                 rows += _actions(result, entry, writer)
+            elif shapes is not None:
+                shapes.add(result, str(entry))
             else:
                 warned += _check(result, entry, out, args.pedantic)
+        if shapes is not None:
+            _shape_table(shapes, args.top, out)
         if array:
             sink.write("[]\n" if written == 0 else "\n]\n")
         sink.flush()
@@ -615,8 +697,10 @@ def _run(
             progress.close()
     if docs_for_tables:
         failed += _write_part(docs_for_tables, args.parquet, f"{run}-{parts + 1:05d}", err)
-    if done + failed + skipped > 1 or failed:
+    if done + failed + skipped + not_minutes > 1 or failed:
         summary = f"scrutinykit: {done} parsed, {failed} failed"
+        if not_minutes:
+            summary += f", {not_minutes} not minutes (skipped)"
         if skipped:
             summary += f", {skipped} skipped (already written)"
         if args.command == "check":
@@ -647,28 +731,32 @@ def _parse_all(
         # Only the JSON is kept: the workers write it, and no document crosses back.
         # (On one process the documents come back, and their JSON is written a piece
         # at a time rather than made whole first.)
-        results = parse_many_json(todo, workers=jobs, chunksize=4, indent=args.indent, timeout=timeout)
+        results = parse_many_json(
+            todo, workers=jobs, chunksize=4, indent=args.indent, timeout=timeout, vocabulary=args.vocabulary
+        )
     else:
-        results = iter(parse_many(todo, workers=jobs, chunksize=4, timeout=timeout))
+        results = iter(
+            parse_many(todo, workers=jobs, chunksize=4, timeout=timeout, vocabulary=args.vocabulary)
+        )
     chosen = set(map(id, todo))
     for entry in entries:
         if isinstance(entry, ScrutinyKitError):
             yield entry, entry
         elif isinstance(entry, _Stdin):
-            yield entry, _parse_stdin()
+            yield entry, _parse_stdin(args.vocabulary)
         elif id(entry) not in chosen:
             yield entry, None
         else:
             yield entry, next(results)
 
 
-def _parse_stdin() -> Document | ScrutinyKitError:
+def _parse_stdin(vocabulary: Sequence[Path] = ()) -> Document | ScrutinyKitError:
     """Standard input, read whole as bytes and parsed as a file's bytes are."""
     stream = sys.stdin
     try:
         buffer = getattr(stream, "buffer", None)
         data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
-        return parse_bytes(data, source="<stdin>")
+        return parse_bytes(data, source="<stdin>", vocabulary=vocabulary)
     except ScrutinyKitError as exc:
         return exc
     except OSError as exc:

@@ -11,6 +11,10 @@ Two kinds of object make up a document:
   characters of their span that no child node covers; *container* nodes own
   nothing and are exactly covered by their children.  Together the textual
   nodes cover every non-whitespace character of the source exactly once.
+  One exception nests: page furniture that a sentence was rejoined around
+  (a page number between the two halves of a sentence split by a page
+  break) lies inside that sentence's span, and its characters are the
+  :class:`Furniture` node's, which follows the sentence's block.
 * **Annotations** (:class:`Person`, :class:`Meeting`, :class:`Attendance`)
   are facts read out of the nodes; they point back to the text with spans
   too, but they overlap the nodes they were read from.

@@ -29,8 +29,6 @@ from .._model import (
     ItemKind,
     Marker,
     MarkerKind,
-    Meeting,
-    MeetingEnd,
     Outcome,
     Paragraph,
     Person,
@@ -44,17 +42,17 @@ from ..parsing.vocabulary import Patterns, default_patterns
 from ..proceedings.scanner import proceedings
 from ..views.check import truncated_at
 from .inline import (
+    POST_NOMINAL,
     ROLE_WORDS,
     counted_after,
     find_counts,
-    find_dates,
     find_money,
     find_percentages,
     parse_date,
     parse_person,
-    parse_time,
     split_name_list,
 )
+from .meeting import read_meeting
 from .transform import ParsedTree
 
 __all__ = ["assemble"]
@@ -105,15 +103,6 @@ _RECEIVED_FROM = rx.compile(
 _AGREED = rx.compile(
     r"\b(?:were|be|was|being) (?:agreed|approved|confirmed|signed|accepted)\b|\bcorrect record\b", re.I
 )
-_COMMITTEE = rx.compile(
-    r"(?P<name>[A-Z][A-Za-z&,'()\- ]*?(?:Sub-Committee|Sub-committee|Committee|Panel|Board|Commission|Forum"
-    r"|SUB-COMMITTEE|COMMITTEE|PANEL|BOARD|COMMISSION|FORUM))\b"
-)
-_MEETING_OF = rx.compile(
-    r"^(?:(?:MEETING|Meeting|meeting|Minutes|MINUTES) (?:OF|of) (?:THE|the|a|A|an|AN)\s*)+"
-)
-_VENUE = rx.compile(r"^(?:Venue|VENUE|Place|Location)\s*:\s*(?P<v>.+?)\.?(?:\s+View directions)?$")
-_HELD_AT = rx.compile(r"\b(?:held|met) (?:at|in) (?:the )?(?P<v>[A-Z][^.]{2,120})")
 _LABEL = rx.compile(r"^[^:]{0,60}:\s*(?:-\s*)?")
 _COOPTEE = rx.compile(r"co-?opt", re.I)
 _ROLE_WORDS = rx.compile(
@@ -218,6 +207,19 @@ def _entry_groups(body: str, kind: AttendanceKind, plural: bool) -> list[tuple[i
         joined_by_and = k > 0 and _AND.search(body, spans[k - 1][1], start) is not None
         serial_and = joined_by_and and "," in body[spans[k - 1][1] : start]
         named = _HONORIFIC_START.match(entry) is not None
+        # A list of offices alone ("Head of Finance, Director of Place and Scrutiny Officer"):
+        # an office after a whole office starts its own entry, where words with no office
+        # in them go on the one before ("Head of Revenues and Benefits", "Scrutiny and
+        # Democratic Services Officer").
+        next_office = office and kind is AttendanceKind.OFFICER and _ROLE_TOKEN.search(entry) is not None
+        if (
+            groups
+            and not groups[-1][2]
+            and next_office
+            and _ROLE_TOKEN.search(body, int(groups[-1][0]), int(groups[-1][1])) is not None
+        ):
+            groups.append([start, end, False, True])
+            continue
         if groups and groups[-1][3] and (office or (not named and not serial_and)):
             # The office goes on: "Head of Revenues and Benefits", "Cabinet
             # Member for Children, Young People and Learning"; ", and Jo
@@ -289,13 +291,6 @@ def _unique(people: list[Person]) -> list[Person]:
     return out
 
 
-_SUB_LABEL = rx.compile(
-    r"^\s*(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)|co-?opted\s+members?|(?:council\s+)?officers?"
-    r"(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|substitutes?|absent"
-    r"|non-(?:committee|panel|board)\s+members?|other\s+members\s+present|(?:committee\s+)?members\s+present)"
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
-    re.I,
-)
 _PROSE = rx.compile(r"\b(?:attended|met|was|were|is|are|had|has|have|welcomed|said|noted|held)\b")
 _IN_CHAIR = rx.compile(r"\bin\s+the\s+chair\b", re.I)
 _OFFICE_OF_STAFF = rx.compile(
@@ -311,23 +306,29 @@ _OUTSIDE_BODY = rx.compile(
 _COUNCILLOR = rx.compile(r"(?:\w+\s+)?(?:Councillor|Cllr|Alderm[ae]n|Deputy)\b", re.I)
 
 
-def _sub_kind(label: str, default: AttendanceKind) -> AttendanceKind:
-    low = " ".join(label.lower().split())
-    if low.startswith("apolog"):
-        return AttendanceKind.APOLOGIES
-    if "officer" in low:
-        return AttendanceKind.OFFICER
-    if low.startswith("co"):
-        return AttendanceKind.CO_OPTEE
-    if low.startswith("substitut"):
-        return AttendanceKind.SUBSTITUTE
-    if low.startswith("absent"):
-        return AttendanceKind.ABSENT
-    if low.startswith(("also", "in attendance", "attending", "non-", "other")):
-        return AttendanceKind.ALSO_ATTENDING
-    if "present" in low:
-        return AttendanceKind.PRESENT
-    return default
+#: The list each attendance label of the vocabulary (its group in ``Patterns.attendance_label``,
+#: ``attendance_inline`` and ``attendance_roles``) fills.
+_ROLE_KIND = {
+    "present": AttendanceKind.PRESENT,
+    "chair": AttendanceKind.PRESENT,
+    "apologies": AttendanceKind.APOLOGIES,
+    "also_attending": AttendanceKind.ALSO_ATTENDING,
+    "officers": AttendanceKind.OFFICER,
+    "co_optees": AttendanceKind.CO_OPTEE,
+    "substitutes": AttendanceKind.SUBSTITUTE,
+    "absent": AttendanceKind.ABSENT,
+}
+
+
+def _label_kind(m: re.Match[str]) -> AttendanceKind:
+    """The list a match of one of the vocabulary's attendance label patterns starts."""
+    return _ROLE_KIND[next(role for role, words in m.groupdict().items() if words is not None)]
+
+
+def _sub_kind(label: str, default: AttendanceKind, vocab: Patterns) -> AttendanceKind:
+    """The list a label starts ("IN ATTENDANCE" → also attending), ``default`` for words of no label."""
+    m = vocab.attendance_label.match(label)
+    return _label_kind(m) if m is not None else default
 
 
 def _is_heading_line(text: str) -> bool:
@@ -403,7 +404,9 @@ _NOBODY = rx.compile(
 )
 
 
-def _joined_lines(block: AttendanceBlock, source: str) -> list[tuple[Paragraph | Point, int, int]]:
+def _joined_lines(
+    block: AttendanceBlock, source: str, vocab: Patterns
+) -> list[tuple[Paragraph | Point, int, int]]:
     """The block's lines with their spans, a list wrapped over lines that the layout split joined again."""
     out: list[tuple[Paragraph | Point, int, int]] = []
     for line in block.lines:
@@ -412,7 +415,7 @@ def _joined_lines(block: AttendanceBlock, source: str) -> list[tuple[Paragraph |
             prev, a, b = out[-1]
             before = source[a:b].rsplit("\n", 1)[-1]
             first = source[start:end].split("\n", 1)[0]
-            if source[b:start] == "\n" and _wraps(before, first):
+            if source[b:start] == "\n" and _wraps(before, first, vocab):
                 out[-1] = (prev, a, end)
                 continue
         out.append((line, start, end))
@@ -430,16 +433,19 @@ def _block_people(block: AttendanceBlock, source: str, vocab: Patterns) -> list[
     kind = block.kind
     columns: tuple[AttendanceKind, AttendanceKind] | None = None
     ended = False
-    for i, (line, base, stop) in enumerate(_joined_lines(block, source)):
+    for i, (line, base, stop) in enumerate(_joined_lines(block, source, vocab)):
         text = source[base:stop]
         if i == 0:
-            two = _TWO_LABELS.match(text)
+            first = text.split("\n", 1)[0]
+            two = vocab.attendance_two_labels.match(first)
             if two is not None:
                 # "PRESENT        IN ATTENDANCE": two columns flattened into one line each.
-                columns = (_sub_kind(two.group("a"), kind), _sub_kind(two.group("b"), kind))
-                continue
+                columns = (_sub_kind(two.group("a"), kind, vocab), _sub_kind(two.group("b"), kind, vocab))
+                if len(first) + 1 >= len(text):
+                    continue
+                text, base = text[len(first) + 1 :], base + len(first) + 1
         if columns is not None and not isinstance(line, Point):
-            found = _two_column_people(text, base, columns)
+            found = _two_column_people(text, base, columns, vocab)
             if found is None:
                 columns = None
             else:
@@ -462,7 +468,7 @@ def _block_people(block: AttendanceBlock, source: str, vocab: Patterns) -> list[
             if m is None or (block.kind is AttendanceKind.OFFICER and text.rstrip().endswith(":")):
                 continue
             text, base = text[m.end() :], base + m.end()
-        text = unwrap_list(text)
+        text = unwrap_list(text, vocab)
         if i == 0 and _NOBODY.fullmatch(text.split("\n")[0]):
             continue  # "Apologies: None": the list is empty, not a person called None
         for piece in text.split("\n"):
@@ -471,9 +477,9 @@ def _block_people(block: AttendanceBlock, source: str, vocab: Patterns) -> list[
             if not piece.strip():
                 continue
             if i > 0:
-                sub = _SUB_LABEL.match(piece)
+                sub = vocab.attendance_label.match(piece)
                 if sub is not None:
-                    kind = _sub_kind(sub.group("label"), kind)
+                    kind = _label_kind(sub)
                     piece, here = piece[sub.end() :], here + sub.end()
                     if not piece.strip():
                         continue
@@ -502,7 +508,7 @@ _SEPARATOR = rx.compile(r"[,;]")
 _OWN_LABEL = rx.compile(r"[ \t]*[A-Z][^:,;()\n]{0,40}:")
 
 
-def unwrap_list(text: str) -> str:
+def unwrap_list(text: str, vocab: Patterns | None = None) -> str:
     """``text`` with the line breaks that wrap a list read as spaces (same length, same offsets).
 
     A break is a wrap when the line before cannot end an entry ("…, R" / "Mr" /
@@ -522,15 +528,15 @@ def unwrap_list(text: str) -> str:
         out.append(line)
         if k + 1 == len(lines):
             break
-        out.append(" " if _wraps(line, lines[k + 1]) else "\n")
+        out.append(" " if _wraps(line, lines[k + 1], vocab or default_patterns()) else "\n")
     return "".join(out)
 
 
-def _wraps(line: str, after: str) -> bool:
+def _wraps(line: str, after: str, vocab: Patterns) -> bool:
     """Whether the break between ``line`` and the line ``after`` wraps one list (:func:`unwrap_list`)."""
     if not line.strip() or not after.strip():
         return False
-    if _SUB_LABEL.match(after) is not None or _OWN_LABEL.match(after) is not None:
+    if vocab.attendance_label.match(after) is not None or _OWN_LABEL.match(after) is not None:
         return False
     return (
         _OPEN_END.search(line) is not None
@@ -555,42 +561,63 @@ def _run_on_people(piece: str, base: int, kind: AttendanceKind, vocab: Patterns)
     return people
 
 
-_COLUMN_LABEL = (
-    r"(?:ALSO\s+)?PRESENT|(?:Also\s+)?[Pp]resent|(?:ALSO\s+)?IN\s+ATTENDANCE|(?:Also\s+)?[Ii]n\s+[Aa]ttendance"
-    r"|APOLOGIES|Apologies|OFFICERS(?:\s+PRESENT)?|Officers(?:\s+present)?"
-)
-_TWO_LABELS = rx.compile(
-    rf"[ \t\u00a0]{{0,20}}(?P<a>{_COLUMN_LABEL})[ \t]{{0,3}}:?[ \t\u00a0]{{3,120}}"
-    rf"(?P<b>{_COLUMN_LABEL})[ \t]{{0,3}}:?\s{{0,20}}\Z"
-)
 #: The left column's entry: a title, then initials and a surname or two names, then a note in brackets.
 _LEFT_ENTRY = rx.compile(
     r"\s{0,20}(?:(?:County|District|Borough|Town)\s{1,3})?(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s{1,3}"
-    r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s{1,3})?(?:(?:[A-Z]\.?\s{0,2}){1,3}[A-Z][\w'’-]{1,40}|[A-Z][\w'’-]{1,40}\s{1,3}[A-Z][\w'’-]{1,40})"
-    r"(?:\s*\([^()]{1,60}\))?"
+    r"(?:(?:Mrs|Mr|Ms|Dr)\.?\s{1,3})?(?:(?:[A-Z]\.?\s{0,2}){1,3}|[A-Z][\w'’-]{1,40}\s{1,3})"
+    r"(?:[A-ZÀ-Þ][\w'’]{0,2}\s{1,2})?[A-ZÀ-Þ][\w'’-]{1,40}"  # a particle before the surname: "Ó", "Ní", "Mac"
+    rf"(?:\s{{1,3}}(?:{POST_NOMINAL})\b\.?)*(?:\s*\([^()]{{1,60}}\))?"
 )
 
 
+#: A row of the right column alone, the left one having ended: "Jo Example – Head of Highways".
+_RIGHT_ENTRY = rx.compile(r"\s{0,20}[A-Z][\w'’.-]*(?:\s{1,3}[A-Z][\w'’.-]*){1,3}\s{1,3}[–—-]\s")
+
+
 def _two_column_people(
-    text: str, base: int, columns: tuple[AttendanceKind, AttendanceKind]
+    text: str, base: int, columns: tuple[AttendanceKind, AttendanceKind], vocab: Patterns
 ) -> list[Person] | None:
     """The people of each line of a two-column list whose columns were flattened into one line.
 
-    None when the lines no longer look like the columns (the list ended).
+    A row is the left column's entry (a titled name and its note) and the right
+    column's; once the left column has ended a row is the right one's alone
+    ("Jo Example – Head of Highways"); a line that is neither goes on the right
+    entry above it, which hard wrapping broke ("Jo Example – Customer Services" /
+    "Manager").  None when the lines no longer look like the columns (the list ended).
     """
-    found: list[Person] = []
+    rows: list[list[int]] = []  # [left start, left end, right start, right end], offsets into text
+    at = 0
     for piece in text.split("\n"):
-        here = base
-        base += len(piece) + 1
+        here = at
+        at += len(piece) + 1
         if not piece.strip():
             continue
+        if vocab.attendance_label.match(piece) is not None:
+            break
         left = _LEFT_ENTRY.match(piece)
-        if left is None:
-            return found or None
-        found.extend(_line_people(piece[: left.end()], here, columns[0]))
-        rest = piece[left.end() :]
-        if rest.strip():
-            found.extend(_line_people(rest, here + left.end(), columns[1]))
+        if left is not None:
+            rows.append([here, here + left.end(), here + left.end(), here + len(piece)])
+        elif _RIGHT_ENTRY.match(piece) is not None:
+            rows.append([here, here, here, here + len(piece)])
+        elif (
+            rows
+            and rows[-1][3] > rows[-1][2]
+            and len(piece) <= 60
+            and _HONORIFIC_START.match(piece) is None
+            and not _is_prose(piece)
+        ):
+            rows[-1][3] = here + len(piece)  # the wrapped end of the right entry above
+        else:
+            break
+    if not rows:
+        return None
+    found: list[Person] = []
+    flat = text.replace("\n", " ")
+    for left_start, left_end, right_start, right_end in rows:
+        if left_end > left_start:
+            found.extend(_line_people(flat[left_start:left_end], base + left_start, columns[0]))
+        if flat[right_start:right_end].strip():
+            found.extend(_line_people(flat[right_start:right_end], base + right_start, columns[1]))
     return found
 
 
@@ -639,14 +666,6 @@ def _bare_apologies(text: str, base: int) -> list[Person]:
     return people if people and len(people) == len(groups) else []
 
 
-#: The list each attendance role of the vocabulary (its group in ``Patterns.attendance_inline``) fills.
-_ROLE_KIND = {
-    "present": AttendanceKind.PRESENT,
-    "chair": AttendanceKind.PRESENT,
-    "apologies": AttendanceKind.APOLOGIES,
-    "also_attending": AttendanceKind.ALSO_ATTENDING,
-    "officers": AttendanceKind.OFFICER,
-}
 #: Where a flattened list ("Cllr A Example Cllr B Sample") starts a new person.
 _TITLED = rx.compile(
     r"(?<![^\W\d_])(?:(?:County|District|Borough|Town)\s+)?(?:Councillors?|Cllrs?|Alderm[ae]n|Mr|Mrs|Ms|Miss|Dr"
@@ -689,13 +708,62 @@ def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
     return people
 
 
+#: A chair's note on the first entry of a list of members: "(Chair)", "(in the Chair)", ", Chairman".
+_CHAIR_NOTE = rx.compile(r"(?:\(|,\s*)(?:in\s+the\s+)?(?:chair\w*|convene[rn]|mayor|provost)\b", re.I)
+#: Words that do not stand in a name: a digit, or a lower-case word outside brackets.
+_NOT_NAME = rx.compile(r"\d|(?<![\w'’-])(?!(?:and|de|van|von|du|da|le|la|of)\b)[a-z]")
+
+
+def _roll_call(text: str, base: int) -> list[Person]:
+    """The members a paragraph with no label lists, as a roll call gives them; [] when it is no roll call.
+
+    "Councillors A Example (Chair), B Sample and C Test": a list of names opening
+    with a title (or, untitled, whose first entry is the chair's: "A Example
+    (Chair), B Sample, C Test"), every entry of it a person, two or more (three
+    untitled); or the chair's line "Councillor A Example in the Chair.".  A
+    sentence, a title block or a list with an office in it is not one.
+    """
+    flat = text.replace("\n", " ")
+    if len(flat) > 1500 or not flat.strip():
+        return []
+    # "in the Chair" outside brackets ("A Example (in the Chair), …" is a list's note).
+    chair = _IN_CHAIR.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), flat))
+    if chair is not None:
+        # "Councillor A Example in the Chair." (or "A Example in the Chair"): the chair, present.
+        if flat[chair.end() :].strip(" .") or _PROSE.search(flat[: chair.start()]):
+            return []
+        name = flat[: chair.start()].rstrip(" ,")
+        if _NOT_NAME.search(_without_brackets(name)) or not 2 <= len(name.split()) <= 6:
+            return []
+        people = people_in_text(name, base, AttendanceKind.PRESENT)
+        return people if len(people) == 1 else []
+    if _is_prose(flat) or flat.rstrip().endswith(":"):
+        return []
+    plural = _PLURAL.match(flat)
+    titled = plural is not None or _HONORIFIC_START.match(flat) is not None
+    body = flat[plural.end() :] if plural else flat
+    groups = _entry_groups(body, AttendanceKind.PRESENT, plural is not None)
+    if not titled:
+        first = body[groups[0][0] : groups[0][1]] if groups else ""
+        if len(groups) < 3 or _CHAIR_NOTE.search(first) is None:
+            return []
+    if len(groups) < 2 or any(office for _, _, office in groups):
+        return []
+    for start, end, _ in groups:
+        bare = _CHAIR_NOTE.sub(" ", _without_brackets(body[start:end]))
+        if _NOT_NAME.search(bare) or _ROLE_TOKEN.search(bare):
+            return []  # a lower-case word, a figure or an office: "Jo Example, Head of Housing"
+    people = people_in_text(flat, base, AttendanceKind.PRESENT)
+    return people if len(people) == len(groups) else []
+
+
 def _inline_lists(text: str, base: int, vocab: Patterns) -> list[Person]:
     """Attendance lists written inside a paragraph, after labels such as "Present:-" or "APOLOGIES:"."""
     labels = list(vocab.attendance_inline.finditer(text))
     people: list[Person] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-        kind = _ROLE_KIND[next(role for role, words in m.groupdict().items() if words is not None)]
+        kind = _label_kind(m)
         segment = text[m.end() : end]
         if "," in segment or ";" in segment:
             stop = _LIST_END.search(segment)
@@ -876,188 +944,6 @@ def _group_attendance(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
-#: What may stand beside a date on a line that gives nothing else: "Tuesday, 4 March 2025 at 7.00 pm".
-_DATE_ONLY_REST = rx.compile(
-    r"[\s,.;:()-]*(?:(?:at|from)\s*)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?[\s,.;:()-]*",
-    re.IGNORECASE,
-)
-_CLAUSE_END = rx.compile(r"[.;](?=\s+[A-Z])")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The sentence of ``text`` that holds ``text[start:end]``, and the sentence after it."""
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    stop = after.start() if after else len(text)
-    following = _CLAUSE_END.search(text, stop + 1) if after else None
-    rest = text[stop : following.start() if following else len(text)]
-    return text[before[-1] if before else 0 : stop], rest
-
-
-def meeting_date_of(text: str, vocab: Patterns) -> tuple[int, int, datetime.date] | None:
-    """The date a line gives as its meeting's own, or ``None``.
-
-    Precision first: a date counts only when its sentence shows it is this
-    meeting's (a word of ``meeting-date-cue.txt`` — "held on", "Minutes of
-    the", "Date" — in it, or opening the next sentence; a meeting page's
-    "Committee - Tuesday, 4th March" line; or
-    the date alone with its time) and shows nothing of another meeting, a
-    report or a publication (a word of ``other-meeting.txt`` — "previous",
-    "approved", "published", "report" …).
-    """
-    for start, end, value in find_dates(text):
-        sentence, following = _sentence_around(text, start, end)
-        if vocab.other_meeting.search(sentence):
-            continue
-        alone = _DATE_ONLY_REST.fullmatch(text[:start] + " " + text[end:]) is not None
-        cue = vocab.meeting_date_cue.search(sentence)
-        cue = cue or vocab.meeting_date_cue.match(following.lstrip(" ."))
-        if alone or cue or vocab.body_dash.search(text, 0, start):
-            return start, end, value
-    return None
-
-
-def _labelled_meeting_date(lines: Iterable[Heading | Paragraph], vocab: Patterns) -> datetime.date | None:
-    """The meeting's date from a labelled line after the front matter, when exactly one date is so given.
-
-    A decision or issue page gives it in the item: "Decided at meeting:
-    16/09/2015 - Panel", "Date of decision: 16/09/2015".  Only a line that
-    opens with a meeting-date cue as a label ("…:") counts, and two different
-    dates give none.
-    """
-    found = set()
-    for node in lines:
-        cue = vocab.meeting_date_cue.match(node.text)
-        if cue is not None and node.text[cue.end() :].lstrip().startswith(":"):
-            own = meeting_date_of(node.text, vocab)
-            if own is not None:
-                found.add(own[2])
-    return found.pop() if len(found) == 1 else None
-
-
-#: "… a meeting of the Cabinet held in …", "Meeting of Housing Scrutiny Committee, Wednesday …":
-#: the name after "meeting of", up to where the sentence goes on.
-_MEETING_OF_NAME = rx.compile(
-    r"\b(?:meeting|MEETING|Meeting)[ ]+(?:of|OF)[ ]+(?:the[ ]+|THE[ ]+|The[ ]+)?"
-    r"(?P<name>[A-Z][\w&'()\- ]{1,120}?)"
-    r"(?=[ ]+(?:held|HELD|Held|at|AT|on|ON|in|IN)\b|[ ]*[,.;:]|[ ]+[-\u2013\u2014][ ]|[ ]*$)"
-)
-#: "Holloway Vale Town Council held their meeting at …".
-_HELD_THEIR = rx.compile(
-    r"^(?P<name>[A-Z][\w&'\- ]{1,120}?)[ ]+held[ ]+(?:its|their|a|the)[ ]+(?:\w+[ ]+)?meeting\b"
-)
-#: "Milburn Parish Council - 1st March 2016": a name, a dash, then the date.
-_NAME_DASH = rx.compile(
-    r"(?:^|[ ][-\u2013\u2014][ ])(?P<name>[A-Z][\w&'()., -]{1,120}?)[ ]+[-\u2013\u2014][ ]+"
-    r"(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?\d)"
-)
-
-
-_BEFORE_NAME = rx.compile(r"\b(?:minutes|MINUTES|Minutes)\b[ ]*|[^ ]*\d[^ ]*[ ]*")
-
-
-def _named_committee(text: str, vocab: Patterns) -> str | None:
-    """The body a meeting line names, read from where the line says whose meeting it is.
-
-    The name runs to its last body noun ("Cabinet", "Scrutiny Panel",
-    "Parish Council"), so words after it that are not the name ("…
-    PANEL Minutes of the meeting") are left out; a name with no body noun
-    in it is no name.
-    """
-    for pattern in (_MEETING_OF_NAME, _HELD_THEIR, _NAME_DASH):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        # Page banners and running headers run on before the name on a page
-        # that lost its line breaks: "Agenda and minutes X", "X 06.03.23 Page 1 of 2 X".
-        name = _BEFORE_NAME.split(m.group("name"))[-1]
-        if pattern is _NAME_DASH and not find_dates(text[m.end() : m.end() + 40]):
-            continue
-        trimmed = _trim_name(name, vocab)
-        if trimmed is not None:
-            return trimmed
-    return None
-
-
-def _trim_name(name: str, vocab: Patterns) -> str | None:
-    """``name`` from after a council's name to its last body noun (and that noun's bracket), or None."""
-    nouns = list(vocab.body_noun.finditer(name))
-    if len(nouns) >= 2 and nouns[-2].group().lower() == "council":
-        # "Hartcombe Borough Council OVERVIEW AND SCRUTINY COMMITTEE": the
-        # council's name, then its committee's.
-        name = name[nouns[-2].end() :].strip(" ,-\u2013\u2014")
-        nouns = list(vocab.body_noun.finditer(name))
-    if not nouns:
-        return None
-    end = nouns[-1].end()
-    rest = name[end:]
-    if rest.lstrip().startswith("(") and ")" in rest:  # "SCRUTINY COMMITTEE (LEARNING AND CULTURE)"
-        end += rest.index(")") + 1
-    return name[:end].strip(" ,-") or None
-
-
-def _meeting(
-    front: Sequence[Block],
-    closing: Sequence[Block],
-    source: str,
-    vocab: Patterns,
-    rest: Iterable[Heading | Paragraph] = (),
-) -> Meeting:
-    committee: str | None = None
-    date = None
-    start_time = None
-    venue: str | None = None
-    spans: list[Span] = []
-    texts = [b for b in front if isinstance(b, (Heading, Paragraph))]
-    for block in texts:
-        text = block.text
-        if venue is None:
-            v = _VENUE.match(text) or _HELD_AT.search(text)
-            if v:
-                venue = v.group("v").strip().rstrip(".")
-                # A line that names the place may give the date too:
-                # "… held at the Town Hall on 8 October 2024 at 6.30pm".
-        if date is None:
-            own = meeting_date_of(text, vocab)
-            if own is not None:
-                date = own[2]
-                start_time = parse_time(text[own[1] :]) or parse_time(text)
-                spans.append(block.span)
-        if committee is None:
-            named = _named_committee(text, vocab)
-            if named is not None:
-                committee = named
-                spans.append(block.span)
-                continue
-            stripped = _MEETING_OF.sub("", text)
-            if stripped.lower().startswith(("minutes of", "held on")):
-                continue
-            m = _COMMITTEE.match(stripped)
-            # A title line that is the body's name (perhaps with its remit in
-            # brackets), not a sentence that starts with one.
-            after = stripped[m.end() :].strip(" ,.-\u2013") if m else ""
-            if after.startswith("(") and after.endswith(")") and ")" not in after[:-1]:
-                name = f"{m.group('name')} {after}" if m else ""
-            else:
-                name = m.group("name") if m and not after else ""
-            if name and len(name) <= 120:
-                committee = _trim_name(name, vocab) or name.strip(" ,-")
-                spans.append(block.span)
-    if date is None:
-        date = _labelled_meeting_date(rest, vocab)
-    end_time = None
-    for node in closing:
-        if isinstance(node, MeetingEnd):
-            end_time = node.time
-            break
-    span = Span(start=min(s.start for s in spans), end=max(s.end for s in spans)) if spans else None
-    return Meeting(
-        committee=committee, date=date, start_time=start_time, end_time=end_time, venue=venue, span=span
-    )
-
-
-# ---------------------------------------------------------------------------
-# Items
 # ---------------------------------------------------------------------------
 
 
@@ -1099,18 +985,19 @@ def _finish_item(
             previous_agreed = True
     if kind is ItemKind.APOLOGIES:
         # The minute may run on in the heading: "611  APOLOGIES – Apologies … were received from …".
+        listed = _listed(item, source, vocab)  # names under "Present:" are no bare list of apologies
         # A list under another label ("Committee Members:" / "Cllrs …") names who attended.
-        listed = {
+        others = {
             id(after)
             for before, after in itertools.pairwise(minutes)
             if isinstance(before, AttendanceBlock)
             and before.kind is not AttendanceKind.APOLOGIES
             and len(before.lines) == 1
-            and _LABEL_ALONE.fullmatch(before.lines[0].text)
+            and _label_alone(before.lines[0].text, vocab)
         }
         texts: list[Heading | Paragraph] = [
             *(h for h in item.heading if isinstance(h, Heading)),
-            *(p for p in _texts(minutes) if id(p) not in listed or "pologi" in p.text),
+            *(p for p in _texts(minutes) if id(p) not in others or "pologi" in p.text),
         ]
         for k, node in enumerate(texts):
             if _NO_APOLOGIES.search(node.text):
@@ -1123,7 +1010,9 @@ def _finish_item(
                 gap = after.span.start - node.span.end
                 written += " " * gap + source[after.span.start : after.span.end]
             found = _apologies_from_text(
-                written, node.span.start, under_heading=not isinstance(node, Heading)
+                written,
+                node.span.start,
+                under_heading=not isinstance(node, Heading) and node.span.start not in listed,
             )
             if found:
                 apologies = (apologies or []) + found
@@ -1141,7 +1030,7 @@ def _finish_item(
 def _item_people(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
     """The people of the officer lists inside an item ("The following officers were in attendance")."""
     found: list[Person] = []
-    for node in _item_blocks(item):
+    for node in _item_blocks(item, source, vocab):
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
             found.extend(_block_people(node, source, vocab))
     return found
@@ -1150,14 +1039,15 @@ def _item_people(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]
 def _item_attendance(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
     """The people of an item's attendance lists but its officer lists (those are the item's own)."""
     found: list[Person] = []
-    for node in _item_blocks(item):
+    for node in _item_blocks(item, source, vocab):
         if isinstance(node, AttendanceBlock) and node.kind is not AttendanceKind.OFFICER:
             found.extend(_block_people(node, source, vocab))
     return found
 
 
-def _item_blocks(item: AgendaItem) -> list[Block]:
-    """An item's blocks, a label alone on its line ("Present:-") joined by the paragraph of names under it."""
+def _item_blocks(item: AgendaItem, source: str, vocab: Patterns) -> list[Block]:
+    """An item's blocks, a label alone on its line ("Present:-", "PRESENT      IN ATTENDANCE") joined by
+    the paragraph of names under it."""
     out: list[Block] = []
     for block in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
         prev = out[-1] if out else None
@@ -1165,7 +1055,11 @@ def _item_blocks(item: AgendaItem) -> list[Block]:
             isinstance(prev, AttendanceBlock)
             and isinstance(block, Paragraph)
             and (
-                (len(prev.lines) == 1 and _LABEL_ALONE.fullmatch(prev.lines[0].text))
+                (len(prev.lines) == 1 and _label_alone(prev.lines[0].text, vocab))
+                or (
+                    prev.kind is AttendanceKind.PRESENT
+                    and bool(_roll_call(source[block.span.start : block.span.end].split("\n", 1)[0], 0))
+                )
                 # a list under a label of its own: "Co-opted members: Mrs Jo Example (…)"
                 or (_OWN_LABEL.match(block.text) is not None and _COOPTEE.match(block.text) is not None)
             )
@@ -1176,6 +1070,25 @@ def _item_blocks(item: AgendaItem) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+def _label_alone(text: str, vocab: Patterns) -> bool:
+    """Whether a line is an attendance label with no names after it (perhaps two, for two columns)."""
+    return (
+        _LABEL_ALONE.fullmatch(text) is not None
+        or vocab.attendance_label.fullmatch(text) is not None
+        or vocab.attendance_two_labels.fullmatch(text) is not None
+    )
+
+
+def _listed(item: AgendaItem, source: str, vocab: Patterns) -> set[int]:
+    """The starts of an item's paragraphs that :func:`_item_blocks` joins to a list of those present."""
+    return {
+        line.span.start
+        for block in _item_blocks(item, source, vocab)
+        if isinstance(block, AttendanceBlock) and block.kind is AttendanceKind.PRESENT
+        for line in block.lines[1:]
+    }
 
 
 _LABEL_ALONE = rx.compile(r"[^:\n]{1,60}:-?\s*")
@@ -1286,7 +1199,11 @@ def assemble(
                 apologies = (apologies or []) + found
             elif _NO_APOLOGIES.search(block.text):
                 apologies = apologies or []
-            for person in _inline_lists(written, block.span.start, vocab):
+            listed = _inline_lists(written, block.span.start, vocab)
+            if not listed and not found and len(people[AttendanceKind.PRESENT]) <= 1:
+                # No label: a roll call of the members, or the chair's line, before any list of them.
+                listed = _roll_call(written, block.span.start)
+            for person in listed:
                 if person.kind is AttendanceKind.APOLOGIES:
                     apologies = [*(apologies or []), person]
                 elif person.kind is not AttendanceKind.ABSENT:
@@ -1332,7 +1249,11 @@ def assemble(
     is_item_page = bool(items) and any(
         isinstance(n, Marker) and n.kind is MarkerKind.AGENDA_ITEM_BANNER for n in items[0].heading
     )
-    meeting = _meeting(front, tree.closing, source, vocab, (n for it in items for n in _item_lines(it)))
+    # An agenda-item page prints the meeting's own line under its banner.
+    page_lines = [n for n in items[0].heading if isinstance(n, Heading)][:-1] if is_item_page else []
+    meeting = read_meeting(
+        [*front, *page_lines], tree.closing, vocab, (n for it in items for n in _item_lines(it))
+    )
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
     # Every node in Document.walk order, walked once for the figures and the truncation check.

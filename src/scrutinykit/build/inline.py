@@ -21,6 +21,7 @@ from ..parsing import patterns as rx
 
 __all__ = [
     "HONORIFICS",
+    "POST_NOMINAL",
     "ROLE_WORDS",
     "PersonParts",
     "counted_after",
@@ -1015,9 +1016,10 @@ _CHAIR_SUFFIX_RE = rx.compile(
     r"|(?:Vice[\s-]{0,2}|Deputy\s{1,3}|Depute\s{1,3})?(?:Chair(?:man|woman|person)?|Conven[eo]r))\Z"
 )
 
-_POST_NOMINAL = "|".join(_POST_NOMINALS)
-_POST_NOMINAL_SUFFIX_RE = rx.compile(rf"[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?\Z")
-_POST_NOMINALS_ONLY_RE = rx.compile(rf"(?:{_POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{_POST_NOMINAL})\.?){{0,8}}")
+POST_NOMINAL = "|".join(_POST_NOMINALS)
+"""The post-nominal letters a name may carry (MBE, OBE, JP …), as one alternation."""
+_POST_NOMINAL_SUFFIX_RE = rx.compile(rf"[\s,]{{1,5}}(?:{POST_NOMINAL})\.?\Z")
+_POST_NOMINALS_ONLY_RE = rx.compile(rf"(?:{POST_NOMINAL})\.?(?:[\s,]{{1,5}}(?:{POST_NOMINAL})\.?){{0,8}}")
 
 _DEPUTY_RE = rx.compile(r"Deputy\s{1,3}")
 _PERSON_SEP_RE = rx.compile(r"[()\[\]]|[,;]|\s{1,5}[-–—]{1,2}\s{1,5}|[–—]")

@@ -9,6 +9,7 @@ return a list, which the rule above flattens.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -67,15 +68,6 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
     return attrs.evolve(item, span=end, agenda=(*item.agenda, *blocks))
 
 
-# A line that decides: "That …", "RESOLVED …", or a body or office-holder that
-# noted, agreed, approved … ("Council noted the report", "The Board approves …").
-_DECIDES = rx.compile(
-    r"(?:That|THAT|RESOLVED|Resolved|DECISION|Decision|Decided|DECIDED|AGREED|Agreed)\b"
-    r"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){0,5}?"
-    r"(?:Committee|Sub-Committee|Board|Council|Cabinet|Panel|Leader|Mayor|Executive|Member|Members|Director)\b"
-    r"[^.\n]{0,60}?\b(?:noted|notes|agreed|agrees|approved|approves|resolved|resolves|decided|decides"
-    r"|endorsed|endorses|accepted|accepts|adopted|adopts|considered|received)\b"
-)
 _SECONDED = rx.compile(r"(?:Seconded|SECONDED) by\b")
 _PROPOSED = rx.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
 
@@ -113,18 +105,13 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 # A label line that expects its words on the following lines: "The Committee resolved:-".
 _OPEN_LABEL = rx.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 # A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
-_MOTION_AND = rx.compile(r"\b(?:moved|proposed)\b.*\bseconded\b.*\band$", re.IGNORECASE)
+# The motion's own words ("seconded, that the Council …") are not a lost label: no "that" after "seconded".
+_MOTION_AND = rx.compile(
+    r"\b(?:moved|proposed)\b.*\bseconded\b(?:(?!\bthat\b).)*\band$", re.IGNORECASE
+)
 # Its last word, tried first: searched alone from four characters before the end it is one
 # step, where the whole pattern is tried at every position of the paragraph.
 _MOTION_AND_END = rx.compile(r"and$", re.IGNORECASE)
-# A decision in the present tense that starts a paragraph (its label lost):
-# "The Committee notes the report and asks that …".  Minutes narrate in the
-# past tense, so a body's name and a present-tense verb of deciding is the
-# decision itself.
-_PRESENT_DECISION = rx.compile(
-    r"(?:The|This)[ ]+(?:Sub-Committee|Committee|Panel|Board|Forum|Commission)[ ]+"
-    r"(?:notes|agrees|approves|endorses|asks|requests|recommends|supports|accepts|welcomes|resolves)\b"
-)
 # Where the title of a flattened table row stops: its report link or its section labels.
 # The number cell of a pipe-rendered items table row: "49. | ".
 _ROW_NUMBER = rx.compile(r"(?P<number>\d{1,4}\.?)[ ]+\|[ \n]+")
@@ -146,6 +133,25 @@ _TITLE_LINE = rx.compile(
 _LOST = rx.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
 )
+# The outcome classes (OUTCOME_TYPES, spelled out for the type checker).
+_LABELLED = (Resolution, Recommendation, Conclusion, Agreement, Decision)
+# An agreement with no words of its own, closing the motion before it: "Agreed unanimously.", "AGREED".
+_BARE_AGREED = rx.compile(r"(?:Agreed|AGREED)(?:[ ]+(?:unanimously|UNANIMOUSLY|nem\.?[ ]*con\.?))?[ ]*\.?")
+# A paragraph that opens with a motion: "Mr A proposed, and Mr B seconded, that …",
+# "3) Proposed by Cllr A and seconded by Cllr B that …" (a paragraph number may stand first).
+_MOTION_OPENS = rx.compile(
+    r"(?:\(?\d{1,3}[.)][ ]+)?(?:(?:[A-Z][\w.'-]*[ ]+){1,4}(?:proposed|moved)|(?:Proposed|Moved)[ ]+by)\b"
+    r"[^.]{0,120}?\bseconded\b[ ]*(?:by[ ]+[^,.]{1,60}?)?[ ]*,?[ ]*(?=(?:that|THAT)\b)"
+)
+# Where a sentence of prose ends: a full stop, "!" or "?" before a capital or the end, or a
+# colon at the end; not the stop of an abbreviation or an initial ("Cllr. O. Williams").
+_SENTENCE_STOP = rx.compile(r"[.!?](?=[\"')\]]{0,2}(?:\s+[\"'(]?[A-Z0-9]|\s*$))|:-?(?=[ ]*(?:\n|$))")
+_ABBREVIATED = rx.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|St|No|Nos|Prof|Rev|Revd|approx|etc|e\.g|i\.e|Chq)|(?<![\w.])[A-Z]|\.[A-Z])$"
+)
+# The end of a line that stops mid-sentence: a word or a comma, not a closing mark
+# ("." "!" "?" ";" ":" a dash, or a closing bracket or quote).
+_MID_SENTENCE = rx.compile(r"[\w,]$")
 # A short entry of a list printed one per line: no full stop, a few words.
 _LIST_LINE = rx.compile(r"[^.]{1,60}")
 
@@ -347,6 +353,11 @@ class MinutesTransformer:
         # Items headed by a title alone that a section label follows: their
         # headings, by id of the item (see :meth:`_fold_loose_title`).
         self._loose: dict[int, Heading] = {}
+        # The normalised range of each paragraph made from line tokens, by id
+        # (the paragraph is kept with it, so an id is never taken for another's).
+        self._norm: dict[int, tuple[Paragraph, int, int]] = {}
+        # The class of the parser's tokens (Lark's or the standalone module's), seen on the first line.
+        self._token_type: type[Token] | None = None
 
     def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
         """Run each rule's method on its transformed children, bottom up; the start rule's result.
@@ -390,7 +401,16 @@ class MinutesTransformer:
 
     def _paragraph(self, token: Token) -> Paragraph:
         start, end = self._token_span(token)
-        return Paragraph(span=self._span(start, end), text=fold(token.value))
+        par = Paragraph(span=self._span(start, end), text=fold(token.value))
+        self._norm[id(par)] = (par, start, end)
+        self._token_type = type(token)
+        return par
+
+    def _normalised_range(self, par: Paragraph) -> tuple[int, int] | None:
+        entry = self._norm.get(id(par))
+        if entry is None or entry[0] is not par:
+            return None
+        return entry[1], entry[2]
 
     def _joined(self, first: Span, last: Span) -> Span:
         return Span(start=first.start, end=last.end)
@@ -484,7 +504,7 @@ class MinutesTransformer:
 
     def paragraph(self, children: list[Token]) -> list[Block]:
         head, deps = children[0], children[1:]
-        if _PRESENT_DECISION.match(head.value):
+        if self._v.present_decision.match(head.value):
             # "The Committee notes the report and asks …": a decision in the
             # present tense whose label was lost; its points are its own.
             return self._outcome(Resolution, children, implicit=True)
@@ -946,7 +966,7 @@ class MinutesTransformer:
         if not any(isinstance(b, OUTCOME_TYPES) for c in rest for b in (c if isinstance(c, list) else [c])):
             for n, child in enumerate(rest):
                 lines = self._lines.get(id(child[0])) if isinstance(child, list) and child else None
-                if lines is not None and _DECIDES.match(lines[0].value):
+                if lines is not None and self._v.decides.match(lines[0].value):
                     rest = [*rest[:n], self._outcome(Decision, lines, own_words=True), *rest[n + 1 :]]
                     break
         return self._section(SectionKind.DECISION, [children[0], *rest])
@@ -1170,7 +1190,100 @@ class MinutesTransformer:
                     self._append(out, block)
             else:
                 self._append(out, child)
+        return self._narrated(out)
+
+    # -- agreements told in prose ---------------------------------------------
+
+    def _narrated(self, blocks: list[Block]) -> list[Block]:
+        """Agreements told as sentences of prose, made outcomes of their own.
+
+        * A sentence of a paragraph that tells what the meeting agreed ("It
+          was unanimously agreed to …", "It was proposed by …, seconded by …
+          and agreed that …", "All Councillors agreed that …", "The following
+          payments were approved:", "… was unanimously approved.") is an
+          agreement, running to its sentence's end; the paragraph's other
+          sentences stay prose around it.  One ending in a colon takes the
+          point list that follows.
+        * A motion ("Mr A proposed, and Mr B seconded, that …") followed by an
+          agreement with no words of its own ("Agreed unanimously.") is one
+          agreement: the motion is what was agreed.
+        """
+        out: list[Block] = []
+        k = 0
+        while k < len(blocks):
+            block = blocks[k]
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            if (
+                type(block) is Paragraph
+                and isinstance(nxt, Agreement)
+                and not nxt.body
+                and not nxt.points
+                and _BARE_AGREED.fullmatch(nxt.intro.text)
+                and _MOTION_OPENS.match(block.text)
+            ):
+                that, text = _lead_that(_MOTION_OPENS.sub("", block.text, count=1))
+                out.append(
+                    attrs.evolve(
+                        nxt,
+                        span=Span(start=block.span.start, end=nxt.span.end),
+                        intro=block,
+                        body=(nxt.intro,),
+                        text=text,
+                        that=that,
+                    )
+                )
+                k += 2
+                continue
+            pieces = self._narrated_pieces(block) if type(block) is Paragraph else None
+            if pieces is None:
+                out.append(block)
+                k += 1
+                continue
+            last = pieces[-1]
+            if (
+                isinstance(last, Agreement)
+                and isinstance(nxt, PointList)
+                and last.intro.text.endswith((":", ":-"))
+            ):
+                pieces[-1] = attrs.evolve(
+                    last, span=Span(start=last.span.start, end=nxt.span.end), points=nxt.points
+                )
+                k += 1
+            out.extend(pieces)
+            k += 1
         return out
+
+    def _narrated_pieces(self, par: Paragraph) -> list[Block] | None:
+        """``par`` cut into prose and the agreements its sentences tell, or ``None`` if it tells none."""
+        if not self._v.agreement_verb.search(par.text):
+            return None
+        where = self._normalised_range(par)
+        if where is None or self._token_type is None:
+            return None
+        start, end = where
+        value = self._text[start:end]
+        found: list[tuple[int, int]] = []
+        for s_start, s_end in _sentence_ranges(value):
+            m = _narrated_agreement(self._v).match(value, s_start, s_end)
+            if m is not None:
+                found.append((m.start("at") if m.group("at") else s_start, s_end))
+        if not found:
+            return None
+        token = self._token_type("TEXT", value, start_pos=start)
+        pieces: list[Block] = []
+        at = 0
+        for s_start, s_end in found:
+            before = self._piece(token, at, s_start)
+            if before is not None:
+                pieces.append(self._paragraph(before))
+            piece = self._piece(token, s_start, s_end)
+            if piece is not None:
+                pieces.extend(self.agreement([piece]))
+            at = s_end
+        rest = self._piece(token, at, len(value))
+        if rest is not None:
+            pieces.append(self._paragraph(rest))
+        return pieces
 
     def _append(self, out: list[Block], block: Block) -> None:
         prev = out[-1] if out else None
@@ -1188,6 +1301,14 @@ class MinutesTransformer:
                 body=(block.intro, *block.body),
                 text=f"{prev.text} {block.text}",
             )
+            return
+        if (
+            isinstance(prev, _LABELLED)
+            and isinstance(block, Paragraph)
+            and not prev.implicit
+            and self._runs_on(prev, block)
+        ):
+            out[-1] = self._run_on(prev, block)
             return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
             taken = self._take(prev, block)
@@ -1225,11 +1346,42 @@ class MinutesTransformer:
             prev = out[-1]
             gap = self._gap(prev.span.end, block.span.start)
             if gap.count("\n") <= 1:
-                out[-1] = Paragraph(
+                joined = Paragraph(
                     span=Span(start=prev.span.start, end=block.span.end), text=f"{prev.text} {block.text}"
                 )
+                first, last = self._normalised_range(prev), self._normalised_range(block)
+                if first is not None and last is not None:
+                    self._norm[id(joined)] = (joined, first[0], last[1])
+                out[-1] = joined
                 return
         out.append(block)
+
+    def _runs_on(self, outcome: Outcome, block: Paragraph) -> bool:
+        """Whether ``block`` is the rest of the sentence ``outcome``'s last line leaves open.
+
+        A PDF prints a resolution hard-wrapped, and the layout stage may leave
+        its lines apart: a line that stops mid-sentence (no closing
+        punctuation) runs on into the paragraph printed on the very next line.
+        """
+        if type(block) is not Paragraph or outcome.points:
+            return False
+        last = outcome.body[-1] if outcome.body else outcome.intro
+        if not _MID_SENTENCE.search(last.text):
+            return False
+        return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
+
+    @staticmethod
+    def _run_on(outcome: Outcome, block: Paragraph) -> Outcome:
+        """``outcome`` with the paragraph that finishes its sentence as its body's last part."""
+        that = outcome.that
+        if outcome.text:
+            text = f"{outcome.text} {block.text}"
+        elif that is None:
+            that, text = _lead_that(block.text)
+        else:
+            text = block.text
+        span = Span(start=outcome.span.start, end=block.span.end)
+        return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text, that=that)
 
     @staticmethod
     def _take(outcome: Outcome, block: Block) -> Outcome | None:
@@ -1274,6 +1426,54 @@ class MinutesTransformer:
     def _gap(self, orig_end: int, orig_start: int) -> str:
         """The original text between two original offsets (whitespace only)."""
         return self._n.original_slice(orig_end, orig_start)
+
+
+def _sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, blanks trimmed, the closing mark included."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_STOP.finditer(text):
+        stop = m.end()
+        if text[m.start()] == "." and _ABBREVIATED.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        ranges.append((start, stop))
+        start = stop
+    if text[start:].strip():
+        ranges.append((start, len(text)))
+    trimmed = []
+    for a, b in ranges:
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+@functools.cache
+def _narrated_agreement(vocab: Patterns) -> re.Pattern[str]:
+    """A sentence that tells what the meeting agreed (see :meth:`MinutesTransformer._narrated`)."""
+    verb = vocab.agreement_verb.pattern
+    body = vocab.body.pattern
+    return rx.compile(
+        # What may stand before: a point's label ("11i) "), a title run in ("Internal Audit - ",
+        # "Payments "), "Following a discussion".
+        r"(?:[\w.]{1,16}[.)]\s+)?"
+        r"(?:(?!It\b)[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}\s+(?:[-\u2013:]\s+)?)?"
+        r"(?:(?:Following|After)\s+(?:a\s+|some\s+|further\s+|brief\s+)?(?:discussion|debate)\s*,?\s+)?"
+        r"(?:"
+        rf"(?:it|It)\s+was\s+(?:further\s+|also\s+)?{verb}\s+(?:that|to)\b"
+        rf"|(?:All\s+(?:Councillors\s+|Members\s+|present\s+|those\s+present\s+)?|Councillors\s+){verb}"
+        r"\s+(?:that|to)\b"
+        # A motion put and agreed: the agreement starts at its verb, after the movers' names.
+        r"|(?:(?:It|it)\s+was\s+)?(?:(?:[A-Z][\w.'-]*\s+){1,4})?(?:[Pp]roposed|[Mm]oved)\b"
+        rf".{{0,200}}?\bseconded\b.{{0,150}}?\band\s+(?P<at>(?:it\s+was\s+)?{verb})"
+        rf"|(?:The|the)\s+following\b.{{0,60}}?\b(?:was|were)\s+{verb}"
+        rf"|.{{0,150}}?\b(?:was|were)\s+(?:unanimously|UNANIMOUSLY)\s+{verb}"
+        # Approved by the meeting's own body: "The Accounts were approved by the Parish Council".
+        rf"|.{{0,150}}?\b(?:was|were)\s+(?:[a-z]+\s+and\s+)?{verb}\s+by\s+{body}\b"
+        r")",
+        re.DOTALL,
+    )
 
 
 #: Each rule's method by rule name (the transformer's public methods).

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TypeVar, Union, overload
 
-from .._api import parse, parse_file
+from .._api import VocabularyDirs, parse, parse_file, vocabulary_folders
 from .._errors import InternalError, ScrutinyKitError
 from .._model import Document
 
@@ -37,19 +37,21 @@ def _bug(exc: Exception, source: Source) -> InternalError:
     return InternalError(f"scrutinykit failed ({type(exc).__name__}: {exc}); please report it", source=where)
 
 
-def _parse_one(source: Source) -> Document | ScrutinyKitError:
+def _parse_one(source: Source, vocabulary: tuple[Path, ...] = ()) -> Document | ScrutinyKitError:
     try:
         if isinstance(source, str):
-            return parse(source)
-        return parse_file(source)
+            return parse(source, vocabulary=vocabulary)
+        return parse_file(source, vocabulary=vocabulary)
     except ScrutinyKitError as exc:
         return exc
     except Exception as exc:
         return _bug(exc, source)
 
 
-def _parse_one_json(source: Source, indent: int | None = None) -> str | ScrutinyKitError:
-    result = _parse_one(source)
+def _parse_one_json(
+    source: Source, indent: int | None = None, vocabulary: tuple[Path, ...] = ()
+) -> str | ScrutinyKitError:
+    result = _parse_one(source, vocabulary)
     if isinstance(result, ScrutinyKitError):
         return result
     from .serialise import dumps
@@ -94,6 +96,7 @@ def parse_many(
     as_json: Literal[False] = ...,
     timeout: float | None = ...,
     memory_limit: int | None = ...,
+    vocabulary: VocabularyDirs = ...,
 ) -> Iterator[Document | ScrutinyKitError]: ...
 
 
@@ -107,6 +110,7 @@ def parse_many(
     as_json: Literal[True],
     timeout: float | None = ...,
     memory_limit: int | None = ...,
+    vocabulary: VocabularyDirs = ...,
 ) -> Iterator[str | ScrutinyKitError]: ...
 
 
@@ -119,6 +123,7 @@ def parse_many(
     as_json: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
     memory_limit: int | None = None,
+    vocabulary: VocabularyDirs = None,
 ) -> Iterator[Document | str | ScrutinyKitError]:
     """Parse each file (or each text) and yield its result, in the order given.
 
@@ -144,14 +149,34 @@ def parse_many(
     one worker process; ``workers=1, timeout=None`` (and no memory limit)
     parses in this process, unguarded.
 
+    ``vocabulary`` (a folder of phrase files, or several) is added to the
+    shipped vocabulary for every source, as :func:`scrutinykit.parse` adds it;
+    each worker builds its parser once.
+
     :raises TypeError: both ``sources`` and ``texts`` are given, or neither.
+    :raises GrammarError: a ``vocabulary`` folder is missing or holds a file
+        that names no phrase list (checked before any source is parsed).
     """
     if (sources is None) == (texts is None):
         raise TypeError("parse_many() takes files (sources) or texts (texts=…), one of the two")
+    folders = checked_vocabulary(vocabulary)
     items = _items(sources, texts)
-    if as_json:
-        return _run(_parse_one_json, items, workers, chunksize, timeout, memory_limit)
-    return _run(_parse_one, items, workers, chunksize, timeout, memory_limit)
+    task = functools.partial(_parse_one_json if as_json else _parse_one, vocabulary=folders)
+    return _run(task, items, workers, chunksize, timeout, memory_limit)
+
+
+def checked_vocabulary(vocabulary: VocabularyDirs) -> tuple[Path, ...]:
+    """The ``vocabulary`` folders as absolute paths, once their phrase files are read without error.
+
+    :raises GrammarError: a folder is missing, or a file is unreadable or names no phrase list.
+    """
+    folders = tuple(f.absolute() for f in vocabulary_folders(vocabulary))
+    if folders:
+        from ..parsing.loader import grammar_dir
+        from ..parsing.vocabulary import VOCABULARY_DIR, load_vocabulary
+
+        load_vocabulary(grammar_dir() / VOCABULARY_DIR, folders)
+    return folders
 
 
 def _items(sources: Iterable[Source] | None, texts: Iterable[str] | None) -> Iterator[Source]:
@@ -175,6 +200,8 @@ def parse_many_json(
     chunksize: int = 4,
     indent: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    vocabulary: VocabularyDirs = None,
 ) -> Iterator[str | ScrutinyKitError]:
     """:func:`parse_many` with ``as_json=True`` and the JSON's ``indent`` (for the command line)."""
-    return _run(functools.partial(_parse_one_json, indent=indent), sources, workers, chunksize, timeout)
+    task = functools.partial(_parse_one_json, indent=indent, vocabulary=checked_vocabulary(vocabulary))
+    return _run(task, sources, workers, chunksize, timeout)

@@ -8,25 +8,31 @@ and restores lines.  :func:`layout` guarantees, for any normalised text:
 
 1. **Only whitespace changes, one character for one**: a ``"\\n"`` between
    two lines becomes ``" "`` (a *join*) and a ``" "`` inside a line becomes
-   ``"\\n"`` (a *split*).  The laid-out text has the length of its input and
-   every non-whitespace character keeps its offset, so the normaliser's map
+   ``"\\n"`` (a *split*) (:func:`lay_out`, :func:`layout_text`).  The
+   laid-out text has the length of its input and every non-whitespace
+   character keeps its offset, so the normaliser's map
    (:meth:`~scrutinykit.layout.normalise.Normalised.to_original`,
    :meth:`~scrutinykit.layout.normalise.Normalised.to_original_end`) maps the
    laid-out text back to the source unchanged: :func:`layout` returns the
    same :class:`~scrutinykit.layout.normalise.Normalised` with its ``text``
    replaced.  Nothing is added, removed or moved, so nothing can be lost.
+   The one other change is for the grammar's eyes only: :func:`layout`
+   blanks each piece of page furniture (rule 4) in the text it returns and
+   records its span in ``Normalised.furniture``; the pipeline puts each back
+   as a :class:`~scrutinykit._model.Furniture` node where it stands
+   (:func:`scrutinykit.build.furniture.place_furniture`).
 2. **Reflow** joins a line to the next only when the text is hard-wrapped
    (rule 5) and the line was *full*: the next line's first word would not
    have fitted within the text's wrap width.  It never joins
 
-   * across a blank line (two paragraphs stay two; the normaliser's
-     page-split sentence rule is the one exception, and stays there),
+   * across a blank line (two paragraphs stay two; a sentence split by a
+     page break, rule 6, is the one exception),
    * a line that opens a structure (:class:`Cues`: any line terminal of the
      grammar that is decided by how the line *starts*, a point label
      included) to the line before it,
    * a line after one that closes a structure: a label ending in ``:`` or
      ``:-``, a closing line, a page-furniture line,
-   * page furniture (rule 4) to anything.
+   * page furniture (rule 4) to anything (rule 6 joins *around* it).
 3. **Split run-on text**: a line of at least :data:`RUN_ON` characters in
    which at least two structural cues stand after a space is taken for a
    flattened page and split before each cue: a structure-opening terminal of
@@ -39,18 +45,30 @@ and restores lines.  :func:`layout` guarantees, for any normalised text:
    not; a ``No. | Item |`` header is split after ``No.``, and stays text).
    Shorter lines are never split.  In text holding pipe-rendered table rows
    (a line ending ``" |"``) only row ends split, in lines of any length.
-4. **Page furniture**: a short line holding a digit or a path separator that
-   recurs at least three times (running headers and footers with their page
-   numbers, file-path footers) is furniture and is never joined to its
-   neighbours; bare page numbers and ``Page 3 of 7`` lines are the grammar's
-   own ``PAGE_NUMBER`` and open a structure.  A page number inside a sentence
-   is never a split point, so it neither splits the sentence nor becomes an
-   item.
+4. **Page furniture** is recognised wherever it stands, and never read as
+   text: a line that is a page number (``7``, ``Page 7``, ``Page 7 of 12``,
+   ``7 of 12``, ``- 7 -``; :data:`_PAGE_LINE`); a *running header or
+   footer*: a line of at most 100 characters with a word and a digit or a
+   path separator, that no grammar terminal opens a structure with, and
+   that recurs — the same line but for at most one number (the page
+   number), at least :data:`_PAGE_LENGTH` characters apart each time, three
+   times or more, or twice when both stand between blank lines (a file-path
+   footer, ``Council – Committee – 3 May 2023``); and ``Page 3 of 7``
+   inside a line (glued into a sentence, or in a flattened page), which is
+   never a split point.  So a page number inside a sentence neither splits
+   it nor becomes an item.
 5. **Hard-wrapped text** is recognised, not assumed: at least three
    adjacent line pairs where one line ends mid-sentence (a lower-case letter
    or a comma) and the next begins with a lower-case letter, most of them
    (:data:`_FULL_SHARE`) within a tenth of the longest such line, whose
    length is the wrap width.  Text with no such evidence is not reflowed.
+6. **Sentences split by a page break are rejoined**: when the last line
+   of text before a run of blank lines and furniture lines ends in a
+   lower-case letter or a comma and the next line of text starts with a
+   lower-case letter that is not a point label (``ii.``, ``b)``), every
+   line end between them becomes a space: the sentence is one line again,
+   with the furniture (blanked for the grammar) inside it.  This rule was
+   the normaliser's; it lives here, with the furniture it must see past.
 
 **Where the cues come from.**  The grammar's line terminals say what a
 structural line is; :func:`cues` compiles them, once per parser, into a
@@ -72,10 +90,11 @@ once, and every pattern tried at a candidate offset is bounded to
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
-from collections import Counter
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -84,7 +103,7 @@ from attrs import frozen
 from ..parsing import patterns as rx
 from .normalise import Normalised
 
-__all__ = ["DEPENDENTS", "RUN_ON", "Cues", "cues", "layout", "layout_text"]
+__all__ = ["DEPENDENTS", "RUN_ON", "Cues", "cues", "lay_out", "layout", "layout_text"]
 
 DEPENDENTS: Final = frozenset({"POINT", "THAT_CLAUSE"})
 """Terminals that continue the block above them rather than open one."""
@@ -100,6 +119,9 @@ _FULL_SHARE: Final = 0.6
 
 _LONGER_SHARE: Final = 0.05
 """The share of lines that may be longer than the wrap width (rule 5)."""
+
+_PAGE_LENGTH: Final = 100
+"""How far apart (characters) a running header or footer recurs at the least: a page (rule 4)."""
 
 _MIN_EVIDENCE: Final = 3
 """How many mid-sentence line pairs make a text hard-wrapped (rule 5)."""
@@ -160,6 +182,19 @@ _WORD: Final = rx.compile(r"\S+")
 #: capital, a digit or a bracket.
 _CANDIDATE: Final = rx.compile(r"(?:[.:;!?)|]|(?<![^ ])[A-Z0-9][^ \n]*)[ ]+(?=[A-Z0-9(])")
 _FURNITURE_KEY: Final = rx.compile(r"\d+")
+#: A line that is a page number: ``7``, ``Page 7``, ``Page 7 of 12``, ``7 of 12``, ``- 7 -``.
+_PAGE_LINE: Final = rx.compile(
+    r"(?:(?:Page|PAGE|page)[ ]+)?\d{1,3}(?:[ ]+(?:of|OF)[ ]+\d{1,3})?"
+    r"|[-\u2013\u2014][ ]*\d{1,3}[ ]*[-\u2013\u2014]"
+)
+#: ``Page 3 of 7`` inside a line (a page break glued into a sentence or a flattened page).
+#: (It opens with a literal, which the engine scans for quickly; the start of a word is checked after.)
+_PAGE_OF: Final = rx.compile(r"P(?:age|AGE)[ ]+\d{1,3}[ ]+(?:of|OF)[ ]+\d{1,3}(?![^ \n])")
+#: A line holding a digit or a path separator, which furniture lines hold.
+_KEYED: Final = rx.compile(r"[0-9/\\]")
+_PAGE_LINE_FIRST: Final = frozenset("0123456789Pp-\u2013\u2014")
+#: A line that starts lower case and not with a point label (``ii.``, ``b)``): the rest of a sentence.
+_NOT_A_POINT: Final = rx.compile(r"(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
 _CLOSES: Final = rx.compile(r"(?::-?|:[ ]*-)[ ]*$")
 
 
@@ -176,6 +211,31 @@ class Cues:
     """The closing-line terminal (``MEETING_END``), after which nothing joins."""
 
 
+def _structure(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(offset, character, depth)`` of each grouping character of ``regex`` from ``start``.
+
+    Escapes and character classes are stepped over; ``depth`` is the group
+    depth after a ``(`` or ``)`` (and the depth at a ``|``).
+    """
+    depth, i, in_class = 0, start, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
+                i += 2 if regex[i + 1] == "]" else 3
+                continue
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
+        i += 1
+
+
 def _top_alternatives(regex: str) -> list[str]:
     """The alternatives of ``regex`` at its top level, outer groups unwrapped."""
     while True:
@@ -184,53 +244,20 @@ def _top_alternatives(regex: str) -> list[str]:
             break
         regex = inner
     parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
-                i += 2 if regex[i + 1] == "]" else 3
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    start = 0
+    for i, ch, depth in _structure(regex):
+        if ch == "|" and depth == 0:
             parts.append(regex[start:i])
             start = i + 1
-        i += 1
     parts.append(regex[start:])
     return parts
 
 
 def _group_end(regex: str, open_at: int) -> int:
     """The offset of the ``)`` closing the group opened at ``open_at``."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
-                i += 2 if regex[i + 1] == "]" else 3
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structure(regex, open_at):
+        if ch == ")" and depth == 0:
+            return i
     return len(regex)
 
 
@@ -279,23 +306,43 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
 
 
 def layout(normalised: Normalised, terminals: tuple[tuple[str, str], ...]) -> Normalised:
-    """``normalised`` with its text laid out (module docstring); the offset map is unchanged."""
-    text = layout_text(normalised.text, cues(terminals))
-    return normalised if text is normalised.text else attrs.evolve(normalised, text=text)
+    """``normalised`` laid out (module docstring): its text with lines restored and page
+    furniture blanked, the furniture's spans in ``furniture``; the offset map is unchanged."""
+    text, furniture = lay_out(normalised.text, cues(terminals))
+    if furniture:
+        pieces: list[str] = []
+        last = 0
+        for start, end in furniture:
+            pieces.append(text[last:start])
+            pieces.append(" " * (end - start))
+            last = end
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    if text is normalised.text:
+        return normalised
+    return attrs.evolve(normalised, text=text, furniture=furniture)
 
 
 def layout_text(text: str, cue: Cues) -> str:
     """``text`` laid out: the same length, only ``"\\n"``/``" "`` swapped (module docstring)."""
+    return lay_out(text, cue)[0]
+
+
+def lay_out(text: str, cue: Cues) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` laid out (only ``"\\n"``/``" "`` swapped), and the ``[start, end)`` of its furniture."""
     lines = text.split("\n")
     starts: list[int] = []
     pos = 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    furniture = _furniture(text, lines, starts, cue)
+    spans = _furniture_spans(text, lines, starts, furniture)
     splits = _run_on_splits(text, lines, starts, cue)
-    joins = _reflow_joins(text, lines, starts, cue)
+    joins = _reflow_joins(text, lines, starts, cue, furniture)
+    joins.extend(_page_split_joins(lines, starts, furniture))
     if not splits and not joins:
-        return text
+        return text, spans
     edits = sorted([(p, "\n") for p in splits] + [(p, " ") for p in joins])
     pieces: list[str] = []
     last = 0
@@ -306,7 +353,7 @@ def layout_text(text: str, cue: Cues) -> str:
     pieces.append(text[last:])
     out = "".join(pieces)
     assert len(out) == len(text)
-    return out
+    return out, spans
 
 
 # ---- Reflow -----------------------------------------------------------------
@@ -335,30 +382,94 @@ def _wrap_width(lines: list[str]) -> int | None:
 _MID_SENTENCE_END: Final = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
-def _furniture(lines: list[str]) -> set[int]:
-    """Indexes of running header and footer lines (rule 4)."""
+def _furniture(text: str, lines: list[str], starts: list[int], cue: Cues) -> set[int]:
+    """Indexes of the page-furniture lines (rule 4)."""
+    out: set[int] = set()
     keys: list[str | None] = []
     for line in lines:
         s = line.strip()
-        keys.append(
-            _FURNITURE_KEY.sub("#", s)
-            if s and len(s) <= 100 and any(c in s for c in "0123456789/\\")
-            else None
-        )
-    counts = Counter(k for k in keys if k is not None)
-    out: set[int] = set()
+        if not s or len(s) > 100 or _KEYED.search(s) is None:
+            keys.append(None)
+        elif s[0] in _PAGE_LINE_FIRST and _PAGE_LINE.fullmatch(s):
+            keys.append(None)
+            i = len(keys) - 1
+            # A bare number straight under a line of text is that line's (a
+            # contents page's page number), not the page's own.
+            if not (s[0].isdigit() and i > 0 and lines[i - 1].strip() and s.isdigit()):
+                out.add(i)
+        else:
+            keys.append(None if "|" in s else _FURNITURE_KEY.sub("#", s))
+    where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
-        if k is not None and counts[k] >= 3:
-            out.add(i)
+        if k is not None:
+            where.setdefault(k, []).append(i)
+    for key, found in where.items():
+        # a running header or footer has words, and is not a line of the grammar's
+        if len(found) < 2 or not any(c.isalpha() for c in key):
+            continue
+        if any(cue.opens.match(text, starts[i] + len(lines[i]) - len(lines[i].lstrip())) for i in found):
+            continue
+        if len(found) == 2 and not all(_stands_alone(lines, i) for i in found):
+            continue
+        if all(_continues(lines, i) for i in found):
+            continue  # a sentence's own words, quoted again (a motion read out twice), not a header
+        numbers = [_FURNITURE_KEY.findall(lines[i]) for i in found]
+        varying = sum(len(set(column)) > 1 for column in zip(*numbers))
+        if varying <= 1 and all(starts[b] - starts[a] >= _PAGE_LENGTH for a, b in itertools.pairwise(found)):
+            out.update(found)  # the same line on each page, but for its page number
     return out
 
 
-def _reflow_joins(text: str, lines: list[str], starts: list[int], cue: Cues) -> list[int]:
+def _continues(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` carries on the sentence of the line just before it (no blank between)."""
+    before = lines[i - 1].rstrip() if i > 0 else ""
+    return bool(before) and before[-1] not in ".:;!?)"
+
+
+def _stands_alone(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` has a blank line (or the text's edge) before and after it."""
+    return (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+
+
+def _furniture_spans(
+    text: str, lines: list[str], starts: list[int], furniture: set[int]
+) -> tuple[tuple[int, int], ...]:
+    """The ``[start, end)`` of each furniture line, and of each ``Page 3 of 7`` inside a line."""
+    spans: list[tuple[int, int]] = []
+    for i in sorted(furniture):
+        line = lines[i]
+        spans.append((starts[i] + len(line) - len(line.lstrip()), starts[i] + len(line.rstrip())))
+    for m in _PAGE_OF.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in " \n":
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i not in furniture:
+            spans.append((m.start(), m.end()))
+    return tuple(sorted(spans))
+
+
+def _page_split_joins(lines: list[str], starts: list[int], furniture: set[int]) -> list[int]:
+    """The line ends of sentences split by a page break (rule 6)."""
+    joins: list[int] = []
+    last = -1  # the last line holding text that is not furniture
+    for j, line in enumerate(lines):
+        if not line.strip() or j in furniture:
+            continue
+        if last >= 0 and j > last + 1:
+            before = lines[last].rstrip()
+            if before[-1] in _MID_SENTENCE_END and _NOT_A_POINT.match(line.lstrip()) is not None:
+                joins.extend(starts[k] - 1 for k in range(last + 1, j + 1))
+        last = j
+    return joins
+
+
+def _reflow_joins(
+    text: str, lines: list[str], starts: list[int], cue: Cues, furniture: set[int]
+) -> list[int]:
     """Offsets of the line ends to join (rule 2)."""
     width = _wrap_width(lines)
     if width is None:
         return []
-    furniture = _furniture(lines)
     tolerance = max(3, width // 10)
     joins: list[int] = []
     for i in range(len(lines) - 1):

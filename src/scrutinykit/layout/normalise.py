@@ -10,16 +10,13 @@
 3. **Invisible characters** (zero-width spaces and joiners, bidirectional
    marks and embeddings, the soft hyphen, a byte-order mark) are removed.
 4. **Quotes**: curly single and double quotes become ``'`` and ``"``.
-5. **Page-break joins**: a sentence split by blank lines — the line before
-   ends in a lower-case letter or a comma and the next non-blank line starts
-   with a lower-case letter — is joined: the newlines between become spaces.
-6. The text ends with ``"\\n"`` (one is appended when missing).
-7. **Lines of nothing but invisible characters** (a line holding only
+5. The text ends with ``"\\n"`` (one is appended when missing).
+6. **Lines of nothing but invisible characters** (a line holding only
    controls, zero-width or bidirectional marks, and blanks) keep those
    characters as they are, so the grammar sees a line of text: rules 2 and 3
    do not apply to it (its tabs and no-break spaces still become ``" "``).
 
-Only rules 1 (``"\\r"`` of ``"\\r\\n"``), 3 and 6 change the length; every
+Only rules 1 (``"\\r"`` of ``"\\r\\n"``), 3 and 5 change the length; every
 other rule replaces one character with one character.  :class:`Normalised`
 maps any offset in the normalised text back to the original with
 :meth:`Normalised.to_original`, so spans always point into the original.
@@ -31,10 +28,14 @@ of a line, would fall outside every span.  So :meth:`Normalised.to_original`
 line, and :meth:`Normalised.to_original_end` (for an end) reaches forward
 over those between the text and the end of its line: the span of
 ``"\\u202bRESOLVED: …"`` starts at the mark, and in ``"3.\\x02That"`` split
-into two nodes the control belongs to the second.  Rule 7 does the same for lines
+into two nodes the control belongs to the second.  Rule 6 does the same for lines
 that hold nothing else.  Together with the grammar, which gives every line
 with a non-blank character a node, every character that is not whitespace
 (``str.isspace``) lies in some node's span.
+
+A sentence split by a page break (blank lines, page furniture) is
+rejoined by the layout stage (:mod:`.lines`), not here: it is the stage
+that knows the furniture between the two halves.
 
 Everything here runs in time linear in the length of the text.
 """
@@ -100,11 +101,11 @@ def _translate(text: str) -> str:
     return text
 
 
-#: Rule 7's table: blanks become spaces, everything else stays.
+#: Rule 6's table: blanks become spaces, everything else stays.
 _KEEP_TABLE: dict[int, str] = {cp: " " for cp, to in _TABLE.items() if to == " " and chr(cp).isspace()}
 
 #: What the normaliser treats specially: a line of nothing but invisible
-#: characters and blanks (rule 7), or one character to remove (rule 3, and
+#: characters and blanks (rule 6), or one character to remove (rule 3, and
 #: the ``"\r"`` of ``"\r\n"``).  The line alternative can only begin at the
 #: start of a line, and its classes are disjoint, so matching is linear.
 _SPECIAL: Final = rx.compile(
@@ -128,49 +129,6 @@ _SLACK: Final = frozenset(
 #: none, spans need no reaching.
 _UNSEEN: Final = rx.compile(f"[{_INVISIBLE}{_CONTROLS}]")
 
-# A lower-case letter or comma ending a line, one or more blank lines, and a
-# lower-case letter starting the next: the run of whitespace is one sentence
-# split by a page break.  A next line that starts with a point label ("iii)",
-# "b)", "c. ") is the next point of a list ending "; and", not the rest of a
-# sentence.  As one pattern, that is
-#
-#     (?<=[a-z,])[ ]*\n(?:[ ]*\n)+[ ]*(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])
-#
-# (tests/test_normalise.py holds the join to it).  Tried at every position,
-# its look-behind costs three times as much as finding the runs from their
-# first line break, which the engine finds by a quick scan for the
-# character; _join_split_sentences checks the spaces around the run, the
-# letter or comma before it and the letter after it.  The pattern below has
-# nothing after its repeat to fail on, so each attempt costs at most the
-# blanks it reads: linear.
-_SPLIT_RUN = rx.compile(r"\n(?:[ ]*\n)+")
-_NOT_A_POINT = rx.compile(r"(?=[a-z])(?![ivx]{1,5}[.)][ ]|[a-z][.)][ ])")
-_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
-
-
-def _join_split_sentences(body: str) -> str:
-    """Each page-split run of blank lines (the pattern above) replaced by as many spaces."""
-    pieces: list[str] = []
-    last = 0
-    n = len(body)
-    for m in _SPLIT_RUN.finditer(body):
-        start, end = m.start(), m.end()
-        while start > last and body[start - 1] == " ":
-            start -= 1
-        if start == 0 or body[start - 1] not in _LOWER_OR_COMMA:
-            continue
-        while end < n and body[end] == " ":
-            end += 1
-        if _NOT_A_POINT.match(body, end) is None:
-            continue
-        pieces.append(body[last:start])
-        pieces.append(" " * (end - start))
-        last = end
-    if not pieces:
-        return body
-    pieces.append(body[last:])
-    return "".join(pieces)
-
 
 @frozen(kw_only=True)
 class Normalised:
@@ -187,6 +145,10 @@ class Normalised:
     unseen: bool = False
     """Whether the original holds controls or invisible characters that the
     normaliser blanked or removed (spans then reach over them)."""
+    furniture: tuple[tuple[int, int], ...] = ()
+    """Page furniture the layout stage found (:mod:`.lines`, rule 4): the
+    ``[start, end)`` of each, in normalised offsets, in text order.  It is
+    blanked in :attr:`text` (the grammar never reads it)."""
 
     def _plain_original(self, offset: int) -> int:
         if self.deletions:
@@ -262,7 +224,6 @@ def normalise(text: str) -> Normalised:
         body = "".join(pieces)
     else:
         body = _translate(text)
-    body = _join_split_sentences(body)
     if not body.endswith("\n"):
         body += "\n"
     return Normalised(

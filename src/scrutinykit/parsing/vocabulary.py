@@ -47,6 +47,7 @@ __all__ = [
     "ATTENDANCE_ROLES",
     "FLAGS",
     "LISTS",
+    "LIST_ROLES",
     "OUTCOME_KINDS",
     "Patterns",
     "Phrase",
@@ -62,16 +63,31 @@ OUTCOME_KINDS = ("resolution", "recommendation", "conclusion", "agreement", "dec
 ATTENDANCE_ROLES = ("present", "apologies", "also-attending", "officers", "chair")
 """The attendance label lists, each naming a role."""
 
+LIST_ROLES = ("co-optees", "substitutes", "absent")
+"""Labels of further attendance lists, known to Python only: the grammar reads
+their lines as paragraphs, and the attendance reader starts a list at them."""
+
 LISTS = (
     *OUTCOME_KINDS,
     "outcome-lead",
     "bodies",
     *ATTENDANCE_ROLES,
+    *LIST_ROLES,
     "closing",
     "purpose",
     "meeting-line",
+    "item-page-meeting-line",
     "meeting-date-cue",
     "other-meeting",
+    "decision-verbs",
+    "present-decision-verbs",
+    "committees",
+    "decision-makers",
+    "agenda-marks",
+    "forward-plan-marks",
+    "committee-page-marks",
+    "narrators",
+    "narrating-verbs",
 )
 """Every phrase list; each is the file ``<name>.txt`` of the vocabulary folder."""
 
@@ -222,6 +238,17 @@ def _phrase_set(phrases: Iterable[Phrase]) -> str:
     return _alternation(f for p in phrases for f in variants(p))
 
 
+def _line_marks(phrases: Iterable[Phrase]) -> re.Pattern[str]:
+    """A pattern of phrases at the start of a line; ``alone`` phrases with nothing but a colon after them."""
+    phrases = tuple(phrases)
+    opening = _phrase_set(p for p in phrases if "alone" not in p.flags)
+    alone = _phrase_set(p for p in phrases if "alone" in p.flags)
+    return rx.compile(
+        rf"^[ \t]*(?:{opening}(?:(?<=:)|\b)|{alone}[ ]*:?[ ]*$)",
+        re.MULTILINE,
+    )
+
+
 def _select(phrases: Iterable[Phrase], *, keep: Iterable[str] = (), drop: Iterable[str] = ()) -> list[Phrase]:
     keep_set, drop_set = frozenset(keep), frozenset(drop)
     return [
@@ -307,6 +334,9 @@ class _Pieces:
             for f in _no_lower(variants(p))
         )
         self.meeting_line = _alternation(f for p in ph("meeting-line") for f in _no_lower(variants(p)))
+        self.item_page_meeting_line = _alternation(
+            f for p in ph("item-page-meeting-line") for f in _no_lower(variants(p))
+        )
 
     def attendance(self, role: str) -> str:
         """A whole attendance label of ``role``, to the end of its words' line (pattern text)."""
@@ -327,6 +357,7 @@ _TERMINALS = (
     ("PURPOSE_FIRST", "the first word of a purpose line", "purpose_first"),
     ("ATTENDANCE_ANY", "the words of any label of those who attended", "attendance_any"),
     ("MEETING_LINE_PHRASE", "what opens the meeting's own line", "meeting_line"),
+    ("ITEM_PAGE_MEETING", "the meeting line under an item page's banner", "item_page_meeting_line"),
 )
 
 
@@ -388,10 +419,53 @@ class Patterns:
             r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
             r"[ ]*(?=\S)"
         )
+        # A line that decides (the first line of a Decision: block): "That …", a label,
+        # or a body or office-holder that noted, agreed, approved … in either tense.
+        decided = "|".join(p.label[k] for k in ("resolution", "decision", "agreement"))
+        makers = _phrase_set(vocab.phrases("decision-makers"))
+        verbs = _alternation(tuple(q.words) for q in vocab.phrases("decision-verbs"))
+        self.decides = rx.compile(
+            rf"(?:That|THAT|{decided})\b"
+            rf"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?(?:{p.bodies}|{makers})\b"
+            rf"[^.\n]{{0,60}}?\b{verbs}\b"
+        )
+        # A body's present-tense sentence of deciding opens a paragraph: the decision
+        # itself, its label lost ("The Committee notes the report and asks that …").
+        present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
+        present_bodies = _phrase_set(vocab.phrases("committees"))
+        # A title line that is a committee's name, up to its last committee noun.
+        committees = _alternation(f for q in vocab.phrases("committees") for f in _no_lower(variants(q)))
+        self.committee_name = rx.compile(rf"(?P<name>[A-Z][A-Za-z&,'()\- ]*?{committees})\b")
+        self.present_decision = rx.compile(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
+        # The lines that mark a page of another kind (build/detect.py), each family
+        # at the start of a line; "| alone" marks stand alone on theirs.
+        self.page_marks = tuple(
+            (family, _line_marks(vocab.phrases(f"{family}-marks")))
+            for family in ("agenda", "forward-plan", "committee-page")
+        )
+        # A body narrates with its capital ("The Committee resolved", not a news item's
+        # "the committee resolved"); the narrators list has the pronouns in either case.
+        narrators = _alternation(
+            [
+                *(f for q in vocab.phrases("bodies") for f in _no_lower(variants(q))),
+                *(f for q in vocab.phrases("narrators") for f in variants(q)),
+            ]
+        )
+        narrated = _phrase_set(vocab.phrases("narrating-verbs"))
+        self.narration = rx.compile(
+            rf"\b{narrators}[ ]+(?:(?:had|also|then|further|unanimously)[ ]+)?{narrated}\b"
+            r"|\b(?:There|there)[ ]+(?:was|were)[ ]+no\b"
+            rf"|\b(?:It|it)[ ]+was[ ]+{narrated}\b"
+        )
         self.inline_resolved = rx.compile(
             rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
             rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
             rf"|(?:{p.label['resolution']}|{p.verb['resolution']})[ ]*:-?[ ]*$)"
+        )
+        # An agreement's verb inside a sentence of prose ("… and unanimously agreed to …",
+        # "… was unanimously approved"), lower case or capitals, perhaps after a lead word.
+        self.agreement_verb = rx.compile(
+            rf"(?:(?:{p.lead_lower}|{p.lead})\s+)?(?:{p.verb['agreement']})\b"
         )
         self.heading_outcome = rx.compile(
             rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
@@ -418,7 +492,32 @@ class Patterns:
                 rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})"
                 for role in ATTENDANCE_ROLES
             )
+            + "".join(
+                rf"|(?P<{role.replace('-', '_')}>"
+                rf"{_alternation(_no_lower(f for q in vocab.phrases(role) for f in variants(q)))})"
+                for role in LIST_ROLES
+            )
             + r")[ ]*:-?\s+"
+        )
+        # Every attendance label (of the grammar's roles and the Python-only lists), in any
+        # case, alone on its line or before a colon: a list of its own starts at it inside
+        # a block ("Co-opted Members:", "Substitutes:"), one group per role.
+        everyone = (*ATTENDANCE_ROLES, *LIST_ROLES)
+        self.attendance_label = rx.compile(
+            r"^\s*(?:"
+            + "|".join(
+                rf"(?P<{role.replace('-', '_')}>{_phrase_set(vocab.phrases(role))})" for role in everyone
+            )
+            + r")\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
+            re.IGNORECASE,
+        )
+        # Two labels on one line, as two columns of names flattened into lines give them
+        # ("PRESENT        IN ATTENDANCE"): the list each column starts.
+        any_label = "|".join(_phrase_set(vocab.phrases(role)) for role in everyone)
+        self.attendance_two_labels = rx.compile(
+            rf"[ \t\u00a0]{{0,20}}(?P<a>{any_label})[ \t]{{0,3}}(?::-?)?[ \t\u00a0]{{3,120}}"
+            rf"(?P<b>{any_label})[ \t]{{0,3}}(?::-?)?\s{{0,20}}\Z",
+            re.IGNORECASE,
         )
         self.attendance_roles = rx.compile(
             "|".join(

@@ -52,6 +52,7 @@ from .._model import (
     Reference,
     ReferenceKind,
     Resolution,
+    SectionKind,
     Span,
     Speaker,
     SpeakerKind,
@@ -202,6 +203,7 @@ _RESPONSE_TRIGGERS = _any_of(
 )
 _COMMIT_TRIGGERS = _any_of("undert", "agreed to", "agrees to", "promised", "offered", "committed", "pledged")
 _REQUEST_TRIGGERS = _any_of("ask", "request", "called for")
+_WILL_TRIGGERS = _any_of("will ", "would ", "was asked to")
 _REF_TRIGGERS = _any_of("meeting", "report", "plan", "strategy", "letter", "review", "inspection", "minutes")
 _VOTE_TRIGGERS = _any_of(
     "propos", "moved", "second", " for", "favour", "abstain", "abstention", "amendment", "nem"
@@ -234,10 +236,11 @@ def _straight(text: str) -> str:
 class _Text:
     """A node's source text, whitespace-folded, with offsets back into the source."""
 
-    __slots__ = ("anchors_f", "anchors_r", "base", "text")
+    __slots__ = ("anchors_f", "anchors_r", "base", "raw", "text")
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
+        self.raw = raw
         self.anchors_f: list[int] = [0]
         self.anchors_r: list[int] = [0]
         # No double space and nothing unprintable: no whitespace but plain
@@ -584,6 +587,27 @@ def _subject(t: _Text, start: int, roster: _Roster, last: Speaker | None) -> tup
 
 
 _CLAUSE_START = rx.compile(r"(?:, | and | but | while | whilst |; )")
+# Where a clause that gives an action may start: "…, the Clerk to write …", "…; Clerk to check …".
+_ACTION_CLAUSE = rx.compile(r"[,;] (?=(?:the |The )?[A-Z])")
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital letter, accented ones too ("Ó Dochartaigh")
+_CAPITAL_NEXT = re.compile(f" {_CAPITAL}[a-z]")
+# An owner the vocabulary does not know: capitalised words, initials kept with
+# the name ("J. Clerk", "A.B. Example", "H.F. Ó Example").
+_OWNER_WORDS = re.compile(
+    rf"((?:The |the )?(?:{_CAPITAL}\.[ ]?){{0,3}}{_CAPITAL}[\w'&()-]*"
+    rf"(?: (?!The |Action|ACTION)(?:of |for |and |& )?(?:{_CAPITAL}|\()[\w'&()-]*){{0,6}})"
+)
+# What follows "to" when it is not a verb: "the Clerk to the Council".
+_NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
+
+
+def _one_owner(speaker: Speaker) -> bool:
+    """Whether ``speaker`` is one person who can be given an action: a named member, an officer, the chair."""
+    if speaker.plural or speaker.text.casefold() in ("he", "she", "they"):
+        return False  # a pronoun's sentence narrates ("She would remain in the room")
+    if speaker.kind is SpeakerKind.MEMBER:
+        return speaker.name is not None
+    return speaker.kind in (SpeakerKind.OFFICER, SpeakerKind.CHAIR, SpeakerKind.CABINET_MEMBER)
 
 
 def _clause_speaker(
@@ -628,6 +652,7 @@ _MONTHS += ("september", "october", "november", "december")
 _MONTH_NAMES = {name: number for number, name in enumerate(_MONTHS, start=1)}
 _MONTH_WORD = rx.compile(rf"\b({'|'.join(_MONTHS)})\b", re.I)
 _YEAR = rx.compile(r"\b((?:19|20)[0-9]{2})\b")
+_DAY_OF_MONTH = rx.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ")
 _PERIOD_PARTS = rx.compile(r"([a-z]+|[0-9]{1,2}) (day|week|month|year)", re.I)
 
 
@@ -657,6 +682,13 @@ def _month_date(text: str, meeting: datetime.date | None) -> datetime.date | Non
     else:
         return None
     day = _days_in_month(year, month) if text.casefold().startswith(("the end of", "end of")) else 1
+    dm = _DAY_OF_MONTH.match(text)
+    if dm is not None:
+        day = int(dm.group(1))
+        if ym is None and meeting is not None and (month, day) < (meeting.month, meeting.day):
+            year = meeting.year + 1  # "by 3 March" said on 20 March: next year's
+        if not 1 <= day <= _days_in_month(year, month):
+            return None
     return datetime.date(year, month, day)
 
 
@@ -741,6 +773,8 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
         if kind is DueKind.MEETING and _BARE_MEETING.fullmatch(phrase) and value is None:
             continue
         value = value if value is not None else _resolve(kind, phrase, meeting)
+        if kind is DueKind.MONTH and _DAY_OF_MONTH.match(phrase):
+            kind = DueKind.DATE  # "by 28 March": a day, its year the meeting's or the next
         best = Due(span=t.span(pos, stop), kind=kind, text=phrase, relation=relation, date=value)
         break
     if best is None and "(" in low:
@@ -762,6 +796,8 @@ def _due_in(t: _Text, start: int, end: int, meeting: datetime.date | None) -> Du
             pos = rm.start()
             if phrase.casefold().startswith("at "):
                 at, pos = "at", pos + 3
+            elif text.endswith(" for ", 0, pos):
+                continue  # "the agenda for every meeting": which papers, not when
             if best is None or rm.start() < best.span.start - t.base:
                 best = Due(
                     span=t.span(pos, rm.end()),
@@ -799,13 +835,18 @@ class _Proceedings:
         self.votes: list[Vote] = []
         self.last: Speaker | None = None
         self.prev_sentence: tuple[_Text, int, int] | None = None
+        self.labelled = False  # reading the points under an "Actions:" label
 
     # -- prose -------------------------------------------------------------
 
     def prose(self, t: _Text) -> None:
+        labelled = self.labelled
         for start, end in _sentences(t.text):
-            self.sentence(t, start, end)
-            self.prev_sentence = (t, start, end)
+            for part in _owner_line(t, start, end):
+                self.sentence(t, *part)
+                self.prev_sentence = (t, *part)
+                self.labelled = False  # a label stands over a point's first sentence only
+        self.labelled = labelled
 
     def sentence(self, t: _Text, start: int, end: int) -> None:
         v = vocabulary()
@@ -817,13 +858,20 @@ class _Proceedings:
         phrase = ""
         speaker = subject
         # Actions: "Action: Owner to …", "Owner to …"
-        if "action" in low and self.action(t, start, end):
+        if ("action" in low or self.labelled) and self.action(t, start, end):
             return
         to = v["ACTION_TO"].match(text, found.end, end) if found is not None else None
+        if found is not None and to is None and text.startswith(" and ", found.end):
+            # "Cllr. A. Example and the Clerk to review …": two owners, the first named.
+            second = _speaker_at(t, found.end + 5, self.roster, self.last)
+            if second is not None:
+                to = v["ACTION_TO"].match(text, second.end, end)
         if subject is not None and to is not None:
             self.commit(CommitmentKind.ACTION, t, start, end, subject, to.end())
             self.last = subject
             return
+        if ", " in low or "; " in low:
+            self.clause_action(t, start, end)
         # Questions put by nobody in particular: "It was asked", "In response to a question".
         opener = v["ASK_OPENER"].match(text, verb_at if subject is None else start, end)
         if opener is None and subject is None:
@@ -907,8 +955,27 @@ class _Proceedings:
             for um in v["UNDERTAKING_VERB"].finditer(t.text, start, end):
                 found, _ = _clause_speaker(t, start, um.start(), self.roster, self.last)
                 if found is None:
-                    continue
-                owner = found.speaker
+                    owner_at = _lead_end(t.text, start)
+                    om = _OWNER_WORDS.fullmatch(t.text, owner_at, um.start() - 1)
+                    if (
+                        om is None
+                        or not om.group().startswith(("The ", "the "))
+                        or any(
+                            m.end() == len(om.group())
+                            for name in ("SPEAKER_COMMITTEE", "SPEAKER_MEMBER")
+                            for m in v[name].finditer(om.group())
+                        )
+                    ):
+                        continue  # no owner, or a body ("The Planning Committee agreed to …")
+                    # "The Governance Officer undertook to …": an office the vocabulary does not know.
+                    owner = Speaker(
+                        span=t.span(owner_at, om.end()),
+                        kind=SpeakerKind.OFFICER,
+                        text=om.group(),
+                        title=_strip_article(om.group()),
+                    )
+                else:
+                    owner = found.speaker
                 if (
                     um.group().casefold().startswith(("agreed", "agrees"))
                     and owner.kind is SpeakerKind.MEMBER
@@ -917,6 +984,12 @@ class _Proceedings:
                     continue
                 self.commit(CommitmentKind.UNDERTAKING, t, start, end, owner, um.end())
                 break
+        if _WILL_TRIGGERS(low) and not any(c.span == t.span(start, end) for c in self.commitments[-1:]):
+            for wm in v["ACTION_WILL"].finditer(t.text, start, end):
+                found, clause = _clause_speaker(t, start, wm.start(), self.roster, self.last)
+                if found is not None and _one_owner(found.speaker):
+                    self.commit(CommitmentKind.ACTION, t, clause, end, found.speaker, wm.end())
+                    break
         if _REQUEST_TRIGGERS(low):
             rm = v["REQUEST_FOR"].search(t.text, start, end)
             if rm is not None and (subject is None or subject.kind in _MEMBER_SIDE):
@@ -1002,12 +1075,32 @@ class _Proceedings:
             )
         )
 
+    def clause_action(self, t: _Text, start: int, end: int) -> None:
+        """An action given in a clause after a comma: "…, the Clerk to write to the owner."."""
+        v = vocabulary()
+        text = t.text
+        for cm in _ACTION_CLAUSE.finditer(text, start, end):
+            found = _speaker_at(t, cm.end(), self.roster, self.last)
+            if found is None or not _one_owner(found.speaker):
+                continue
+            to = v["ACTION_TO"].match(text, found.end, end)
+            if to is None or _NOT_A_VERB.match(text, to.end()):
+                continue
+            self.commit(CommitmentKind.ACTION, t, cm.end(), end, found.speaker, to.end())
+            return
+
     def action(self, t: _Text, start: int, end: int) -> bool:
         v = vocabulary()
         text = t.text
         pos = _lead_end(text, start)
         label = v["ACTION_LABEL"].match(text, pos, end)
-        if label is None:
+        if label is not None:
+            label_start, at = label.start(), label.end()
+        elif self.labelled:
+            # A point under an "Actions:" label: the label is above it, the point's own label here.
+            point = _POINT_LABEL.match(text, start, end)
+            label_start, at = start, point.end() if point is not None else start
+        else:
             label = v["ACTION_LABEL"].search(text, pos, end)
             if (
                 label is None
@@ -1015,20 +1108,18 @@ class _Proceedings:
                 or not text[label.start()].isupper()
             ):
                 return False
-        at = label.end()
+            label_start, at = label.start(), label.end()
         while at < end and text[at] in "·•-–* ":
             at += 1
         found, _ = _subject(t, at, self.roster, self.last)
+        if found is not None and (found.end > end or _CAPITAL_NEXT.match(text, found.end, end)):
+            # "The Committee Services Officer": the words known make only the start of the owner's title.
+            found = None
         owner_end = found.end if found else at
         to = v["ACTION_TO"].search(text, owner_end, min(end, owner_end + 80))
         if found is None:
             # An owner the vocabulary does not know: the capitalised words before " to ".
-            om = re.match(
-                # Initials stay with the name: "J. Clerk", "A.B. Example".
-                r"((?:The |the )?(?:[A-Z]\.[ ]?){0,3}[A-Z][\w'&()-]*"
-                r"(?: (?:of |for |and |& )?[A-Z(][\w'&()-]*){0,6})",
-                text[at:end],
-            )
+            om = _OWNER_WORDS.match(text[at:end])
             if om is None:
                 return False
             owner = Speaker(
@@ -1041,7 +1132,9 @@ class _Proceedings:
             to = v["ACTION_TO"].match(text, owner_end, end)
         else:
             owner = found.speaker
-        if label.start() > pos and to is None:
+        if label is None and (to is None or to.start() > owner_end + 2):
+            return False  # a point under the label that names no owner "to" do something
+        if label_start > pos and to is None:
             # "… write to the Portfolio Holder. ACTION: Councillor Example": the owner trails the sentence.
             self.commit(CommitmentKind.ACTION, t, start, end, owner, start)
             return True
@@ -1331,11 +1424,13 @@ def _count(text: str, pattern: str) -> int | None:
 # ---------------------------------------------------------------------------
 
 
-def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point]:
+def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point | PointList]:
+    """Paragraphs and points in reading order; each point list is given before its points."""
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block
         elif isinstance(block, PointList):
+            yield block
             yield from _points(block.points)
         elif isinstance(block, BudgetProposal):
             yield from _prose_nodes(block.blocks)
@@ -1347,29 +1442,94 @@ def _prose_nodes(blocks: Iterable[Block]) -> Iterator[Paragraph | Point]:
             yield from _points(block.points)
 
 
+def _owner_line(t: _Text, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The sentence, or two parts when it opens with a line "Action – Owner" and runs on below it.
+
+    Printed without blank lines, "Action – Head of Parks" ends at its line's end
+    though no full stop says so: the next line is the next sentence.
+    """
+    text = t.text
+    if "ction" not in text[start : start + 12]:
+        return ((start, end),)
+    label = vocabulary()["ACTION_LABEL"].match(text, start, end)
+    if label is None:
+        return ((start, end),)
+    at = label.end()
+    while at < end and text[at] in "·•-–* ":
+        at += 1
+    om = _OWNER_WORDS.match(text, at, end)
+    if om is None:
+        return ((start, end),)
+    cut = om.end()
+    if cut >= end - 1 or text[cut] != " " or not text[cut + 1].isupper():
+        return ((start, end),)
+    line_end = t.raw.find("\n", t.offset(cut - 1) - t.base, t.offset(cut + 1) - t.base)
+    if line_end < 0 and not text.startswith(("The ", "ACTION", "Action"), cut + 1):
+        return ((start, end),)  # the owner's words run on into the sentence
+    return ((start, cut), (cut + 1, end))
+
+
+def _last_sentence(text: str) -> int:
+    """Where the last sentence of folded text starts."""
+    return max((start for start, _ in _sentences(text)), default=0)
+
+
 def _points(points: Iterable[Point]) -> Iterator[Point]:
     for point in points:
         yield point
         yield from _points(point.points)
 
 
-def _own_text(node: Paragraph | Point, source: str) -> _Text:
+def _own_raw(node: Paragraph | Point, source: str) -> str:
+    """The node's own source text: without its sub-points or trailing whitespace."""
     span = node.span
     end = node.points[0].span.start if isinstance(node, Point) and node.points else span.end
-    return _Text(source[span.start : end].rstrip(), span.start)
+    return source[span.start : end].rstrip()
+
+
+def _own_text(node: Paragraph | Point, source: str) -> _Text:
+    return _Text(_own_raw(node, source), node.span.start)
 
 
 def proceedings(
     item: AgendaItem, source: str, attendance: Attendance, meeting: datetime.date | None
 ) -> AgendaItem:
     """The item with its exchanges, stances, commitments, references and votes read from its text."""
-    minutes = item.minutes or item.agenda
-    if not item.minutes and any(s.blocks for s in item.sections):
-        minutes = tuple(b for s in item.sections for b in s.blocks)
+    minutes = (*item.agenda, *item.minutes) if item.minutes is not item.agenda else item.minutes
+    if not any(s.kind is SectionKind.MINUTES for s in item.sections):
+        # No "Minutes:" label: the record is wherever the item's text is, the
+        # agenda part and any labelled section ("Additional documents:" then
+        # the minutes' paragraphs, unlabelled, on a ModernGov page).
+        minutes = (*item.agenda, *(b for s in item.sections for b in s.blocks))
     context = "\n".join([item.title, *(b.text for b in item.agenda if isinstance(b, Paragraph))])
     state = _Proceedings(_Roster(attendance, item.officers, context), meeting)
+    label_at = label_start = -1  # where an action label ends the paragraph just read, if one does
+    labelled: frozenset[int] = frozenset()  # the points of the list under that label
     for node in _prose_nodes(minutes):
-        state.prose(_own_text(node, source))
+        if isinstance(node, PointList):
+            labelled = frozenset(id(p) for p in node.points) if label_at >= 0 else frozenset()
+            label_at = -1
+            continue
+        if isinstance(node, Point) and id(node) in labelled:
+            if len(labelled) == 1:
+                # "Action:" over one point: the label and the point are one action.
+                end = node.span.start + len(_own_raw(node, source))
+                state.prose(_Text(source[label_start:end], label_start))
+            else:
+                state.labelled = True
+                state.prose(_own_text(node, source))
+                state.labelled = False
+            continue
+        own = _own_text(node, source)
+        label_at = -1
+        if isinstance(node, Paragraph):
+            labelled = frozenset()
+            last = _last_sentence(own.text)
+            if "ction" in own.text[last:] and vocabulary()["ACTION_LABEL"].fullmatch(own.text, last):
+                # "… Action:" closing a paragraph: what it labels is in the points below.
+                label_at = label_start = own.offset(last)
+                own = _Text(source[node.span.start : label_at].rstrip(), node.span.start)
+        state.prose(own)
     replaced: dict[int, Outcome] = {}
     for outcome in item.outcomes():
         if isinstance(outcome, (Resolution, Recommendation, Decision)):

@@ -56,7 +56,6 @@ pypdfium2 is an optional dependency: ``pip install 'scrutinykit[pdf]'``.
 
 from __future__ import annotations
 
-import bisect
 import ctypes
 import itertools
 import re
@@ -68,11 +67,10 @@ from typing import Any, Final
 
 import attrs
 
-from .._api import parse
+from .._api import VocabularyDirs, parse
 from .._errors import NotMinutesError, NotTextError
 from .._extras import import_extra
 from .._model import (
-    AgendaItem,
     Block,
     BudgetProposal,
     Document,
@@ -83,6 +81,7 @@ from .._model import (
     Paragraph,
     Span,
 )
+from ..build.furniture import place_furniture
 
 __all__ = ["parse_pdf", "render_pdf"]
 
@@ -671,29 +670,6 @@ def _restore(
     return tuple(out)
 
 
-def _insert(blocks: tuple[Block, ...], node: Furniture) -> tuple[Block, ...]:
-    """``blocks`` with ``node`` in text order (inside a budget proposal that holds it)."""
-    at = node.span.start
-    starts = [b.span.start for b in blocks]
-    index = bisect.bisect_right(starts, at)
-    if index > 0:
-        holder = blocks[index - 1]
-        if isinstance(holder, BudgetProposal) and at < holder.span.end:
-            inner = attrs.evolve(holder, blocks=_insert(holder.blocks, node))
-            return (*blocks[: index - 1], inner, *blocks[index:])
-    return (*blocks[:index], node, *blocks[index:])
-
-
-def _into_item(item: AgendaItem, node: Furniture) -> AgendaItem:
-    at = node.span.start
-    sections = item.sections
-    index = bisect.bisect_right([s.span.start for s in sections], at) - 1
-    if index < 0:
-        return attrs.evolve(item, agenda=_insert(item.agenda, node))
-    section = attrs.evolve(sections[index], blocks=_insert(sections[index].blocks, node))
-    return attrs.evolve(item, sections=(*sections[:index], section, *sections[index + 1 :]))
-
-
 def _with_furniture(doc: Document, text: str, lines: Sequence[Span]) -> Document:
     """``doc`` (parsed with placeholders) with ``source`` the rendering and its furniture lines.
 
@@ -723,26 +699,16 @@ def _with_furniture(doc: Document, text: str, lines: Sequence[Span]) -> Document
         items=items,
         closing=_restore(doc.closing, by_start, text, found),
     )
-    missing = [span for span in lines if span.start not in found]
-    if not missing:
-        return doc
-    front, listed, closing = doc.front_matter, list(doc.items), doc.closing
-    item_starts = [i.span.start for i in listed]
-    closing_start = closing[0].span.start if closing else None
-    for span in missing:
-        node = Furniture(span=span, text=text[span.start : span.end])
-        index = bisect.bisect_right(item_starts, span.start) - 1
-        if closing_start is not None and span.start >= closing_start:
-            closing = _insert(closing, node)
-        elif index < 0:
-            front = _insert(front, node)
-        else:
-            listed[index] = _into_item(listed[index], node)
-    return attrs.evolve(doc, front_matter=front, items=tuple(listed), closing=closing)
+    missing = [
+        Furniture(span=span, text=text[span.start : span.end]) for span in lines if span.start not in found
+    ]
+    return place_furniture(doc, missing)
 
 
-def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
+def parse_pdf(data: bytes, *, source: str | None = None, vocabulary: VocabularyDirs = None) -> Document:
     """Parse a PDF of minutes; ``source`` of the result is the rendering.
+
+    ``vocabulary`` is passed to :func:`scrutinykit.parse`: folders of extra phrase files.
 
     :raises MissingExtraError: pypdfium2 is not installed.
     :raises NotTextError: PDFium cannot read the file.
@@ -756,7 +722,7 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> Document:
     if not _mask(text, furniture, "").strip():
         raise NotMinutesError("the PDF's text is only page furniture (page numbers, headers)", source=source)
     try:
-        doc = parse(_mask(text, furniture, _PLACEHOLDER), source=source)
+        doc = parse(_mask(text, furniture, _PLACEHOLDER), source=source, vocabulary=vocabulary)
     except NotMinutesError as exc:
         if isinstance(exc.document, Document):
             exc.document = _finish(exc.document, text, pages, furniture)

@@ -45,7 +45,16 @@ from .._model import (
 )
 from ..parsing import patterns as rx
 
-__all__ = ["PEDANTIC_KINDS", "Finding", "check", "check_warnings"]
+__all__ = [
+    "PEDANTIC_KINDS",
+    "Finding",
+    "Shape",
+    "ShapeCounter",
+    "check",
+    "check_warnings",
+    "line_shape",
+    "unclassified_lines",
+]
 
 
 @frozen(kw_only=True)
@@ -249,3 +258,108 @@ def _truncation(doc: Document, nodes: Iterable[object] | None = None) -> Iterato
     if text[-1] in ",-–(/&" or words[-1].casefold() in _OPEN_WORDS or text[-1].islower():
         end = last.span.end
         yield end, f"the text may be truncated: it ends mid-sentence with {_short(' '.join(words[-6:]))}"
+
+
+# ---------------------------------------------------------------------------
+# Unclassified line shapes: what the vocabulary may lack
+# ---------------------------------------------------------------------------
+
+#: How many words (after any leading number) make a line's shape.
+SHAPE_WORDS = 3
+
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCTUATION = "\"'()[]{}.,;!?*\u2018\u2019\u201c\u201d\u2022\u2013\u2014-"
+
+
+def line_shape(line: str, words: int = SHAPE_WORDS) -> str:
+    """The shape of a line: its leading words, case folded, numbers made ``N``.
+
+    Any word holding a digit becomes ``N`` (``7.``, ``2023/24``, ``6.30pm``),
+    and a number at the start does not count towards ``words``; a word that
+    ends in a colon ends the shape there, colon kept (a label:
+    ``"Members in attendance: Cllr …"`` → ``"members in attendance:"``).
+    """
+    shape: list[str] = []
+    counted = 0
+    for match in _TOKEN.finditer(line):
+        raw = match.group()
+        label = raw.endswith(":")
+        word = raw.strip(_EDGE_PUNCTUATION + ":")
+        word = "N" if any(ch.isdigit() for ch in word) else word.casefold()
+        if not word:
+            continue
+        shape.append(word + (":" if label else ""))
+        if word != "N" or counted:
+            counted += 1
+        if label or counted >= words:
+            break
+    return " ".join(shape)
+
+
+@frozen(kw_only=True)
+class Shape:
+    """One line shape left unclassified, counted across documents."""
+
+    shape: str
+    """The line's leading words, normalised (:func:`line_shape`)."""
+    files: int
+    """How many documents hold a line of this shape."""
+    lines: int
+    """How many lines of this shape there are, in all."""
+    example: tuple[str, int]
+    """The first one seen: the document's name and the 1-based line."""
+
+
+def _blocks(doc: Document) -> Iterator[Block]:
+    """Every block of ``doc`` in text order: front matter, each item's agenda and sections, the closing."""
+    yield from doc.front_matter
+    for item in doc.items:
+        yield from item.agenda
+        for section in item.sections:
+            yield from section.blocks
+    yield from doc.closing
+
+
+def unclassified_lines(doc: Document) -> Iterator[tuple[str, int]]:
+    """The shape and offset of each paragraph the grammar left unclassified.
+
+    That is a block that is a plain :class:`Paragraph` (not the opening
+    paragraph of an outcome, which is a ``Paragraph`` inside a classified
+    node); the shape is its first line's (:func:`line_shape`).
+    """
+    for block in _blocks(doc):
+        if type(block) is not Paragraph:
+            continue
+        text = doc.text_of(block)
+        lead = len(text) - len(text.lstrip())
+        shape = line_shape(text[lead:].split("\n", 1)[0])
+        if shape:
+            yield shape, block.span.start + lead
+
+
+class ShapeCounter:
+    """Counts unclassified line shapes over many documents, for ``check --unclassified``."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, int] = {}
+        self._lines: dict[str, int] = {}
+        self._example: dict[str, tuple[str, int]] = {}
+
+    def add(self, doc: Document, name: str) -> None:
+        """Count the unclassified shapes of ``doc``, read from the file ``name``."""
+        seen: set[str] = set()
+        for shape, offset in unclassified_lines(doc):
+            self._lines[shape] = self._lines.get(shape, 0) + 1
+            if shape not in seen:
+                seen.add(shape)
+                self._files[shape] = self._files.get(shape, 0) + 1
+            self._example.setdefault(shape, (name, doc.line_col(offset)[0]))
+
+    def ranked(self) -> list[Shape]:
+        """The shapes, held by the most files first (then the most lines, then alphabetically)."""
+        shapes = [
+            Shape(shape=s, files=self._files[s], lines=self._lines[s], example=self._example[s])
+            for s in self._files
+        ]
+        shapes.sort(key=lambda s: (-s.files, -s.lines, s.shape))
+        return shapes

@@ -951,8 +951,19 @@ def _named(names: Sequence[str], recursive: bool) -> Iterator[tuple[str, Path | 
             yield path.name, path
 
 
-def run(files: Sequence[str], recursive: bool, output: str | None, out: TextIO, err: TextIO) -> int:
-    """``scrutinykit show``: a page for one file, or a site for many; the exit status."""
+def run(
+    files: Sequence[str],
+    recursive: bool,
+    output: str | None,
+    out: TextIO,
+    err: TextIO,
+    *,
+    vocabulary: Sequence[Path] = (),
+) -> int:
+    """``scrutinykit show``: a page for one file, or a site for many; the exit status.
+
+    ``vocabulary`` holds folders of extra phrase files (``--vocabulary DIR``).
+    """
     from .._cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, _report, _utf8
     from ..io.batch import parse_many
 
@@ -968,7 +979,7 @@ def run(files: Sequence[str], recursive: bool, output: str | None, out: TextIO, 
         print(f"scrutinykit: {output}: is a file; -o needs a folder for a site", file=err)
         return EXIT_USAGE
     paths = [p for _, p in named if isinstance(p, Path)]
-    results = iter(parse_many(paths, workers=1))
+    results = iter(parse_many(paths, workers=1, vocabulary=vocabulary))
     failed = 0
 
     def entries() -> Iterator[tuple[str, Document | ScrutinyKitError]]:
