@@ -46,14 +46,19 @@ and restores lines.  :func:`layout` guarantees, for any normalised text:
    Shorter lines are never split.  In text holding pipe-rendered table rows
    (a line ending ``" |"``) only row ends split, in lines of any length.
 4. **Page furniture** is recognised wherever it stands, and never read as
-   text: a line that is a page number (``7``, ``Page 7``, ``Page 7 of 12``,
-   ``7 of 12``, ``- 7 -``; :data:`_PAGE_LINE`); a *running header or
+   text: a line that is a page number (``Page 7``, ``Page 7 of 12``,
+   ``7 of 12``, ``- 7 -``; :data:`_PAGE_LINE`; a bare ``7`` only where the
+   text corroborates it, :func:`_bare_page_numbers`); a *running header or
    footer*: a line of at most 100 characters with a word and a digit or a
    path separator, that no grammar terminal opens a structure with, and
    that recurs — the same line but for at most one number (the page
    number), at least :data:`_PAGE_LENGTH` characters apart each time, three
-   times or more, or twice when both stand between blank lines (a file-path
-   footer, ``Council – Committee – 3 May 2023``); and ``Page 3 of 7``
+   times or more, or twice when both stand between blank lines, one of them
+   at a page break (beside a page-number line, or inside a sentence that runs
+   on across it) or the two at least :data:`_TWICE_APART` characters apart (a
+   file-path footer, ``Council – Committee – 3 May 2023``, on a two-page
+   text; a page's title printed twice near its head is no footer); and
+   ``Page 3 of 7``
    inside a line (glued into a sentence, or in a flattened page), which is
    never a split point.  So a page number inside a sentence neither splits
    it nor becomes an item.
@@ -122,6 +127,9 @@ _LONGER_SHARE: Final = 0.05
 
 _PAGE_LENGTH: Final = 100
 """How far apart (characters) a running header or footer recurs at the least: a page (rule 4)."""
+
+_TWICE_APART: Final = 1500
+"""How far apart a line seen only twice must be to be a running header or footer: a page of text (rule 4)."""
 
 _MIN_EVIDENCE: Final = 3
 """How many mid-sentence line pairs make a text hard-wrapped (rule 5)."""
@@ -385,6 +393,7 @@ _MID_SENTENCE_END: Final = frozenset("abcdefghijklmnopqrstuvwxyz,")
 def _furniture(text: str, lines: list[str], starts: list[int], cue: Cues) -> set[int]:
     """Indexes of the page-furniture lines (rule 4)."""
     out: set[int] = set()
+    bare: list[int] = []
     keys: list[str | None] = []
     for line in lines:
         s = line.strip()
@@ -393,12 +402,14 @@ def _furniture(text: str, lines: list[str], starts: list[int], cue: Cues) -> set
         elif s[0] in _PAGE_LINE_FIRST and _PAGE_LINE.fullmatch(s):
             keys.append(None)
             i = len(keys) - 1
-            # A bare number straight under a line of text is that line's (a
-            # contents page's page number), not the page's own.
-            if not (s[0].isdigit() and i > 0 and lines[i - 1].strip() and s.isdigit()):
+            if s.isdigit():
+                # A bare number is weighed once every line is seen (rule 4).
+                bare.append(i)
+            else:
                 out.add(i)
         else:
             keys.append(None if "|" in s else _FURNITURE_KEY.sub("#", s))
+    out.update(_bare_page_numbers(lines, starts, bare, out))
     where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if k is not None:
@@ -409,7 +420,13 @@ def _furniture(text: str, lines: list[str], starts: list[int], cue: Cues) -> set
             continue
         if any(cue.opens.match(text, starts[i] + len(lines[i]) - len(lines[i].lstrip())) for i in found):
             continue
-        if len(found) == 2 and not all(_stands_alone(lines, i) for i in found):
+        if len(found) == 2 and (
+            not all(_stands_alone(lines, i) for i in found)
+            or (
+                starts[found[1]] - starts[found[0]] < _TWICE_APART
+                and not any(_at_page_break(lines, i, out) for i in found)
+            )
+        ):
             continue
         if all(_continues(lines, i) for i in found):
             continue  # a sentence's own words, quoted again (a motion read out twice), not a header
@@ -418,6 +435,39 @@ def _furniture(text: str, lines: list[str], starts: list[int], cue: Cues) -> set
         if varying <= 1 and all(starts[b] - starts[a] >= _PAGE_LENGTH for a, b in itertools.pairwise(found)):
             out.update(found)  # the same line on each page, but for its page number
     return out
+
+
+def _bare_page_numbers(
+    lines: list[str], starts: list[int], bare: list[int], page_lines: set[int]
+) -> set[int]:
+    """Which lines holding a bare number (``7``) are page numbers: those the text corroborates.
+
+    A bare number straight under a line of text is that line's (a contents
+    page's page number), never the page's own.  Otherwise it is a page number
+    when it stands at a page break, or when another bare number one higher or
+    lower stands at least a page (:data:`_TWICE_APART`) away; a lone ``12``
+    between blank lines, over a title, is an item's number.
+    """
+    alone = [i for i in bare if not (i > 0 and lines[i - 1].strip())]
+    value = {i: int(lines[i]) for i in alone}
+    out: set[int] = set()
+    for i in alone:
+        if _at_page_break(lines, i, page_lines) or any(
+            abs(value[j] - value[i]) == 1 and abs(starts[j] - starts[i]) >= _TWICE_APART for j in alone
+        ):
+            out.add(i)
+    return out
+
+
+def _at_page_break(lines: list[str], i: int, page_lines: set[int]) -> bool:
+    """Whether line ``i`` stands at a page break: beside a page-number line, or inside a running sentence."""
+    before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    if before in page_lines or after in page_lines:
+        return True
+    if before is None or after is None:
+        return False
+    return lines[before].rstrip()[-1] in _MID_SENTENCE_END and lines[after].lstrip()[0].islower()
 
 
 def _continues(lines: list[str], i: int) -> bool:

@@ -1495,7 +1495,8 @@ def proceedings(
     item: AgendaItem, source: str, attendance: Attendance, meeting: datetime.date | None
 ) -> AgendaItem:
     """The item with its exchanges, stances, commitments, references and votes read from its text."""
-    minutes = (*item.agenda, *item.minutes) if item.minutes is not item.agenda else item.minutes
+    # Under a "Minutes:" label the record is the section; the agenda text above it says what the item was for.
+    minutes = item.minutes
     if not any(s.kind is SectionKind.MINUTES for s in item.sections):
         # No "Minutes:" label: the record is wherever the item's text is, the
         # agenda part and any labelled section ("Additional documents:" then
