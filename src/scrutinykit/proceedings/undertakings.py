@@ -7,10 +7,11 @@ sentence, and the speaker of the verb's clause.  Guarantees: at most one
 :class:`~scrutinykit.Commitment` of kind ``UNDERTAKING`` per sentence, for
 the first verb with an owner: the clause's speaker, or an office the
 vocabulary does not know written as "The …" ("The Governance Officer
-undertook to …"); never a body ("The Planning Committee agreed to …" is a
-decision) and never members who "agreed to" (that is agreement, not a
-promise).  What is undertaken is the text after the verb; its due time is
-read from it.
+undertook to …") but not a body of words it does not know ("The Planning
+and Licensing Committee agreed to …"); never members who "agreed to" (that
+is agreement, not a promise).  A body the vocabulary names as a speaker
+("The Panel agreed to …") is the undertaking's owner.  What is undertaken
+is the text after the verb; its due time is read from it.
 """
 
 from __future__ import annotations
