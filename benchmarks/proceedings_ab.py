@@ -4,9 +4,11 @@ Run from the repository root::
 
     python -m benchmarks.proceedings_ab --rev HEAD~1
 
-The other revision's ``src/scrutinykit/proceedings/scanner.py`` is loaded
-beside this one (it imports this checkout's model and readers, so it is the
-way to measure a change to the scanner alone).  One parse of the 1 MB
+The other revision's ``src/scrutinykit/proceedings/`` package (the driver
+``scanner.py`` and its rule modules, or the one ``scanner.py`` of a revision
+before they were split) is loaded beside this one (it imports this
+checkout's model and readers, so it is the way to measure a change to the
+proceedings stage alone).  One parse of the 1 MB
 document (as ``benchmarks/throughput.py`` builds it) records the arguments of
 every item's ``proceedings`` call; both scanners are first checked to give
 equal items for every one of them, then timed over them in turn,
@@ -30,23 +32,38 @@ from typing import Any
 
 from benchmarks.throughput import MB, ROOT, SEEDS, _build, _texts
 
-_SCANNER = "src/scrutinykit/proceedings/scanner.py"
+_PACKAGE = "src/scrutinykit/proceedings"
 
 
 def _load_other(rev: str, folder: Path) -> ModuleType:
-    source = subprocess.run(
-        ["git", "show", f"{rev}:{_SCANNER}"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
-    path = folder / "scanner.py"
-    path.write_text(source, encoding="utf-8")
-    name = "scrutinykit.proceedings._scanner_other"
-    spec = importlib.util.spec_from_file_location(name, path)
+    """``rev``'s proceedings driver, its package loaded as ``scrutinykit._proceedings_other``."""
+    names = subprocess.run(
+        ["git", "ls-tree", "--name-only", f"{rev}:{_PACKAGE}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    for name in names:
+        if name.endswith(".py"):
+            source = subprocess.run(
+                ["git", "show", f"{rev}:{_PACKAGE}/{name}"],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            (folder / name).write_text(source, encoding="utf-8")
+    package = "scrutinykit._proceedings_other"
+    spec = importlib.util.spec_from_file_location(
+        package, folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    sys.modules[package] = module
     spec.loader.exec_module(module)
-    return module
+    return importlib.import_module(f"{package}.scanner")
 
 
 def measure(rev: str, repeats: int) -> dict[str, float]:

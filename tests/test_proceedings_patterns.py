@@ -7,7 +7,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scrutinykit.proceedings.scanner import _SENTENCE_END, _SPACES, _is_cabinet_office
+from scrutinykit.proceedings.speakers import _is_cabinet_office
+from scrutinykit.proceedings.text import _SENTENCE_END, _SPACES
 
 #: The sentence end as first written: two alternatives, each tried at every position.
 FIRST_SENTENCE_END = re.compile(

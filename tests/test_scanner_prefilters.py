@@ -1,19 +1,19 @@
-"""The proceedings scanner's quick tests before a pattern agree with the pattern they stand in front of."""
+"""The proceedings rules' quick tests before a pattern agree with the pattern they stand in front of."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrutinykit.proceedings import scanner
+from scrutinykit.proceedings import speakers
 
 # Words of the patterns, their capitals, the characters that match ASCII
 # letters only under IGNORECASE (long s, Kelvin sign, dotless and dotted i),
 # punctuation and spaces.
 _PIECES = st.sampled_from(
     [
-        *scanner._LEAD_WORDS.split("|"),
-        *scanner._ADVERB_WORDS.split("|"),
+        *speakers._LEAD_WORDS.split("|"),
+        *speakers._ADVERB_WORDS.split("|"),
         "However",
         "ALSO",
         "Then",
@@ -39,10 +39,10 @@ _TEXTS = st.lists(_PIECES, max_size=8).map("".join)
 @settings(max_examples=500)
 @given(_TEXTS, st.integers(min_value=0, max_value=40))
 def test_lead_end_is_the_lead_pattern(text: str, pos: int) -> None:
-    """_lead_end gives where _LEAD's match ends, at every position."""
+    """lead_end gives where _LEAD's match ends, at every position."""
     pos = min(pos, len(text))
-    m = scanner._LEAD.match(text, pos)
-    assert scanner._lead_end(text, pos) == (m.end() if m else pos)
+    m = speakers._LEAD.match(text, pos)
+    assert speakers.lead_end(text, pos) == (m.end() if m else pos)
 
 
 @settings(max_examples=500)
@@ -50,8 +50,8 @@ def test_lead_end_is_the_lead_pattern(text: str, pos: int) -> None:
 def test_adverb_end_is_the_adverb_pattern(text: str, pos: int) -> None:
     """_adverb_end gives where _ADVERB's match ends, or the position where it does not match."""
     pos = min(pos, len(text))
-    m = scanner._ADVERB.match(text, pos)
-    assert scanner._adverb_end(text, pos) == (m.end() if m else pos)
+    m = speakers._ADVERB.match(text, pos)
+    assert speakers._adverb_end(text, pos) == (m.end() if m else pos)
 
 
 @settings(max_examples=500)
@@ -59,17 +59,17 @@ def test_adverb_end_is_the_adverb_pattern(text: str, pos: int) -> None:
 def test_literal_starts_of_appositive_and_portfolio(text: str, pos: int) -> None:
     """_APPOSITIVE matches only at ", " and _PORTFOLIO only at " for ": the tests put before them."""
     pos = min(pos, len(text))
-    if scanner._APPOSITIVE.match(text, pos):
+    if speakers._APPOSITIVE.match(text, pos):
         assert text.startswith(", ", pos)
-    if scanner._PORTFOLIO.match(text, pos):
+    if speakers._PORTFOLIO.match(text, pos):
         assert text.startswith(" for ", pos)
 
 
 def test_first_letters_cover_every_word() -> None:
     """Each word's first letter, in both cases, is in the set the quick test uses."""
     for words, firsts in (
-        (scanner._LEAD_WORDS, scanner._LEAD_FIRST),
-        (scanner._ADVERB_WORDS, scanner._ADVERB_FIRST),
+        (speakers._LEAD_WORDS, speakers._LEAD_FIRST),
+        (speakers._ADVERB_WORDS, speakers._ADVERB_FIRST),
     ):
         for word in words.split("|"):
             assert {word[0].lower(), word[0].upper()} <= firsts

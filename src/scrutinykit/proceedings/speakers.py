@@ -1,0 +1,367 @@
+"""Speakers: who a sentence or clause is about, resolved to the meeting's people.
+
+Reads: the words a sentence or clause starts with (after a lead word such as
+"However," and before an adverb such as "also"), matched against the
+``SPEAKER_*`` terminals of ``grammar/proceedings.lark`` ("Councillor
+Example", "the Cabinet Member for Parks", "the Head of Street Scene",
+"Members", "she"), longest phrase first.  Guarantees: a :class:`Speaker`
+with its kind, its words as written, a span into the source, and the name,
+title and portfolio of the person on the meeting's lists (:class:`Roster`)
+when exactly one person fits — never a guess between two; a pronoun stands
+for the last speaker named, and gives nothing before one.  Every other rule
+finds its subjects through :func:`subject` and :func:`clause_speaker`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import attrs
+
+from .._model import Attendance, AttendanceKind, Person, Speaker, SpeakerKind
+from ..parsing import patterns as rx
+from .terminals import vocabulary
+from .text import Text
+
+__all__ = [
+    "ANSWER_SIDE",
+    "CAPITAL",
+    "MEMBER_SIDE",
+    "OWNER_WORDS",
+    "SPEAKER_KINDS",
+    "Found",
+    "Roster",
+    "clause_speaker",
+    "lead_end",
+    "speaker_at",
+    "strip_article",
+    "subject",
+]
+
+
+SPEAKER_KINDS: tuple[tuple[str, SpeakerKind], ...] = (
+    ("SPEAKER_NAMED", SpeakerKind.MEMBER),
+    ("SPEAKER_CABINET", SpeakerKind.CABINET_MEMBER),
+    ("SPEAKER_CHAIR", SpeakerKind.CHAIR),
+    ("SPEAKER_CO_OPTEE", SpeakerKind.CO_OPTEE),
+    ("SPEAKER_OFFICER", SpeakerKind.OFFICER),
+    ("SPEAKER_MEMBER", SpeakerKind.MEMBER),
+    ("SPEAKER_COMMITTEE", SpeakerKind.COMMITTEE),
+    ("SPEAKER_WITNESS", SpeakerKind.WITNESS),
+)
+"""The terminal of each kind of speaker, in the order tried: the longest match wins, the first of equals."""
+MEMBER_SIDE = frozenset({SpeakerKind.MEMBER, SpeakerKind.CHAIR, SpeakerKind.CO_OPTEE, SpeakerKind.COMMITTEE})
+"""The speakers who scrutinise: they ask, comment, challenge and request."""
+ANSWER_SIDE = frozenset({SpeakerKind.OFFICER, SpeakerKind.CABINET_MEMBER, SpeakerKind.WITNESS})
+"""The speakers who are scrutinised: they answer and undertake."""
+
+
+_LEAD_WORDS = (
+    "however|also|in addition|additionally|finally|further|furthermore|separately|in particular"
+    "|moreover|then|later|subsequently|similarly|accordingly|overall|again|in summary"
+)
+_LEAD = rx.compile(rf"(?:(?:{_LEAD_WORDS}),? ){{0,2}}", re.IGNORECASE)
+_CAP_WORD = r"[A-Z][\w'&-]*"
+_PORTFOLIO = rx.compile(
+    rf" for ({_CAP_WORD}(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr){_CAP_WORD}){{0,7}})"
+)
+_OFFICE = rx.compile(
+    rf"(?: (?:of|for) (?:the )?{_CAP_WORD}(?:(?:,| and| &| of| for)? (?:the )?{_CAP_WORD}){{0,6}})?"
+    r"(?: \([A-Z][\w&' -]{0,40}\))?"
+)
+_APPOSITIVE = rx.compile(r", (?:Councillor |Cllr |Mr |Mrs |Ms |Dr )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3},")
+_ADVERB_WORDS = "also|further|then|again|subsequently|later|additionally|both"
+_ADVERB = rx.compile(rf"(?:{_ADVERB_WORDS}) ", re.IGNORECASE)
+
+
+def _first_letters(words: str) -> frozenset[str]:
+    """The ASCII letters, both cases, that an ignore-case match of one of ``words`` can start with."""
+    firsts = {word[0] for word in words.split("|")}
+    return frozenset(firsts | {c.upper() for c in firsts})
+
+
+# A pattern matched with IGNORECASE can start only with one of these letters
+# at an ASCII character (beyond ASCII, "ſ", "K", "ı" and "İ" match "s", "k"
+# and "i": those are left to the pattern).  Most clause starts are ruled out
+# by one set test instead of a pattern call.
+_LEAD_FIRST = _first_letters(_LEAD_WORDS)
+_ADVERB_FIRST = _first_letters(_ADVERB_WORDS)
+
+
+def lead_end(text: str, pos: int) -> int:
+    """Where ``_LEAD`` matched at ``pos`` ends (it always matches, maybe empty)."""
+    c = text[pos : pos + 1]
+    if c.isascii() and c not in _LEAD_FIRST:
+        return pos
+    m = _LEAD.match(text, pos)
+    return m.end() if m else pos
+
+
+def _adverb_end(text: str, pos: int) -> int:
+    """Where ``_ADVERB`` matched at ``pos`` ends, or ``pos`` when it does not match."""
+    c = text[pos : pos + 1]
+    if c.isascii() and c not in _ADVERB_FIRST:
+        return pos
+    m = _ADVERB.match(text, pos)
+    return m.end() if m else pos
+
+
+_FOR_PORTFOLIO = rx.compile(r"\bfor (.+)$")
+_FIRST_WORD = rx.compile(r"^\S+ ")
+_CABINET_OR_LEADER = rx.compile(r"cabinet member|portfolio holder|lead member|leader", re.IGNORECASE)
+_ARTICLE = rx.compile(r"^(?:the|a|an|one) ", re.IGNORECASE)
+_NAMED_TITLE = rx.compile(r"^(?:councillor|cllr\.?|alderman) ", re.IGNORECASE)
+
+
+_CABINET_TITLE = rx.compile(
+    r"((?:Cabinet Member|Portfolio Holder|Lead Member|Executive Member) for [A-Z][\w'&-]*"
+    r"(?:(?:,| and| &)? (?:and |& )?(?!Councillor|Cllr|Mr|Mrs|Ms|Dr)[A-Z][\w'&-]*){0,7})"
+)
+
+
+_CABINET_DESCRIPTION = rx.compile(r"cabinet member|portfolio holder|lead member|executive member", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_cabinet_office(description: str) -> bool:
+    """Whether a person's description names a cabinet office (the same lists recur)."""
+    return _CABINET_DESCRIPTION.search(description) is not None
+
+
+_LETTER_WORDS = rx.compile(r"[a-z]+")
+_CHAIR_ROLES = ("chair", "chairman", "chairwoman", "chairperson")
+
+
+@functools.lru_cache(maxsize=4096)
+def _office_words(description: str) -> frozenset[str]:
+    """The words of a person's description, as :meth:`Roster.by_office` compares them."""
+    return frozenset(description.casefold().replace(",", " ").split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter_words(text: str) -> frozenset[str]:
+    """The runs of letters of ``text`` casefolded, as :meth:`Roster.cabinet` compares them."""
+    return frozenset(_LETTER_WORDS.findall(text.casefold()))
+
+
+class Roster:
+    """The people of a meeting, for resolving speakers to names.
+
+    The descriptions' folded words are cached across items and documents
+    (the same lists recur), so each lookup is a pass over the people with
+    set tests, not a re-split of every description.
+    """
+
+    def __init__(self, attendance: Attendance, officers: Sequence[Person], context: str = "") -> None:
+        self.people: list[Person] = [*attendance.everyone(), *officers]
+        offices = {m.group(1).rstrip(",") for m in _CABINET_TITLE.finditer(context)}
+        #: The one cabinet office the item names ("Question time with the Cabinet Member for …").
+        self.cabinet_office: str | None = offices.pop() if len(offices) == 1 else None
+        self._cabinet: list[Person] | None = None
+
+    def by_name(self, words: str) -> Person | None:
+        folded = words.casefold().split()
+        if not folded:
+            return None
+        for person in self.people:
+            name = person.name.casefold().split()
+            if name[-len(folded) :] == folded or (len(folded) == 1 and folded[0] in name):
+                return person
+        return None
+
+    def by_office(self, title: str) -> Person | None:
+        want = title.casefold()
+        want = want[4:] if want.startswith("the ") else want
+        exact = [p for p in self.people if p.description and p.description.casefold() == want]
+        if len(exact) == 1:
+            return exact[0]
+        words = want.split()
+        found = [p for p in self.people if p.description and _office_words(p.description).issuperset(words)]
+        return found[0] if len(found) == 1 else None
+
+    def cabinet(self, portfolio: str | None) -> Person | None:
+        if self._cabinet is None:
+            self._cabinet = [p for p in self.people if p.description and _is_cabinet_office(p.description)]
+        found = self._cabinet
+        if portfolio:
+            want = _letter_words(portfolio) - {"and", "for", "the"}
+            found = [p for p in found if want <= _letter_words(p.description or "")]
+        return found[0] if len(found) == 1 else None
+
+    def chair(self) -> Person | None:
+        for person in self.people:
+            if person.role and person.role.casefold() in _CHAIR_ROLES:
+                return person
+        return None
+
+    def co_optee(self, words: str) -> Person | None:
+        key = [
+            w for w in words.casefold().split() if w not in ("the", "a", "one", "representative", "co-optee")
+        ]
+        found = [p for p in self.people if p.kind is AttendanceKind.CO_OPTEE]
+        if key:
+            found = [p for p in found if p.description and all(k in p.description.casefold() for k in key)]
+        return found[0] if len(found) == 1 else None
+
+
+class Found(NamedTuple):
+    speaker: Speaker
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker_start() -> re.Pattern[str]:
+    """Any speaker terminal or the pronoun, in one pattern.
+
+    It fails where each of them fails: one call rules out a clause start
+    with no speaker (about half of them) instead of nine.
+    """
+    v = vocabulary()
+    names = ["SPEAKER_PRONOUN", *(name for name, _ in SPEAKER_KINDS)]
+    return rx.compile("|".join(f"(?:{v[name].pattern})" for name in names))
+
+
+def speaker_at(t: Text, pos: int, roster: Roster, last: Speaker | None) -> Found | None:
+    """The speaker named at ``pos`` of the folded text, longest phrase first."""
+    text = t.text
+    if pos >= len(text) or _speaker_start().match(text, pos) is None:
+        return None
+    v = vocabulary()
+    m = v["SPEAKER_PRONOUN"].match(text, pos)
+    if m is not None:
+        if last is None:
+            return None
+        return Found(attrs.evolve(last, span=t.span(m.start(), m.end()), text=m.group()), m.end())
+    best: tuple[int, SpeakerKind] | None = None
+    for terminal, kind in SPEAKER_KINDS:
+        m = v[terminal].match(text, pos)
+        if m is not None and (best is None or m.end() > best[0]):
+            best = (m.end(), kind)
+    if best is None:
+        return None
+    end, kind = best
+    words = text[pos:end]
+    lower = words.casefold()
+    plural = (
+        lower.endswith("s") and not lower.endswith(("ss", "chairs")) and kind is not SpeakerKind.COMMITTEE
+    )
+    name: str | None = None
+    title: str | None = None
+    portfolio: str | None = None
+    person: Person | None = None
+    if kind is SpeakerKind.CABINET_MEMBER:
+        m = _PORTFOLIO.match(text, end) if text.startswith(" for ", end) else None
+        if m is not None:
+            portfolio = m.group(1)
+            end = m.end()
+        person = roster.cabinet(portfolio)
+        if person is not None:
+            title = person.description
+            if portfolio is None and person.description:
+                pm = _FOR_PORTFOLIO.search(person.description)
+                portfolio = pm.group(1) if pm else None
+        elif portfolio is None and roster.cabinet_office is not None:
+            title = roster.cabinet_office
+            portfolio = title.split(" for ", 1)[1]
+        else:
+            title = strip_article(text[pos:end])
+    elif kind is SpeakerKind.OFFICER:
+        m = _OFFICE.match(text, end)
+        if m is not None and m.end() > end:
+            end = m.end()
+        title = strip_article(text[pos:end])
+        if lower.rstrip("s") in ("officer", "the officer"):
+            title = None
+        else:
+            person = roster.by_office(title)
+    elif kind is SpeakerKind.CHAIR:
+        person = roster.chair()
+        title = strip_article(words)
+    elif kind is SpeakerKind.CO_OPTEE:
+        person = roster.co_optee(words)
+        title = strip_article(words)
+    elif kind is SpeakerKind.WITNESS:
+        title = strip_article(words)
+    if kind is SpeakerKind.MEMBER and v["SPEAKER_NAMED"].match(text, pos) is not None and best[0] == end:
+        bare = _FIRST_WORD.sub("", words)
+        person = roster.by_name(bare)
+        name = person.name if person is not None else bare
+        plural = False
+        if person is not None:
+            kind, title = _kind_of(person)
+        elif _NAMED_TITLE.match(words) is None:
+            kind = SpeakerKind.WITNESS  # "Dr Example", not on any list: someone from outside
+    if person is not None and name is None:
+        name = person.name
+    speaker = Speaker(
+        span=t.span(pos, end),
+        kind=kind,
+        text=text[pos:end],
+        name=name,
+        title=title,
+        portfolio=portfolio,
+        plural=plural,
+    )
+    return Found(speaker, end)
+
+
+def _kind_of(person: Person) -> tuple[SpeakerKind, str | None]:
+    description = person.description or ""
+    if _CABINET_OR_LEADER.search(description):
+        return SpeakerKind.CABINET_MEMBER, description
+    if person.role and "chair" in person.role.casefold():
+        return SpeakerKind.CHAIR, person.role
+    if person.kind is AttendanceKind.CO_OPTEE:
+        return SpeakerKind.CO_OPTEE, description or None
+    if person.kind is AttendanceKind.OFFICER:
+        return SpeakerKind.OFFICER, description or None
+    return SpeakerKind.MEMBER, description or None
+
+
+def strip_article(words: str) -> str:
+    return _ARTICLE.sub("", words)
+
+
+def subject(t: Text, start: int, roster: Roster, last: Speaker | None) -> tuple[Found | None, int]:
+    """The speaker a sentence or clause starts with, and where its verb should be."""
+    pos = lead_end(t.text, start)
+    found = speaker_at(t, pos, roster, last)
+    if found is None:
+        return None, pos
+    after = found.end
+    app = _APPOSITIVE.match(t.text, after) if t.text.startswith(", ", after) else None
+    if app is not None:
+        after = app.end()
+    if after < len(t.text) and t.text[after] == " ":
+        after += 1
+    return found, _adverb_end(t.text, after)
+
+
+CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+"""A capital letter, accented ones too ("Ó Dochartaigh")."""
+OWNER_WORDS = re.compile(
+    rf"((?:The |the )?(?:{CAPITAL}\.[ ]?){{0,3}}{CAPITAL}[\w'&()-]*"
+    rf"(?: (?!The |Action|ACTION)(?:of |for |and |& )?(?:{CAPITAL}|\()[\w'&()-]*){{0,6}})"
+)
+"""An owner the vocabulary does not know: capitalised words, initials kept with
+the name ("J. Clerk", "A.B. Example", "H.F. Ó Example")."""
+
+_CLAUSE_START = rx.compile(r"(?:, | and | but | while | whilst |; )")
+
+
+def clause_speaker(
+    t: Text, start: int, verb_at: int, roster: Roster, last: Speaker | None
+) -> tuple[Found | None, int]:
+    """The speaker right before a verb at ``verb_at``: the clause's subject."""
+    window = max(start, verb_at - 160)
+    clauses = [start, *(m.end() for m in _CLAUSE_START.finditer(t.text, window, verb_at))]
+    # The last clause start first; an earlier one when the speaker's own words
+    # hold the "and" ("The Cabinet Member for Parks and Leisure undertook").
+    for clause in reversed(clauses):
+        found, after = subject(t, clause, roster, last)
+        if found is not None and after >= verb_at - 1:
+            return found, clause
+    return None, clauses[-1]
