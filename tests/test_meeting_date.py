@@ -60,3 +60,51 @@ def test_a_decision_page_gives_its_date_in_a_labelled_line() -> None:
         "Publication date: 21/05/2025\n\nDate of decision: 14/05/2025\n"
     )
     assert scrutinykit.parse(text).meeting.date == datetime.date(2025, 5, 14)
+
+
+def test_a_sites_listing_line_gives_no_date() -> None:
+    # An aggregator's title line, cut off with an ellipsis: the date it shows is the site's.
+    text = (
+        "KELLBRIDGE COUNCIL MINUTES OF THE HOUSING PANEL · Monday 3rd March 2025 at 7.00pm...\n\n"
+        "Download\n" + _ITEM
+    )
+    meeting = scrutinykit.parse(text).meeting
+    assert meeting.date is None
+    assert meeting.committee is None
+
+
+def test_a_running_header_before_a_page_mark_is_not_the_meetings_line() -> None:
+    text = (
+        "Kellbridge Council – Housing Panel – 3 March 2025 Page 1 of 2 KELLBRIDGE COUNCIL MINUTES\n"
+        + _ITEM
+    )
+    meeting = scrutinykit.parse(text).meeting
+    assert meeting.date is None
+    assert meeting.committee is None
+
+
+def test_the_meetings_line_after_a_running_header_still_counts() -> None:
+    text = (
+        "Housing Panel 03.03.25 Page 1 of 2 Housing Panel – 3 March 2025 Present: Councillor Ada Fenwick\n"
+        + _ITEM
+    )
+    meeting = scrutinykit.parse(text).meeting
+    assert meeting.date == datetime.date(2025, 3, 3)
+
+
+def test_an_ordinal_split_from_its_number_is_read() -> None:
+    text = "MINUTES OF THE MEETING OF THE HOUSING PANEL HELD ON MONDAY 3 rd MARCH 2025 AT 7.00PM\n" + _ITEM
+    assert scrutinykit.parse(text).meeting.date == datetime.date(2025, 3, 3)
+
+
+def test_an_issue_pages_later_meeting_is_not_the_pages_date() -> None:
+    # A decision of one date recorded first, then a meeting line of another: which is the page's?
+    text = (
+        "Issue - decisions\n\n01/04/2025 - Library Strategy\n\n"
+        "The Council noted the strategy.\n\n"
+        "Meeting: 12/03/2025 - Harrowgate Scrutiny Panel (Item 4)\n\n"
+        "The Panel considered the draft strategy.\n" + _ITEM
+    )
+    meeting = scrutinykit.parse(text).meeting
+    assert meeting.date is None
+    assert meeting.committee is None

@@ -1252,7 +1252,7 @@ def assemble(
     # An agenda-item page prints the meeting's own line under its banner.
     page_lines = [n for n in items[0].heading if isinstance(n, Heading)][:-1] if is_item_page else []
     meeting = read_meeting(
-        [*front, *page_lines], tree.closing, vocab, (n for it in items for n in _item_lines(it))
+        [*front, *page_lines], tree.closing, vocab, (n for it in items for n in _item_lines(it)), source
     )
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]

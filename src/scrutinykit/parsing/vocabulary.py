@@ -79,6 +79,8 @@ LISTS = (
     "item-page-meeting-line",
     "meeting-date-cue",
     "other-meeting",
+    "meeting-body-label",
+    "local-councils",
     "decision-verbs",
     "present-decision-verbs",
     "committees",
@@ -433,9 +435,6 @@ class Patterns:
         # itself, its label lost ("The Committee notes the report and asks that …").
         present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
         present_bodies = _phrase_set(vocab.phrases("committees"))
-        # A title line that is a committee's name, up to its last committee noun.
-        committees = _alternation(f for q in vocab.phrases("committees") for f in _no_lower(variants(q)))
-        self.committee_name = rx.compile(rf"(?P<name>[A-Z][A-Za-z&,'()\- ]*?{committees})\b")
         self.present_decision = rx.compile(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
         # The lines that mark a page of another kind (build/detect.py), each family
         # at the start of a line; "| alone" marks stand alone on theirs.
@@ -475,6 +474,12 @@ class Patterns:
             rf"\b{_phrase_set(vocab.phrases('meeting-date-cue'))}\b", re.IGNORECASE
         )
         self.other_meeting = rx.compile(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
+        # A label whose value is the meeting's body ("Decision Maker: …"), at the start of a line.
+        self.meeting_body_label = rx.compile(
+            rf"{_phrase_set(vocab.phrases('meeting-body-label'))}[ ]*:[ ]*", re.IGNORECASE
+        )
+        # A council that meets as one body, at the end of a name ("Holloway Vale Town Council").
+        self.local_council = rx.compile(rf"\b{_phrase_set(vocab.phrases('local-councils'))}$", re.IGNORECASE)
         # A body's noun in any case, for reading a committee's name out of a line.
         self.body_noun = rx.compile(rf"\b{_phrase_set(vocab.phrases('bodies'))}\b", re.IGNORECASE)
         # Where an items-table row's title stops: its report link, "(Report to
