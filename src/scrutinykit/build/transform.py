@@ -348,9 +348,12 @@ class MinutesTransformer:
         self._lines: dict[int, list[Token]] = {}
         # The normalised range of each paragraph made from line tokens, by id
         # (the paragraph is kept with it, so an id is never taken for another's).
-        self._norm: dict[int, tuple[Paragraph, int, int]] = {}
+        # A point of one line (and the lines that finish its sentence) is kept there too.
+        self._norm: dict[int, tuple[Paragraph | Point, int, int]] = {}
         # The class of the parser's tokens (Lark's or the standalone module's), seen on the first line.
         self._token_type: type[Token] | None = None
+        # The points that took a run-on line (by id; each is kept in ``_norm``).
+        self._run_points: set[int] = set()
 
     def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
         """Run each rule's method on its transformed children, bottom up; the start rule's result.
@@ -399,7 +402,7 @@ class MinutesTransformer:
         self._token_type = type(token)
         return par
 
-    def _normalised_range(self, par: Paragraph) -> tuple[int, int] | None:
+    def _normalised_range(self, par: Paragraph | Point) -> tuple[int, int] | None:
         entry = self._norm.get(id(par))
         if entry is None or entry[0] is not par:
             return None
@@ -462,7 +465,10 @@ class MinutesTransformer:
         span = self._span(start, end)
         if kids:
             span = Span(start=span.start, end=max(span.end, kids[-1].span.end))
-        return Point(span=span, label=label, text=fold(own), points=kids)
+        point = Point(span=span, label=label, text=fold(own), points=kids)
+        if not kids:
+            self._norm[id(point)] = (point, start, end)
+        return point
 
     # -- blocks ---------------------------------------------------------------
 
@@ -1174,6 +1180,10 @@ class MinutesTransformer:
                 )
                 k += 2
                 continue
+            if isinstance(block, PointList):
+                out.extend(self._narrated_points(block))
+                k += 1
+                continue
             pieces = self._narrated_pieces(block) if type(block) is Paragraph else None
             if pieces is None:
                 out.append(block)
@@ -1193,7 +1203,7 @@ class MinutesTransformer:
             k += 1
         return out
 
-    def _narrated_pieces(self, par: Paragraph) -> list[Block] | None:
+    def _narrated_pieces(self, par: Paragraph | Point) -> list[Block] | None:
         """``par`` cut into prose and the agreements its sentences tell, or ``None`` if it tells none."""
         if not self._v.agreement_verb.search(par.text):
             return None
@@ -1225,6 +1235,43 @@ class MinutesTransformer:
             pieces.append(self._paragraph(rest))
         return pieces
 
+    def _narrated_points(self, block: PointList) -> list[Block]:
+        """A list whose points tell agreements in their sentences, cut around each agreement.
+
+        A point of one sentence or more ("ix) Renewal of membership. It was
+        proposed by …, seconded by … and agreed to renew …") is cut as a
+        paragraph is: the point keeps its label and the words before the
+        agreement (the agreement takes the label when it is the point's first
+        sentence), the agreement follows it, then the point's words after it
+        as prose, then the rest of the list.  A point with points of its own
+        is left whole.
+        """
+        out: list[Block] = []
+        kept: list[Point] = []
+
+        def flush() -> None:
+            if kept:
+                out.append(PointList(span=self._joined(kept[0].span, kept[-1].span), points=tuple(kept)))
+                kept.clear()
+
+        for point in block.points:
+            pieces = None if point.points else self._narrated_pieces(point)
+            if pieces is None:
+                kept.append(point)
+                continue
+            first = pieces[0]
+            if type(first) is Paragraph:
+                own = _POINT_LABEL.match(first.text)
+                text = first.text[own.end() :] if own else first.text
+                kept.append(Point(span=first.span, label=point.label, text=text))
+                pieces = pieces[1:]
+            flush()
+            out.extend(pieces)
+        if len(out) == 0:
+            return [block]
+        flush()
+        return out
+
     def _append(self, out: list[Block], block: Block) -> None:
         prev = out[-1] if out else None
         if (
@@ -1240,6 +1287,17 @@ class MinutesTransformer:
                 intro=prev,
                 body=(block.intro, *block.body),
                 text=f"{prev.text} {block.text}",
+            )
+            return
+        if isinstance(prev, PointList) and type(block) is Paragraph:
+            run_on = self._point_run_on(prev, block)
+            if run_on is not None:
+                out[-1] = run_on
+                return
+        if isinstance(prev, PointList) and isinstance(block, PointList):
+            # The points after a point's run-on line: the list goes on.
+            out[-1] = PointList(
+                span=Span(start=prev.span.start, end=block.span.end), points=(*prev.points, *block.points)
             )
             return
         if (
@@ -1309,6 +1367,35 @@ class MinutesTransformer:
         if not _MID_SENTENCE.search(last.text):
             return False
         return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
+
+    def _point_run_on(self, points: PointList, block: Paragraph) -> PointList | None:
+        """``points`` with ``block`` as the rest of its last point's sentence, or ``None``.
+
+        A point hard-wrapped over lines arrives as the point's line and a
+        paragraph: the paragraph finishes the point when the point's line stops
+        mid-sentence (a word or a comma), the paragraph starts in lower case,
+        and it is printed on the very next line ("ix) … seconded by Cllr B and"
+        / "unanimously agreed to …"); once a point has run on, a line that
+        follows one it left mid-sentence goes on with it in any case, as the
+        lines of a paragraph do.
+        """
+        last = points.points[-1]
+        if last.points or not _MID_SENTENCE.search(last.text):
+            return None
+        if not block.text[:1].islower() and id(last) not in self._run_points:
+            return None
+        if self._gap(points.span.end, block.span.start).count("\n") > 1:
+            return None
+        point = attrs.evolve(
+            last, span=Span(start=last.span.start, end=block.span.end), text=f"{last.text} {block.text}"
+        )
+        first, rest = self._normalised_range(last), self._normalised_range(block)
+        if first is not None and rest is not None:
+            self._norm[id(point)] = (point, first[0], rest[1])
+        self._run_points.add(id(point))
+        return PointList(
+            span=Span(start=points.span.start, end=block.span.end), points=(*points.points[:-1], point)
+        )
 
     @staticmethod
     def _run_on(outcome: Outcome, block: Paragraph) -> Outcome:

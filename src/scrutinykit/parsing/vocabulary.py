@@ -412,10 +412,10 @@ class Patterns:
         )
         # An agreement's own label before what was agreed: "AGREED that …", "Members
         # agreed that …", "It was agreed: …", "The Committee agreed to …" (the "to"
-        # stays with what was agreed).
+        # stays with what was agreed), "iv) It was agreed that …" (a point's label).
         agreed = f"(?:{p.label['agreement']}|{p.verb['agreement']})"
         self.agreement_label = rx.compile(
-            rf"(?P<label>(?:[\w'&,-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
+            rf"(?P<label>(?:[\w'&,.()-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
             r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
             r"[ ]*(?=\S)"
         )
