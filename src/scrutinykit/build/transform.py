@@ -82,7 +82,7 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _POINT_LABEL = rx.compile(
-    r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
+    r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4}|[A-Z])\)|(?P<close>[a-z]{1,4}|[A-Z])\)"
     r"|(?P<dot>[a-z]|[ivx]{2,5})\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
 )
 _ROMAN = rx.compile(r"[ivxlc]+")
