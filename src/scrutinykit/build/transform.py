@@ -1308,6 +1308,20 @@ class MinutesTransformer:
         ):
             out[-1] = self._run_on(prev, block)
             return
+        if (
+            isinstance(prev, _LABELLED)
+            and isinstance(block, Agreement)
+            and not prev.implicit
+            and not block.points
+            and self._agreement_runs_on(prev, block)
+        ):
+            # "RESOLVED that pursuant to section 25 of the Act," / "Council noted the report
+            # and agreed to …": the line that reads as an agreement finishes the resolution.
+            run = prev
+            for par in (block.intro, *block.body):
+                run = self._run_on(run, par)
+            out[-1] = run
+            return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
             taken = self._take(prev, block)
             if taken is not None:
@@ -1365,6 +1379,19 @@ class MinutesTransformer:
             return False
         last = outcome.body[-1] if outcome.body else outcome.intro
         if not _MID_SENTENCE.search(last.text):
+            return False
+        return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
+
+    def _agreement_runs_on(self, outcome: Outcome, block: Agreement) -> bool:
+        """Whether the agreement ``block`` is the rest of the sentence ``outcome`` leaves open.
+
+        Stricter than :meth:`_runs_on`: the outcome's last line ends in a comma
+        (a clause that must go on), and the agreement is printed on the very next line.
+        """
+        if outcome.points:
+            return False
+        last = outcome.body[-1] if outcome.body else outcome.intro
+        if not last.text.endswith(","):
             return False
         return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
 
