@@ -1204,30 +1204,46 @@ class MinutesTransformer:
         return out
 
     def _narrated_pieces(self, par: Paragraph | Point) -> list[Block] | None:
-        """``par`` cut into prose and the agreements its sentences tell, or ``None`` if it tells none."""
-        if not self._v.agreement_verb.search(par.text):
+        """``par`` cut into prose and the outcomes its sentences tell, or ``None`` if it tells none.
+
+        A sentence tells an agreement (:func:`_narrated_agreement`) or a
+        resolution: "… and it was" / "resolved Councillor A sign …", a
+        resolution whose label the lines of a paragraph split, runs from its
+        "it was resolved" to the sentence's end.
+        """
+        agreed = self._v.agreement_verb.search(par.text) is not None
+        resolved = self._v.narrated_resolved.search(par.text) is not None
+        if not agreed and not resolved:
             return None
         where = self._normalised_range(par)
         if where is None or self._token_type is None:
             return None
         start, end = where
         value = self._text[start:end]
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, bool]] = []
         for s_start, s_end in _sentence_ranges(value):
-            m = _narrated_agreement(self._v).match(value, s_start, s_end)
+            m = _narrated_agreement(self._v).match(value, s_start, s_end) if agreed else None
             if m is not None:
-                found.append((m.start("at") if m.group("at") else s_start, s_end))
+                found.append((m.start("at") if m.group("at") else s_start, s_end, False))
+                continue
+            r = self._v.narrated_resolved.search(value, s_start, s_end) if resolved else None
+            if r is not None:
+                found.append((r.start(), s_end, True))
         if not found:
             return None
         token = self._token_type("TEXT", value, start_pos=start)
         pieces: list[Block] = []
         at = 0
-        for s_start, s_end in found:
+        for s_start, s_end, resolution in found:
             before = self._piece(token, at, s_start)
             if before is not None:
                 pieces.append(self._paragraph(before))
             piece = self._piece(token, s_start, s_end)
-            if piece is not None:
+            if piece is not None and resolution:
+                # Its label read on one line: a line end is a space (the offsets stay).
+                flat = type(piece)(piece.type, piece.value.replace("\n", " "), start_pos=piece.start_pos)
+                pieces.extend(self._outcome(Resolution, [flat]))
+            elif piece is not None:
                 pieces.extend(self.agreement([piece]))
             at = s_end
         rest = self._piece(token, at, len(value))
