@@ -1523,7 +1523,8 @@ def _sentence_ranges(text: str) -> list[tuple[int, int]]:
 def _narrated_agreement(vocab: Patterns) -> re.Pattern[str]:
     """A sentence that tells what the meeting agreed (see :meth:`MinutesTransformer._narrated`)."""
     verb = vocab.agreement_verb.pattern
-    body = vocab.body.pattern
+    # A body's name may be split over two lines ("by the Parish" / "Council").
+    body = vocab.body.pattern.replace("[ ]+", r"\s+")
     return rx.compile(
         # What may stand before: a point's label ("11i) "), a title run in ("Internal Audit - ",
         # "Payments "), "Following a discussion".
