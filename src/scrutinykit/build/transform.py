@@ -1221,10 +1221,14 @@ class MinutesTransformer:
         start, end = where
         value = self._text[start:end]
         found: list[tuple[int, int, bool]] = []
+        # What a motion agreed at the sentence's end said, by the sentence's start.
+        motions: dict[int, str] = {}
         for s_start, s_end in _sentence_ranges(value):
             m = _narrated_agreement(self._v).match(value, s_start, s_end) if agreed else None
             if m is not None:
                 found.append((m.start("at") if m.group("at") else s_start, s_end, False))
+                if m.group("motion"):
+                    motions[s_start] = fold(m.group("motion"))
                 continue
             r = self._v.narrated_resolved.search(value, s_start, s_end) if resolved else None
             if r is not None:
@@ -1244,7 +1248,11 @@ class MinutesTransformer:
                 flat = type(piece)(piece.type, piece.value.replace("\n", " "), start_pos=piece.start_pos)
                 pieces.extend(self._outcome(Resolution, [flat]))
             elif piece is not None:
-                pieces.extend(self.agreement([piece]))
+                agreed_blocks = self.agreement([piece])
+                first = agreed_blocks[0]
+                if s_start in motions and isinstance(first, Agreement):
+                    agreed_blocks[0] = attrs.evolve(first, text=motions[s_start], that="that", label=None)
+                pieces.extend(agreed_blocks)
             at = s_end
         rest = self._piece(token, at, len(value))
         if rest is not None:
@@ -1539,6 +1547,10 @@ def _narrated_agreement(vocab: Patterns) -> re.Pattern[str]:
         r"|(?:(?:It|it)\s+was\s+)?(?:(?:[A-Z][\w.'-]*\s+){1,4})?(?:[Pp]roposed|[Mm]oved)\b"
         rf".{{0,200}}?\bseconded\b.{{0,150}}?\band\s+(?P<at>(?:it\s+was\s+)?{verb})"
         rf"|(?:The|the)\s+following\b.{{0,60}}?\b(?:was|were)\s+{verb}"
+        # A motion put by one member and agreed, to the sentence's end: "The Chairman proposed
+        # that Council extend the meeting and it was agreed unanimously." (what was agreed: the motion).
+        r"|(?:(?:[A-Z][\w.'-]*\s+){1,4})(?:proposed|moved)\s+that\s+(?P<motion>.{1,300}?)"
+        rf"\s+and\s+it\s+was\s+{verb}(?:\s+(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?))?[ ]*\.?$"
         rf"|.{{0,150}}?\b(?:was|were)\s+(?:unanimously|UNANIMOUSLY)\s+{verb}"
         # Approved by the meeting's own body: "The Accounts were approved by the Parish Council".
         rf"|.{{0,150}}?\b(?:was|were)\s+(?:[a-z]+\s+and\s+)?{verb}\s+by\s+{body}\b"
