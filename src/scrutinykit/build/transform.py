@@ -82,7 +82,7 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _POINT_LABEL = rx.compile(
-    r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4})\)|(?P<close>[a-z]{1,4})\)"
+    r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4}|[A-Z])\)|(?P<close>[a-z]{1,4}|[A-Z])\)"
     r"|(?P<dot>[a-z]|[ivx]{2,5})\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
 )
 _ROMAN = rx.compile(r"[ivxlc]+")
@@ -355,9 +355,12 @@ class MinutesTransformer:
         self._loose: dict[int, Heading] = {}
         # The normalised range of each paragraph made from line tokens, by id
         # (the paragraph is kept with it, so an id is never taken for another's).
-        self._norm: dict[int, tuple[Paragraph, int, int]] = {}
+        # A point of one line (and the lines that finish its sentence) is kept there too.
+        self._norm: dict[int, tuple[Paragraph | Point, int, int]] = {}
         # The class of the parser's tokens (Lark's or the standalone module's), seen on the first line.
         self._token_type: type[Token] | None = None
+        # The points that took a run-on line (by id; each is kept in ``_norm``).
+        self._run_points: set[int] = set()
 
     def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
         """Run each rule's method on its transformed children, bottom up; the start rule's result.
@@ -406,7 +409,7 @@ class MinutesTransformer:
         self._token_type = type(token)
         return par
 
-    def _normalised_range(self, par: Paragraph) -> tuple[int, int] | None:
+    def _normalised_range(self, par: Paragraph | Point) -> tuple[int, int] | None:
         entry = self._norm.get(id(par))
         if entry is None or entry[0] is not par:
             return None
@@ -469,7 +472,10 @@ class MinutesTransformer:
         span = self._span(start, end)
         if kids:
             span = Span(start=span.start, end=max(span.end, kids[-1].span.end))
-        return Point(span=span, label=label, text=fold(own), points=kids)
+        point = Point(span=span, label=label, text=fold(own), points=kids)
+        if not kids:
+            self._norm[id(point)] = (point, start, end)
+        return point
 
     # -- blocks ---------------------------------------------------------------
 
@@ -1234,6 +1240,10 @@ class MinutesTransformer:
                 )
                 k += 2
                 continue
+            if isinstance(block, PointList):
+                out.extend(self._narrated_points(block))
+                k += 1
+                continue
             pieces = self._narrated_pieces(block) if type(block) is Paragraph else None
             if pieces is None:
                 out.append(block)
@@ -1253,37 +1263,98 @@ class MinutesTransformer:
             k += 1
         return out
 
-    def _narrated_pieces(self, par: Paragraph) -> list[Block] | None:
-        """``par`` cut into prose and the agreements its sentences tell, or ``None`` if it tells none."""
-        if not self._v.agreement_verb.search(par.text):
+    def _narrated_pieces(self, par: Paragraph | Point) -> list[Block] | None:
+        """``par`` cut into prose and the outcomes its sentences tell, or ``None`` if it tells none.
+
+        A sentence tells an agreement (:func:`_narrated_agreement`) or a
+        resolution: "… and it was" / "resolved Councillor A sign …", a
+        resolution whose label the lines of a paragraph split, runs from its
+        "it was resolved" to the sentence's end.
+        """
+        agreed = self._v.agreement_verb.search(par.text) is not None
+        resolved = self._v.narrated_resolved.search(par.text) is not None
+        if not agreed and not resolved:
             return None
         where = self._normalised_range(par)
         if where is None or self._token_type is None:
             return None
         start, end = where
         value = self._text[start:end]
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, bool]] = []
+        # What a motion agreed at the sentence's end said, by the sentence's start.
+        motions: dict[int, str] = {}
         for s_start, s_end in _sentence_ranges(value):
-            m = _narrated_agreement(self._v).match(value, s_start, s_end)
+            m = _narrated_agreement(self._v).match(value, s_start, s_end) if agreed else None
             if m is not None:
-                found.append((m.start("at") if m.group("at") else s_start, s_end))
+                found.append((m.start("at") if m.group("at") else s_start, s_end, False))
+                if m.group("motion"):
+                    motions[s_start] = fold(m.group("motion"))
+                continue
+            r = self._v.narrated_resolved.search(value, s_start, s_end) if resolved else None
+            if r is not None:
+                found.append((r.start(), s_end, True))
         if not found:
             return None
         token = self._token_type("TEXT", value, start_pos=start)
         pieces: list[Block] = []
         at = 0
-        for s_start, s_end in found:
+        for s_start, s_end, resolution in found:
             before = self._piece(token, at, s_start)
             if before is not None:
                 pieces.append(self._paragraph(before))
             piece = self._piece(token, s_start, s_end)
-            if piece is not None:
-                pieces.extend(self.agreement([piece]))
+            if piece is not None and resolution:
+                # Its label read on one line: a line end is a space (the offsets stay).
+                flat = type(piece)(piece.type, piece.value.replace("\n", " "), start_pos=piece.start_pos)
+                pieces.extend(self._outcome(Resolution, [flat]))
+            elif piece is not None:
+                agreed_blocks = self.agreement([piece])
+                first = agreed_blocks[0]
+                if s_start in motions and isinstance(first, Agreement):
+                    agreed_blocks[0] = attrs.evolve(first, text=motions[s_start], that="that", label=None)
+                pieces.extend(agreed_blocks)
             at = s_end
         rest = self._piece(token, at, len(value))
         if rest is not None:
             pieces.append(self._paragraph(rest))
         return pieces
+
+    def _narrated_points(self, block: PointList) -> list[Block]:
+        """A list whose points tell agreements in their sentences, cut around each agreement.
+
+        A point of one sentence or more ("ix) Renewal of membership. It was
+        proposed by …, seconded by … and agreed to renew …") is cut as a
+        paragraph is: the point keeps its label and the words before the
+        agreement (the agreement takes the label when it is the point's first
+        sentence), the agreement follows it, then the point's words after it
+        as prose, then the rest of the list.  A point with points of its own
+        is left whole.
+        """
+        out: list[Block] = []
+        kept: list[Point] = []
+
+        def flush() -> None:
+            if kept:
+                out.append(PointList(span=self._joined(kept[0].span, kept[-1].span), points=tuple(kept)))
+                kept.clear()
+
+        for point in block.points:
+            pieces = None if point.points else self._narrated_pieces(point)
+            if pieces is None:
+                kept.append(point)
+                continue
+            first = pieces[0]
+            if type(first) is Paragraph:
+                own = _POINT_LABEL.match(first.text)
+                text = first.text[own.end() :] if own else first.text
+                kept.append(Point(span=first.span, label=point.label, text=text))
+                pieces = pieces[1:]
+            flush()
+            out.extend(pieces)
+        if len(out) == 0:
+            return [block]
+        flush()
+        return out
 
     def _append(self, out: list[Block], block: Block) -> None:
         prev = out[-1] if out else None
@@ -1302,6 +1373,17 @@ class MinutesTransformer:
                 text=f"{prev.text} {block.text}",
             )
             return
+        if isinstance(prev, PointList) and type(block) is Paragraph:
+            run_on = self._point_run_on(prev, block)
+            if run_on is not None:
+                out[-1] = run_on
+                return
+        if isinstance(prev, PointList) and isinstance(block, PointList):
+            # The points after a point's run-on line: the list goes on.
+            out[-1] = PointList(
+                span=Span(start=prev.span.start, end=block.span.end), points=(*prev.points, *block.points)
+            )
+            return
         if (
             isinstance(prev, _LABELLED)
             and isinstance(block, Paragraph)
@@ -1309,6 +1391,20 @@ class MinutesTransformer:
             and self._runs_on(prev, block)
         ):
             out[-1] = self._run_on(prev, block)
+            return
+        if (
+            isinstance(prev, _LABELLED)
+            and isinstance(block, Agreement)
+            and not prev.implicit
+            and not block.points
+            and self._agreement_runs_on(prev, block)
+        ):
+            # "RESOLVED that pursuant to section 25 of the Act," / "Council noted the report
+            # and agreed to …": the line that reads as an agreement finishes the resolution.
+            run = prev
+            for par in (block.intro, *block.body):
+                run = self._run_on(run, par)
+            out[-1] = run
             return
         if isinstance(prev, (Resolution, Recommendation, Conclusion)) and not prev.implicit:
             taken = self._take(prev, block)
@@ -1369,6 +1465,48 @@ class MinutesTransformer:
         if not _MID_SENTENCE.search(last.text):
             return False
         return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
+
+    def _agreement_runs_on(self, outcome: Outcome, block: Agreement) -> bool:
+        """Whether the agreement ``block`` is the rest of the sentence ``outcome`` leaves open.
+
+        Stricter than :meth:`_runs_on`: the outcome's last line ends in a comma
+        (a clause that must go on), and the agreement is printed on the very next line.
+        """
+        if outcome.points:
+            return False
+        last = outcome.body[-1] if outcome.body else outcome.intro
+        if not last.text.endswith(","):
+            return False
+        return self._gap(outcome.span.end, block.span.start).count("\n") <= 1
+
+    def _point_run_on(self, points: PointList, block: Paragraph) -> PointList | None:
+        """``points`` with ``block`` as the rest of its last point's sentence, or ``None``.
+
+        A point hard-wrapped over lines arrives as the point's line and a
+        paragraph: the paragraph finishes the point when the point's line stops
+        mid-sentence (a word or a comma), the paragraph starts in lower case,
+        and it is printed on the very next line ("ix) … seconded by Cllr B and"
+        / "unanimously agreed to …"); once a point has run on, a line that
+        follows one it left mid-sentence goes on with it in any case, as the
+        lines of a paragraph do.
+        """
+        last = points.points[-1]
+        if last.points or not _MID_SENTENCE.search(last.text):
+            return None
+        if not block.text[:1].islower() and id(last) not in self._run_points:
+            return None
+        if self._gap(points.span.end, block.span.start).count("\n") > 1:
+            return None
+        point = attrs.evolve(
+            last, span=Span(start=last.span.start, end=block.span.end), text=f"{last.text} {block.text}"
+        )
+        first, rest = self._normalised_range(last), self._normalised_range(block)
+        if first is not None and rest is not None:
+            self._norm[id(point)] = (point, first[0], rest[1])
+        self._run_points.add(id(point))
+        return PointList(
+            span=Span(start=points.span.start, end=block.span.end), points=(*points.points[:-1], point)
+        )
 
     @staticmethod
     def _run_on(outcome: Outcome, block: Paragraph) -> Outcome:
@@ -1453,7 +1591,8 @@ def _sentence_ranges(text: str) -> list[tuple[int, int]]:
 def _narrated_agreement(vocab: Patterns) -> re.Pattern[str]:
     """A sentence that tells what the meeting agreed (see :meth:`MinutesTransformer._narrated`)."""
     verb = vocab.agreement_verb.pattern
-    body = vocab.body.pattern
+    # A body's name may be split over two lines ("by the Parish" / "Council").
+    body = vocab.body.pattern.replace("[ ]+", r"\s+")
     return rx.compile(
         # What may stand before: a point's label ("11i) "), a title run in ("Internal Audit - ",
         # "Payments "), "Following a discussion".
@@ -1468,6 +1607,10 @@ def _narrated_agreement(vocab: Patterns) -> re.Pattern[str]:
         r"|(?:(?:It|it)\s+was\s+)?(?:(?:[A-Z][\w.'-]*\s+){1,4})?(?:[Pp]roposed|[Mm]oved)\b"
         rf".{{0,200}}?\bseconded\b.{{0,150}}?\band\s+(?P<at>(?:it\s+was\s+)?{verb})"
         rf"|(?:The|the)\s+following\b.{{0,60}}?\b(?:was|were)\s+{verb}"
+        # A motion put by one member and agreed, to the sentence's end: "The Chairman proposed
+        # that Council extend the meeting and it was agreed unanimously." (what was agreed: the motion).
+        r"|(?:(?:[A-Z][\w.'-]*\s+){1,4})(?:proposed|moved)\s+that\s+(?P<motion>.{1,300}?)"
+        rf"\s+and\s+it\s+was\s+{verb}(?:\s+(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?))?[ ]*\.?$"
         rf"|.{{0,150}}?\b(?:was|were)\s+(?:unanimously|UNANIMOUSLY)\s+{verb}"
         # Approved by the meeting's own body: "The Accounts were approved by the Parish Council".
         rf"|.{{0,150}}?\b(?:was|were)\s+(?:[a-z]+\s+and\s+)?{verb}\s+by\s+{body}\b"

@@ -408,16 +408,27 @@ class Patterns:
             r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
             rf"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?({p.bodies})\b"
         )
+        # "It was agreed and resolved", "was resolved" (its "it" lost): the resolution's label.
+        agreed_and = rf"(?:(?:{p.verb['agreement']})[ ]+and[ ]+(?={p.verb['resolution']}))?"
         self.outcome_label = rx.compile(
-            rf"(?P<body>{body}[ ]+)?(?:[Ii]t[ ]+was[ ]+)?(?:(?:{p.lead}|{p.lead_lower})[ ]+)?"
-            rf"(?:{labels}|{verbs}|{headings})\b{TAIL}"
+            rf"(?P<body>{body}[ ]+)?(?:(?:[Ii]t[ ]+)?was[ ]+)?(?:(?:{p.lead}|{p.lead_lower})[ ]+)?"
+            rf"{agreed_and}(?:{labels}|{verbs}|{headings})\b{TAIL}"
+        )
+        # A resolution told in a sentence of prose, found once its lines are joined
+        # ("All Councillors approved and it was" / "resolved Councillor A sign …",
+        # "after discussion it was" / "resolved to …"); without its "it", only before
+        # "that" or "to" and a verb ("the matter was resolved" is not a resolution).
+        self.narrated_resolved = rx.compile(
+            rf"(?:(?<=\s)|^)(?:(?:it|It)\s+was\s+(?:{p.lead_lower}\s+)?"
+            rf"(?:(?:{p.verb['agreement']})\s+and\s+)?(?:{p.verb['resolution']})\b"
+            rf"|was\s+(?:{p.verb['resolution']})\s+(?:that\b|to\s+(?!the\b)[a-z]))"
         )
         # An agreement's own label before what was agreed: "AGREED that …", "Members
         # agreed that …", "It was agreed: …", "The Committee agreed to …" (the "to"
-        # stays with what was agreed).
+        # stays with what was agreed), "iv) It was agreed that …" (a point's label).
         agreed = f"(?:{p.label['agreement']}|{p.verb['agreement']})"
         self.agreement_label = rx.compile(
-            rf"(?P<label>(?:[\w'&,-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
+            rf"(?P<label>(?:[\w'&,.()-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
             r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
             r"[ ]*(?=\S)"
         )
