@@ -1246,8 +1246,8 @@ def assemble(
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
     # The same read before the first item and after the close (build/outside.py).
-    front_proceedings = outside_proceedings(front, source, attendance, meeting.date)
-    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting.date)
+    front_proceedings = outside_proceedings(front, source, attendance, meeting)
+    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting)
     # Every node in Document.walk order, walked once for the figures and the truncation check.
     nodes = [node for root in (*front, *items, *tree.closing) for node in walk(root)]
     doc = Document(

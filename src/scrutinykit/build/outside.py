@@ -31,7 +31,6 @@ commitments here as in an item.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 
@@ -42,6 +41,7 @@ from .._model import (
     Block,
     Marker,
     MarkerKind,
+    Meeting,
     Paragraph,
     Proceedings,
     Span,
@@ -52,12 +52,14 @@ __all__ = ["outside_proceedings"]
 
 
 def outside_proceedings(
-    blocks: Sequence[Block], source: str, attendance: Attendance, meeting: datetime.date | None
+    blocks: Sequence[Block], source: str, attendance: Attendance, meeting: Meeting
 ) -> Proceedings:
     """The proceedings read from ``blocks``.
 
     ``blocks`` are the front matter or the closing of a document, in order;
-    ``meeting`` is the meeting's date, which relative due dates count from.
+    ``meeting`` is the meeting read from the document: relative due dates
+    count from its date, and its own line ("Minutes of a meeting … held on
+    4 March 2025") is no reference to another meeting.
     """
     if not blocks:
         return Proceedings()
@@ -74,15 +76,18 @@ def outside_proceedings(
     span = Span(start=blocks[0].span.start, end=max(b.span.end for b in blocks))
     # The scanner's unit is an item: the blocks stand as the agenda text of one with no heading.
     vehicle = AgendaItem(span=span, heading=(), title="", agenda=tuple(read_blocks))
-    read = proceedings(vehicle, source, attendance, meeting)
-    found = Proceedings(
+    read = proceedings(vehicle, source, attendance, meeting.date)
+    own = meeting.span
+    references = read.references
+    if own is not None:
+        references = tuple(r for r in references if r.span.end <= own.start or r.span.start >= own.end)
+    return Proceedings(
         exchanges=read.exchanges,
         stances=read.stances,
         commitments=read.commitments,
-        references=read.references,
+        references=references,
         votes=read.votes,
     )
-    return found
 
 
 def _agenda_line(blocks: Sequence[Block], n: int) -> bool:
