@@ -428,9 +428,14 @@ _ACTION_COLUMNS = ["file", "line", "column", "item", "kind", "owner", "due_text"
 def _actions(doc: Document, path: _Entry, writer: Callable[[list[str]], object]) -> int:
     """Write one row per commitment of ``doc`` (the columns of :data:`_ACTION_COLUMNS`); return how many."""
     rows = 0
-    for item in doc.items:
-        number = item.minute_number or item.agenda_number or ""
-        for c in item.commitments:
+    # Before the first item and after the close: no item number.
+    places = [
+        ("", doc.front_matter_proceedings.commitments),
+        *((item.minute_number or item.agenda_number or "", item.commitments) for item in doc.items),
+        ("", doc.closing_proceedings.commitments),
+    ]
+    for number, commitments in places:
+        for c in commitments:
             line, col = doc.line_col(c.span.start)
             owner = ""
             if c.owner is not None:

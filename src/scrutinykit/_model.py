@@ -74,6 +74,7 @@ __all__ = [
     "Person",
     "Point",
     "PointList",
+    "Proceedings",
     "Recommendation",
     "Reference",
     "ReferenceKind",
@@ -545,6 +546,34 @@ class Vote:
     """True when the vote was on an amendment."""
 
 
+@frozen(kw_only=True)
+class Proceedings:
+    """What the debate recorded outside any agenda item: before the first item or after the close.
+
+    An item carries its own exchanges, stances, commitments, references and
+    votes as fields; the text before the first item (a preamble, an item
+    whose heading was lost) and after the closing line is read the same way
+    and kept here (:attr:`Document.front_matter_proceedings`,
+    :attr:`Document.closing_proceedings`).  Every value has a span into the
+    source, as an item's do.
+    """
+
+    exchanges: tuple[Exchange, ...] = ()
+    """Questions and challenges, each with its responses."""
+    stances: tuple[Stance, ...] = ()
+    """Statements of concern, challenge, welcome, reassurance or doubt."""
+    commitments: tuple[Commitment, ...] = ()
+    """Actions, undertakings and requests, with owner and due date where stated."""
+    references: tuple[Reference, ...] = ()
+    """References to other meetings and to dated documents."""
+    votes: tuple[Vote, ...] = ()
+    """Votes recorded."""
+
+    def __bool__(self) -> bool:
+        """True when anything was read."""
+        return bool(self.exchanges or self.stances or self.commitments or self.references or self.votes)
+
+
 # ---------------------------------------------------------------------------
 # Nodes: textual leaves
 # ---------------------------------------------------------------------------
@@ -926,10 +955,14 @@ class Document:
     """Who attended, by list."""
     front_matter: tuple[Block, ...] = ()
     """Everything before the first agenda item: titles, attendance lists."""
+    front_matter_proceedings: Proceedings = field(factory=Proceedings)
+    """Exchanges, stances, commitments, references and votes read from the front matter."""
     items: tuple[AgendaItem, ...] = ()
     """The agenda items, in order."""
     closing: tuple[Block, ...] = ()
     """The closing line and anything after it (signatures)."""
+    closing_proceedings: Proceedings = field(factory=Proceedings)
+    """Exchanges, stances, commitments, references and votes read from the closing."""
     truncated: bool = False
     """True when the text stops mid-sentence, as a cut-off or scraped excerpt does."""
     figures: tuple[Figure, ...] = ()
@@ -986,33 +1019,42 @@ class Document:
             *(b for b in self.closing if is_outcome(b)),
         )
 
+    def _proceedings(self) -> Iterator[Proceedings | AgendaItem]:
+        """Where proceedings are kept, in source order: the front matter, each item, the closing."""
+        yield self.front_matter_proceedings
+        yield from self.items
+        yield self.closing_proceedings
+
     def exchanges(self) -> tuple[Exchange, ...]:
-        """Every question-and-answer exchange, item by item."""
-        return tuple(e for item in self.items for e in item.exchanges)
+        """Every question-and-answer exchange, in order: before the first item, in the items,
+        after the close."""
+        return tuple(e for p in self._proceedings() for e in p.exchanges)
 
     def stances(self) -> tuple[Stance, ...]:
-        """Every statement of stance, item by item."""
-        return tuple(s for item in self.items for s in item.stances)
+        """Every statement of stance, in order: before the first item, in the items, after the close."""
+        return tuple(s for p in self._proceedings() for s in p.stances)
 
     def commitments(self) -> tuple[Commitment, ...]:
-        """Every action, undertaking and request, item by item."""
-        return tuple(c for item in self.items for c in item.commitments)
+        """Every action, undertaking and request, in order: before the first item, in the items,
+        after the close."""
+        return tuple(c for p in self._proceedings() for c in p.commitments)
 
     def actions(self) -> tuple[Commitment, ...]:
-        """The actions and undertakings: what someone must do."""
+        """The actions and undertakings: what someone must do (all of :meth:`commitments` but requests)."""
         return tuple(c for c in self.commitments() if c.kind is not CommitmentKind.REQUEST)
 
     def requests(self) -> tuple[Commitment, ...]:
-        """The requests for information and reports."""
+        """The requests for information and reports (of :meth:`commitments`)."""
         return tuple(c for c in self.commitments() if c.kind is CommitmentKind.REQUEST)
 
     def references(self) -> tuple[Reference, ...]:
-        """Every reference to another meeting or a dated document."""
-        return tuple(r for item in self.items for r in item.references)
+        """Every reference to another meeting or a dated document, in order: before the first item,
+        in the items, after the close."""
+        return tuple(r for p in self._proceedings() for r in p.references)
 
     def votes(self) -> tuple[Vote, ...]:
-        """Every vote recorded."""
-        return tuple(v for item in self.items for v in item.votes)
+        """Every vote recorded, in order: before the first item, in the items, after the close."""
+        return tuple(v for p in self._proceedings() for v in p.votes)
 
     def walk(self) -> Iterator[object]:
         """Every node of the document, parents before children, in order."""
@@ -1104,6 +1146,8 @@ _ANNOTATION_FIELDS = frozenset(
         "references",
         "votes",
         "due",
+        "front_matter_proceedings",
+        "closing_proceedings",
         # Where the text came from: annotations of the rendering.
         "pages",
         "links",

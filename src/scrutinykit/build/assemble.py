@@ -53,6 +53,7 @@ from .inline import (
     split_name_list,
 )
 from .meeting import read_meeting
+from .outside import outside_proceedings
 from .transform import ParsedTree
 
 __all__ = ["assemble"]
@@ -1256,6 +1257,9 @@ def assemble(
     )
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
     items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
+    # The same read before the first item and after the close (build/outside.py).
+    front_proceedings = outside_proceedings(front, source, attendance, meeting)
+    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting)
     # Every node in Document.walk order, walked once for the figures and the truncation check.
     nodes = [node for root in (*front, *items, *tree.closing) for node in walk(root)]
     doc = Document(
@@ -1264,8 +1268,10 @@ def assemble(
         meeting=meeting,
         attendance=attendance,
         front_matter=tuple(front),
+        front_matter_proceedings=front_proceedings,
         items=tuple(items),
         closing=tuple(tree.closing),
+        closing_proceedings=closing_proceedings,
         figures=_figures(nodes, source),
         encoding=encoding,
     )

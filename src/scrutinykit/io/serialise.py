@@ -22,14 +22,20 @@ Version history (see ``docs/json.md``):
   ``"html"`` or ``"pdf"``), ``pages`` (PDF pages as spans of the rendering)
   and ``links`` (an HTML page's links with their URLs); version 2 data is
   text with no pages and no links, and loads unchanged.
-* 6 — outcomes gain ``duplicate`` (the same outcome recorded earlier in the
-  item) and the document ``truncated``; version 5 data marks neither and
-  loads unchanged.
+* 4 — figures gain counts (``"kind": "count"``) and ``unit``, what a figure
+  counts; version 3 figures have no unit and load unchanged.
 * 5 — two outcome types join the blocks: ``"agreement"`` (what a committee
   agreed or noted, told as narrative) and ``"decision"`` (a ``Decision:``
   block); version 4 data holds neither and loads unchanged.
-* 4 — figures gain counts (``"kind": "count"``) and ``unit``, what a figure
-  counts; version 3 figures have no unit and load unchanged.
+* 6 — outcomes gain ``duplicate`` (the same outcome recorded earlier in the
+  item) and the document ``truncated``; version 5 data marks neither and
+  loads unchanged.
+* 7 — outcomes gain ``label`` and ``that`` (moved out of ``text``), the
+  document ``source_name``.
+* 8 — the document gains ``front_matter_proceedings`` and
+  ``closing_proceedings``: the exchanges, stances, commitments, references
+  and votes read before the first item and after the closing line (empty
+  by default, so version 7 data loads unchanged).
 
 :func:`loads` and :func:`dumps` run functions written for the model on first
 use, which take and give exactly what this converter does; data they do not
@@ -76,7 +82,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """The version of the JSON form this release writes."""
 
 _SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
@@ -491,6 +497,16 @@ def _from_version_6(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _from_version_7(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 7 → 8: the document gains ``front_matter_proceedings`` and ``closing_proceedings``.
+
+    Exchanges, stances, commitments, references and votes read before the
+    first item and after the closing line; version 7 did not read them, so
+    both default to empty proceedings and nothing needs rewriting.
+    """
+    return data
+
+
 MIGRATIONS: Final[dict[int, Migration]] = {
     0: _from_version_0,
     1: _from_version_1,
@@ -499,6 +515,7 @@ MIGRATIONS: Final[dict[int, Migration]] = {
     4: _from_version_4,
     5: _from_version_5,
     6: _from_version_6,
+    7: _from_version_7,
 }
 """Migrations by the version they read: ``MIGRATIONS[n]`` gives version ``n + 1``."""
 

@@ -16,8 +16,9 @@ the source text, so the same text always gets the same id), ``item_id``
 (``<document_id>/<item position>``), ``outcome_id`` (``<item_id>/<outcome
 position>``) and ``point_id`` (``<outcome_id>/<path of positions>``).
 Offsets ``start``/``end`` are spans into the document's source.  The
-``actions`` table holds every commitment of every item — actions,
-undertakings and requests (``kind``) — with its owner (as written, and the
+``actions`` table holds every commitment of the document, in source order —
+actions, undertakings and requests (``kind``); one written before the first
+item or after the closing line has ``item_id`` ``None`` — with its owner (as written, and the
 person's ``owner_name`` when the attendance lists name them), its due date
 when one could be worked out (``due``) and the words that say when
 (``due_text``).
@@ -184,7 +185,7 @@ def _person(doc_id: str, item_id: str | None, person: Person) -> dict[str, Any]:
     }
 
 
-def _commitment(doc_id: str, item_id: str, c: Commitment) -> dict[str, Any]:
+def _commitment(doc_id: str, item_id: str | None, c: Commitment) -> dict[str, Any]:
     owner = c.owner
     return {
         "document_id": doc_id,
@@ -230,6 +231,8 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
                 "characters": len(doc.source),
             }
         )
+        # Commitments before the first item and after the close have no item: item_id is None.
+        out["actions"].extend(_commitment(doc_id, None, c) for c in doc.front_matter_proceedings.commitments)
         for i, item in enumerate(doc.items):
             out["items"].append(
                 {
@@ -247,6 +250,7 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
             )
             out["people"].extend(_person(doc_id, f"{doc_id}/{i}", p) for p in item.officers)
             out["actions"].extend(_commitment(doc_id, f"{doc_id}/{i}", c) for c in item.commitments)
+        out["actions"].extend(_commitment(doc_id, None, c) for c in doc.closing_proceedings.commitments)
         for i, k, outcome, ref in outcomes:
             outcome_id = f"{doc_id}/{i}/{k}"
             kind = type(outcome).__name__.lower()

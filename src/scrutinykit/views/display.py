@@ -23,6 +23,7 @@ from .._model import (
     Outcome,
     Person,
     Point,
+    Proceedings,
     Recommendation,
     Resolution,
     Statement,
@@ -146,6 +147,21 @@ def item_html(item: AgendaItem, source: str | None = None) -> str:
     return "".join(parts)
 
 
+def _outside_html(where: str, found: Proceedings, source: str) -> str:
+    """Commitments and exchanges read before the first item or after the close, under ``where``."""
+    if not (found.commitments or found.exchanges):
+        return ""
+    parts = [f"<li><div style='{_STYLE}'><i>{escape(where)}</i>"]
+    if found.commitments:
+        commitments = "".join(_commitment_html(c) for c in found.commitments)
+        parts.append(f"<div><i>Commitments</i></div><ul>{commitments}</ul>")
+    if found.exchanges:
+        exchanges = "".join(_exchange_html(e, source) for e in found.exchanges)
+        parts.append(f"<div><i>Exchanges</i></div><ul>{exchanges}</ul>")
+    parts.append("</div></li>")
+    return "".join(parts)
+
+
 def document_html(doc: Document) -> str:
     """A readable outline of a document: the meeting, attendance, items and outcomes."""
     m = doc.meeting
@@ -155,7 +171,11 @@ def document_html(doc: Document) -> str:
     end = f", ended {_time(m.end_time)}" if m.end_time else ""
     title = escape(m.committee or "(committee not named)")
     where = f"<div style='color: gray'>{escape(doc.source_name)}</div>" if doc.source_name else ""
-    items = "".join(f"<li>{item_html(i, doc.source)}</li>" for i in doc.items)
+    items = (
+        _outside_html("Before the first item", doc.front_matter_proceedings, doc.source)
+        + "".join(f"<li>{item_html(i, doc.source)}</li>" for i in doc.items)
+        + _outside_html("After the close", doc.closing_proceedings, doc.source)
+    )
     return (
         f"<div style='{_STYLE}'><h3 style='margin: 0'>{title}</h3>{where}"
         f"<div>{escape(doc.kind.value)}{' — ' + escape(when) if when else ''}{escape(end)}</div>"

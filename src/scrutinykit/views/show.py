@@ -245,17 +245,18 @@ def _marks(doc: Document, ids: _Ids) -> list[_Mark]:
         for officer in item.officers:
             span, label = officer.span, _person_label(officer)
             marks.append(_Mark(span.start, span.end, 7, "person att-officer", label, None))
-        for c in item.commitments:
-            css = f"commitment c-{c.kind.value}"
-            marks.append(_Mark(c.span.start, c.span.end, 5, css, _commitment_label(c), ids(c)))
-            if c.due is not None:
-                marks.append(_Mark(c.due.span.start, c.due.span.end, 8, "due", _due_label(c.due), None))
-        for ref in item.references:
-            dated = f", dated {ref.date.isoformat()}" if ref.date else ""
-            label = f"Reference to a {ref.kind.value}{dated}"
-            marks.append(_Mark(ref.span.start, ref.span.end, 7, "reference", label, None))
-        for vote in item.votes:
-            marks.append(_Mark(vote.span.start, vote.span.end, 5, "vote", _vote_label(vote), None))
+    # Commitments, references and votes before the first item, in the items and after the close.
+    for c in doc.commitments():
+        css = f"commitment c-{c.kind.value}"
+        marks.append(_Mark(c.span.start, c.span.end, 5, css, _commitment_label(c), ids(c)))
+        if c.due is not None:
+            marks.append(_Mark(c.due.span.start, c.due.span.end, 8, "due", _due_label(c.due), None))
+    for ref in doc.references():
+        dated = f", dated {ref.date.isoformat()}" if ref.date else ""
+        label = f"Reference to a {ref.kind.value}{dated}"
+        marks.append(_Mark(ref.span.start, ref.span.end, 7, "reference", label, None))
+    for vote in doc.votes():
+        marks.append(_Mark(vote.span.start, vote.span.end, 5, "vote", _vote_label(vote), None))
     for outcome in doc.outcomes():
         if outcome.due is not None:
             due = outcome.due
