@@ -1,7 +1,7 @@
 """Cost of scrutinykit on adversarial input: time per MB should stay flat as size grows.
 
 Each case builds a hostile text at several sizes — fractions of a nominal size
-(a 1 MB line without a newline, 100k bullets, 10k ``RESOLVED`` lines, deeply
+(a 1 MB line without a newline, four long lines before a label, 100k bullets, 10k ``RESOLVED`` lines, deeply
 nested numbering, …) — and times :func:`scrutinykit.parse` on it, taking the
 median of repeated runs.  When the cost is linear, the seconds per MB are the
 same at every size; a catastrophically backtracking regex or a quadratic step
@@ -41,6 +41,16 @@ def _repeat_to(unit: str, chars: int) -> str:
 def long_line(n: int) -> str:
     """Nominal 1 MB: one line of prose and no newline at all."""
     return _repeat_to("the Committee noted the report ", n * MB // 1_000_000)
+
+
+def long_lines(n: int) -> str:
+    """Nominal 1 MB: four long lines of words with no full stop, then a ``Minutes:`` label.
+
+    The shape a heading terminal's look-ahead meets on a flattened page: a
+    pattern that backtracks within a line costs the square of its length here.
+    """
+    line = _repeat_to("Councillors discussed the housing repairs backlog ", n * MB // 4_000_000)
+    return (line.rstrip() + "\n\n") * 4 + "Minutes:\n\nThe report was noted.\n"
 
 
 def bullets(n: int) -> str:
@@ -100,6 +110,7 @@ def headings(n: int) -> str:
 
 CASES: dict[str, Callable[[int], str]] = {
     "long-line": long_line,
+    "long-lines": long_lines,
     "bullets": bullets,
     "resolved-lines": resolved_lines,
     "nested-numbering": nested_numbering,
