@@ -24,7 +24,7 @@ def test_keys_join(seed_docs: dict[str, sk.Document]) -> None:
     rows = sk.table_rows(seed_docs.values())
     items = {r["item_id"] for r in rows["items"]}
     outcomes = {r["outcome_id"]: r for r in rows["outcomes"]}
-    assert all(r["item_id"] in items for r in rows["outcomes"])
+    assert all(r["item_id"] in items or r["item_id"] is None for r in rows["outcomes"])
     assert all(r["outcome_id"] in outcomes for r in rows["points"])
     for outcome_id, row in outcomes.items():
         top = [p for p in rows["points"] if p["outcome_id"] == outcome_id and p["depth"] == 0]
@@ -97,3 +97,24 @@ def test_actions_table_holds_every_commitment(seed_docs: dict[str, sk.Document])
         assert row["due"] == (c.due.date if c.due else None)
         assert row["in_outcome"] is c.in_outcome
     assert {r["kind"] for r in rows} <= {"action", "undertaking", "request"}
+
+
+def test_outcomes_outside_items_are_rows_too() -> None:
+    """An outcome before the first item or after the close is a row with no item, and its points join it."""
+    doc = sk.parse(
+        "Minutes of the Larkspur Scrutiny Panel held on 4 March 2025\n\n"
+        "RESOLVED that:\n\n(a) the Chair sign the register;\n(b) the meeting be recorded.\n\n"
+        "1. Play Area Renewal\n\nRESOLVED that the report be noted.\n\n"
+        "The meeting closed at 8.15 pm.\n\nRESOLVED that the next meeting be on 1 April 2025.\n"
+    )
+    assert [type(o).__name__ for o in doc.outcomes()] == ["Resolution"] * 3
+    rows = sk.table_rows([doc])
+    doc_id = sk.document_id(doc)
+    assert [(r["item_id"], r["outcome_id"], r["position"]) for r in rows["outcomes"]] == [
+        (None, f"{doc_id}/front/0", 0),
+        (f"{doc_id}/0", f"{doc_id}/0/0", 0),
+        (None, f"{doc_id}/closing/0", 0),
+    ]
+    assert rows["documents"][0]["outcomes"] == len(doc.outcomes()) == 3
+    assert [p["outcome_id"] for p in rows["points"]] == [f"{doc_id}/front/0"] * 2
+    assert [doc.source[r["start"] : r["end"]][:9] for r in rows["outcomes"]] == ["RESOLVED "] * 3

@@ -14,7 +14,10 @@ and its ``unit`` what it counts (``"homes"``), when the text says.
 Keys: ``document_id`` (by default the first 16 hex digits of the SHA-256 of
 the source text, so the same text always gets the same id), ``item_id``
 (``<document_id>/<item position>``), ``outcome_id`` (``<item_id>/<outcome
-position>``) and ``point_id`` (``<outcome_id>/<path of positions>``).
+position>``; an outcome before the first item or after the closing line has
+``item_id`` ``None`` and the id ``<document_id>/front/<position>`` or
+``<document_id>/closing/<position>``) and ``point_id`` (``<outcome_id>/<path
+of positions>``).
 Offsets ``start``/``end`` are spans into the document's source.  The
 ``actions`` table holds every commitment of the document, in source order —
 actions, undertakings and requests (``kind``); one written before the first
@@ -138,18 +141,29 @@ def _iso(value: object) -> str | None:
     return None if value is None else value.isoformat()  # type: ignore[attr-defined]
 
 
-def _outcomes(doc: Document) -> Iterator[tuple[int, int, Outcome, str | None]]:
+def _block_outcomes(blocks: Iterable[object]) -> Iterator[tuple[Outcome, str | None]]:
+    """The outcomes among ``blocks`` (a budget proposal's, with its reference), in order."""
+    for block in blocks:
+        if isinstance(block, BudgetProposal):
+            yield from ((o, block.reference) for o in block.outcomes())
+        elif is_outcome(block):
+            yield block, None
+
+
+def _outcomes(doc: Document) -> Iterator[tuple[int | None, str, Outcome, str | None]]:
+    """Every outcome with its item's position (``None`` outside the items) and its key under the document.
+
+    The key is ``<item position>/<outcome position>`` in an item, ``front/<position>`` before the first
+    item and ``closing/<position>`` after the closing line.
+    """
+    for k, (outcome, ref) in enumerate(_block_outcomes(doc.front_matter)):
+        yield None, f"front/{k}", outcome, ref
     for i, item in enumerate(doc.items):
-        k = 0
-        for block in (*item.agenda, *(b for s in item.sections for b in s.blocks)):
-            found: Sequence[tuple[Outcome, str | None]] = ()
-            if isinstance(block, BudgetProposal):
-                found = [(o, block.reference) for o in block.outcomes()]
-            elif is_outcome(block):
-                found = [(block, None)]
-            for outcome, ref in found:
-                yield i, k, outcome, ref
-                k += 1
+        found = _block_outcomes((*item.agenda, *(b for s in item.sections for b in s.blocks)))
+        for k, (outcome, ref) in enumerate(found):
+            yield i, f"{i}/{k}", outcome, ref
+    for k, (outcome, ref) in enumerate(_block_outcomes(doc.closing)):
+        yield None, f"closing/{k}", outcome, ref
 
 
 def _points(
@@ -251,15 +265,15 @@ def table_rows(docs: Iterable[Document], ids: Iterable[str] | None = None) -> di
             out["people"].extend(_person(doc_id, f"{doc_id}/{i}", p) for p in item.officers)
             out["actions"].extend(_commitment(doc_id, f"{doc_id}/{i}", c) for c in item.commitments)
         out["actions"].extend(_commitment(doc_id, None, c) for c in doc.closing_proceedings.commitments)
-        for i, k, outcome, ref in outcomes:
-            outcome_id = f"{doc_id}/{i}/{k}"
+        for at, key, outcome, ref in outcomes:
+            outcome_id = f"{doc_id}/{key}"
             kind = type(outcome).__name__.lower()
             out["outcomes"].append(
                 {
                     "document_id": doc_id,
-                    "item_id": f"{doc_id}/{i}",
+                    "item_id": None if at is None else f"{doc_id}/{at}",
                     "outcome_id": outcome_id,
-                    "position": k,
+                    "position": int(key.rsplit("/", 1)[1]),
                     "type": kind,
                     "made_by": outcome.made_by,
                     "budget_reference": ref,
