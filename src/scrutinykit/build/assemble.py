@@ -1275,10 +1275,10 @@ def assemble(
         [*front, *page_lines], tree.closing, vocab, (n for it in items for n in _item_lines(it)), source
     )
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
-    items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
+    items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date, vocab)) for item in items]
     # The same read before the first item and after the close (build/outside.py).
-    front_proceedings = outside_proceedings(front, source, attendance, meeting)
-    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting)
+    front_proceedings = outside_proceedings(front, source, attendance, meeting, vocab)
+    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting, vocab)
     # Every node in Document.walk order, walked once for the figures and the truncation check.
     nodes = [node for root in (*front, *items, *tree.closing) for node in walk(root)]
     doc = Document(
