@@ -617,3 +617,73 @@ def test_a_comma_list_of_roles_is_one_officer_a_role() -> None:
         "Director of Finance",
         "Democratic Services Officer",
     ]
+
+
+_COUNTY_LIST = """\
+WESTERHAM VALE COUNTY COUNCIL
+
+CABINET
+
+MINUTES of a meeting of the Cabinet held in the Council Chamber on Thursday, 6 March 2025.
+
+PRESENT: Mrs P Lantern (Chairman), Mr O Quillby and Mr T Ferrow
+
+IN ATTENDANCE: Mr K Dovecote (Head of Highways), Ms R Amberley (Acting Chief
+Accountant) and Mr B Harrowgate
+(General Counsel)
+
+IN ATTENDANCE VIRTUALLY: Mrs J Pennywhistle (Corporate Director of Growth,
+Environment and Transport), Dr H Merrow (Director of Public Health)
+
+UNRESTRICTED ITEMS
+
+1.
+Apologies
+
+No apologies were received.
+"""
+
+
+def test_office_notes_wrapped_over_lines_and_a_virtual_attendance_label() -> None:
+    """A job title whose bracket wraps to the next line, a note on a line of its own ("(General
+    Counsel)") and an "In attendance virtually:" label all give officers, none a visitor."""
+    att = sk.parse(_COUNTY_LIST).attendance
+    assert _names(att.officers) == [
+        "Mr K Dovecote",
+        "Ms R Amberley",
+        "Mr B Harrowgate",
+        "Mrs J Pennywhistle",
+        "Dr H Merrow",
+    ]
+    assert _names(att.also_attending) == []
+    assert _names(att.present) == ["Mrs P Lantern", "Mr O Quillby", "Mr T Ferrow"]
+
+
+def test_an_entry_after_a_note_with_no_comma_is_a_person_of_its_own() -> None:
+    """ "J Example (Chair) R Sample, …": the bracket ends the entry when a name follows it."""
+    text = _COUNTY_LIST.replace(
+        "PRESENT: Mrs P Lantern (Chairman), Mr O Quillby and Mr T Ferrow",
+        "Present\nCouncillors D Lantern (Chair) R Quillby, M Ferrow and\nP Oddington",
+    )
+    assert _names(sk.parse(text).attendance.present) == ["D Lantern", "R Quillby", "M Ferrow", "P Oddington"]
+
+
+def test_a_name_wrapped_over_two_lines_is_one_line() -> None:
+    """A name broken by the line's end ("Mr" / "Quillby") keeps one space, not the line break."""
+    text = _COUNTY_LIST.replace(
+        "No apologies were received.",
+        "Apologies for absence were received from Mrs Yarrow, Mr\nQuillby-Stone and Ms Dunnet.",
+    )
+    assert _names(sk.parse(text).attendance.apologies) == ["Mrs Yarrow", "Mr Quillby-Stone", "Ms Dunnet"]
+
+
+def test_a_councillor_named_in_a_note_is_not_on_the_list() -> None:
+    """A list with no separators: "(substitute for Councillor …)" on its own line names nobody present."""
+    text = _COUNTY_LIST.replace(
+        "PRESENT: Mrs P Lantern (Chairman), Mr O Quillby and Mr T Ferrow",
+        "Present:\nCouncillor Ada Lantern (Chairman) Councillor Olu Quillby\n"
+        "Councillor Tess Ferrow (remote) Councillor Ben Oddington\n"
+        "(substitute for Councillor Sam Yarrow)",
+    )
+    present = _names(sk.parse(text).attendance.present)
+    assert present == ["Ada Lantern", "Olu Quillby", "Tess Ferrow", "Ben Oddington"]

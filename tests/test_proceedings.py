@@ -6,6 +6,7 @@ import datetime
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from lark import Lark
@@ -357,3 +358,25 @@ def test_an_action_owner_line_ends_at_its_line_end() -> None:
         ),
         ("The Chair undertook to write to the trust.", "The Chair"),
     ]
+
+
+_BODY_AGREED = """\
+Minutes of the meeting of the Hollowmere Scrutiny Panel held on 4 March 2025.
+
+Present: Councillor Ada Quenby (Chair), Councillor Bo Tarrant
+
+1. Library Services Review
+
+The Head of Libraries introduced the report.
+The Assembly agreed to note the report.
+The Head of Libraries agreed to circulate the figures.
+"""
+
+
+def test_the_documents_vocabulary_reaches_the_proceedings(tmp_path: Path) -> None:
+    """A body named in a user's phrase folder (``bodies.txt``) agreeing is no officer's undertaking."""
+    (tmp_path / "bodies.txt").write_text("Assembly\n", encoding="utf-8")
+    plain = [c.owner.text for c in sk.parse(_BODY_AGREED).commitments() if c.owner is not None]
+    assert plain == ["The Assembly", "The Head of Libraries"]  # an office the vocabulary does not know
+    told = [c.owner.text for c in sk.parse(_BODY_AGREED, vocabulary=tmp_path).commitments() if c.owner]
+    assert told == ["The Head of Libraries"]

@@ -29,6 +29,7 @@ from .._model import (
     ItemKind,
     Marker,
     MarkerKind,
+    Note,
     Outcome,
     Paragraph,
     Person,
@@ -140,7 +141,7 @@ def _person(text: str, base: int, kind: AttendanceKind, plural_honorific: str | 
     description = parts.description
     if kind is AttendanceKind.PRESENT and description and _COOPTEE.search(description):
         kind = AttendanceKind.CO_OPTEE
-    name = parts.name
+    name = " ".join(parts.name.split())  # a name wrapped over two lines is one line
     if parts.honorific is not None and _POLICE_RANK.fullmatch(" ".join(parts.honorific.split())):
         # A police rank is how the person is addressed: "Inspector Jo Example".
         rank = text.rfind(parts.honorific.split()[0], 0, parts.name_start)
@@ -297,7 +298,7 @@ _IN_CHAIR = rx.compile(r"\bin\s+the\s+chair\b", re.I)
 _OFFICE_OF_STAFF = rx.compile(
     r"\b(?:Director|Head|Manager|Officer|Clerk|Administrator|Adviser|Advisor|Solicitor|Lawyer|Accountant"
     r"|Engineer|Planner|Analyst|Co-?ordinator|Secretary|Treasurer|RFO|Monitoring|Chief\s+Executive"
-    r"|Assistant|Lead|Worker|Specialist|Surveyor|Auditor)\b",
+    r"|Assistant|Lead|Worker|Specialist|Surveyor|Auditor|(?:General|Legal)\s+Counsel|Democratic\s+Services)\b",
     re.I,
 )
 _OUTSIDE_BODY = rx.compile(
@@ -543,6 +544,7 @@ def _wraps(line: str, after: str, vocab: Patterns) -> bool:
         _OPEN_END.search(line) is not None
         or _GOES_ON.match(after) is not None
         or line.count("(") > line.count(")")
+        or line.rfind("(") > line.rfind(")")  # "… and Jo Example (Acting Chief" / "Accountant)"
         or (
             len(line.rstrip()) >= 60
             and len(_SEPARATOR.findall(line)) >= 2
@@ -687,7 +689,12 @@ def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
     """
     starts: list[int] = []
     last_end: int | None = None
+    depth, seen = 0, 0
     for m in _TITLED.finditer(text):
+        depth += text.count("(", seen, m.start()) - text.count(")", seen, m.start())
+        seen = m.start()
+        if depth > 0:
+            continue  # a name in a note: "(substitute for Cllr Jo Example)"
         if last_end is None or text[last_end : m.start()].strip():
             starts.append(m.start())
         last_end = m.end()
@@ -931,11 +938,23 @@ def _item_visitors(item: AgendaItem, source: str) -> list[Person]:
 # ---------------------------------------------------------------------------
 
 
-def _group_attendance(blocks: Sequence[Block]) -> list[Block]:
-    """Fold the paragraphs that follow an attendance label into its block."""
+def _group_attendance(blocks: Sequence[Block], source: str) -> list[Block]:
+    """Fold the paragraphs that follow an attendance label into its block.
+
+    A note in brackets on the next line goes on the entry it wraps ("… and Mr Jo
+    Example" / "(General Counsel)"): it becomes a line of the block, as written.
+    """
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
+        if (
+            isinstance(prev, AttendanceBlock)
+            and isinstance(block, Note)
+            and source[prev.span.end : block.span.start] == "\n"
+            and source[prev.span.start : prev.span.end].rstrip()[-1:].isalpha()
+        ):
+            written = source[block.span.start : block.span.end]
+            block = Paragraph(span=block.span, text=" ".join(written.split()))
         if isinstance(prev, AttendanceBlock) and isinstance(block, Paragraph):
             out[-1] = attrs.evolve(
                 prev, span=Span(start=prev.span.start, end=block.span.end), lines=(*prev.lines, block)
@@ -1180,7 +1199,7 @@ def assemble(
 ) -> Document:
     """Build the document from the transformer's result (``vocab``: the vocabulary it was parsed with)."""
     vocab = vocab or default_patterns()
-    front = _group_attendance(tree.front_matter)
+    front = _group_attendance(tree.front_matter, source)
     people: dict[AttendanceKind, list[Person]] = {k: [] for k in AttendanceKind}
     apologies: list[Person] | None = None
     for block in front:
@@ -1256,10 +1275,10 @@ def assemble(
         [*front, *page_lines], tree.closing, vocab, (n for it in items for n in _item_lines(it)), source
     )
     # Proceedings: exchanges, stances, commitments, references and votes (_proceedings.py).
-    items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date)) for item in items]
+    items = [_mark_duplicates(proceedings(item, source, attendance, meeting.date, vocab)) for item in items]
     # The same read before the first item and after the close (build/outside.py).
-    front_proceedings = outside_proceedings(front, source, attendance, meeting)
-    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting)
+    front_proceedings = outside_proceedings(front, source, attendance, meeting, vocab)
+    closing_proceedings = outside_proceedings(tree.closing, source, attendance, meeting, vocab)
     # Every node in Document.walk order, walked once for the figures and the truncation check.
     nodes = [node for root in (*front, *items, *tree.closing) for node in walk(root)]
     doc = Document(

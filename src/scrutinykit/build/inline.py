@@ -913,6 +913,12 @@ _LIST_PLURAL_RE = rx.compile(
 )
 
 _LIST_SEP_RE = rx.compile(r"[()\[\]]|[,;]|(?<!\s)\s{1,10}(?:and|&)(?=\s)")
+#: After a note in brackets, the next entry with no separator before it: "J Example (Chair) R Sample".
+#: Not when that entry is a name and an office after a dash, the other column of a list
+#: flattened into one ("Cllr Jo Example (Chair) Bo Sample – Head of Finance").
+_NEXT_AFTER_NOTE = rx.compile(
+    r"[ \t]{1,10}(?=[A-Z](?:\.|[a-z'’-]{1,30})?[ \t]{1,3}[A-Z])(?![^,;()\n]{0,80}[ \t][–—-][ \t])"
+)
 
 
 def _emit_entry(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -931,8 +937,9 @@ def split_name_list(text: str) -> list[tuple[int, int]]:
     """Return the spans of the individual people in a list of names.
 
     Entries are separated by ",", ";", " and " and " & " outside parentheses,
-    so "Councillor A (Chair, from 7pm)" stays whole.  A leading "Present:"
-    style label and a leading plural title ("Councillors", "Cllrs") are not
+    so "Councillor A (Chair, from 7pm)" stays whole, and by a note in
+    brackets that a name follows with no separator ("J Example (Chair) R
+    Sample").  A leading "Present:" style label and a leading plural title ("Councillors", "Cllrs") are not
     part of the first entry; a singular "Councillor" is.  Each span is trimmed
     of whitespace and of a closing full stop (but not the stop of an initial).
     """
@@ -952,6 +959,10 @@ def split_name_list(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif token in _CLOSE:
             depth = max(0, depth - 1)
+            gap = _NEXT_AFTER_NOTE.match(text, match.end()) if depth == 0 else None
+            if gap is not None:
+                _emit_entry(text, entry_start, match.end(), spans)
+                entry_start = gap.end()
         elif depth == 0:
             _emit_entry(text, entry_start, match.start(), spans)
             entry_start = match.end()

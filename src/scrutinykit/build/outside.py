@@ -46,20 +46,26 @@ from .._model import (
     Proceedings,
     Span,
 )
+from ..parsing.vocabulary import Patterns
 from ..proceedings.scanner import proceedings
 
 __all__ = ["outside_proceedings"]
 
 
 def outside_proceedings(
-    blocks: Sequence[Block], source: str, attendance: Attendance, meeting: Meeting
+    blocks: Sequence[Block],
+    source: str,
+    attendance: Attendance,
+    meeting: Meeting,
+    vocab: Patterns | None = None,
 ) -> Proceedings:
     """The proceedings read from ``blocks``.
 
     ``blocks`` are the front matter or the closing of a document, in order;
     ``meeting`` is the meeting read from the document: relative due dates
     count from its date, and its own line ("Minutes of a meeting … held on
-    4 March 2025") is no reference to another meeting.
+    4 March 2025") is no reference to another meeting; ``vocab`` is the
+    document's vocabulary, handed to the scanner.
     """
     if not blocks:
         return Proceedings()
@@ -76,7 +82,7 @@ def outside_proceedings(
     span = Span(start=blocks[0].span.start, end=max(b.span.end for b in blocks))
     # The scanner's unit is an item: the blocks stand as the agenda text of one with no heading.
     vehicle = AgendaItem(span=span, heading=(), title="", agenda=tuple(read_blocks))
-    read = proceedings(vehicle, source, attendance, meeting.date)
+    read = proceedings(vehicle, source, attendance, meeting.date, vocab)
     own = meeting.span
     references = read.references
     if own is not None:

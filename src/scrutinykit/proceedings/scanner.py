@@ -49,6 +49,7 @@ from .._model import (
     PointList,
     SectionKind,
 )
+from ..parsing.vocabulary import Patterns, default_patterns
 from .actions import (
     WILL_TRIGGERS,
     agreed_action,
@@ -76,9 +77,17 @@ __all__ = ["PROCEEDINGS_GRAMMAR", "find_due", "proceedings", "vocabulary"]
 
 
 def proceedings(
-    item: AgendaItem, source: str, attendance: Attendance, meeting: datetime.date | None
+    item: AgendaItem,
+    source: str,
+    attendance: Attendance,
+    meeting: datetime.date | None,
+    vocab: Patterns | None = None,
 ) -> AgendaItem:
-    """The item with its exchanges, stances, commitments, references and votes read from its text."""
+    """The item with its exchanges, stances, commitments, references and votes read from its text.
+
+    ``vocab`` is the document's vocabulary (``parse(..., vocabulary=DIR)``), the
+    one that ships when None: the rules that need its words (the bodies) take them from it.
+    """
     # Under a "Minutes:" label the record is the section; the agenda text above it says what the item was for.
     minutes = item.minutes
     if not any(s.kind is SectionKind.MINUTES for s in item.sections):
@@ -87,7 +96,7 @@ def proceedings(
         # the minutes' paragraphs, unlabelled, on a ModernGov page).
         minutes = (*item.agenda, *(b for s in item.sections for b in s.blocks))
     context = "\n".join([item.title, *(b.text for b in item.agenda if isinstance(b, Paragraph))])
-    state = State(Roster(attendance, item.officers, context), meeting)
+    state = State(Roster(attendance, item.officers, context), meeting, vocab or default_patterns())
     label_at = label_start = -1  # where an action label ends the paragraph just read, if one does
     labelled: frozenset[int] = frozenset()  # the points of the list under that label
     for node in _prose_nodes(minutes):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 
 from .._model import Commitment, CommitmentKind, Due, Reference, Speaker, Stance, Statement, Vote
+from ..parsing.vocabulary import Patterns
 from .due import due_in
 from .speakers import Roster
 from .text import Text
@@ -24,8 +25,9 @@ __all__ = ["State"]
 class State:
     """One item's reading: the people it may name, the meeting's date, and what has been found."""
 
-    def __init__(self, roster: Roster, meeting: datetime.date | None) -> None:
+    def __init__(self, roster: Roster, meeting: datetime.date | None, vocab: Patterns) -> None:
         self.roster = roster
+        self.vocab = vocab  # the document's vocabulary: its bodies ("The Panel")
         self.meeting = meeting
         self.statements: list[Statement] = []
         self.stances: list[Stance] = []

@@ -9,9 +9,11 @@ the first verb with an owner: the clause's speaker, or an office the
 vocabulary does not know written as "The …" ("The Governance Officer
 undertook to …") but not a body of words it does not know ("The Planning
 and Licensing Committee agreed to …"); never members who "agreed to" (that
-is agreement, not a promise).  A body the vocabulary names as a speaker
-("The Panel agreed to …") is the undertaking's owner.  What is undertaken
-is the text after the verb; its due time is read from it.
+is agreement, not a promise), nor a body that "agreed to" ("The Panel
+agreed to note the report": the body's agreement), nor an owner the
+document's vocabulary names as a body (its ``bodies.txt``, a user's phrase
+folder too).  What is undertaken is the text after the verb; its due time
+is read from it.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def undertaking(state: State, t: Text, start: int, end: int) -> None:
                     for name in ("SPEAKER_COMMITTEE", "SPEAKER_MEMBER")
                     for m in v[name].finditer(om.group())
                 )
+                or state.vocab.body_name.search(om.group()) is not None
             ):
                 continue  # no owner, or a body ("The Planning Committee agreed to …")
             # "The Governance Officer undertook to …": an office the vocabulary does not know.
@@ -57,11 +60,11 @@ def undertaking(state: State, t: Text, start: int, end: int) -> None:
             )
         else:
             owner = found.speaker
-        if (
-            um.group().casefold().startswith(("agreed", "agrees"))
-            and owner.kind is SpeakerKind.MEMBER
-            and owner.plural
+        if um.group().casefold().startswith(("agreed", "agrees")) and (
+            (owner.kind is SpeakerKind.MEMBER and owner.plural)
+            or owner.kind is SpeakerKind.COMMITTEE
+            or state.vocab.body_name.search(owner.text) is not None
         ):
-            continue
+            continue  # members' or a body's agreement, not a promise
         state.commit(CommitmentKind.UNDERTAKING, t, start, end, owner, um.end())
         break
