@@ -1,13 +1,27 @@
-"""Shared fixtures: the seed documents and the development corpus."""
+"""Shared fixtures: the seed documents and the development corpus.
+
+Property tests run the same examples on every run (Hypothesis derandomised,
+no example database), so the suite is deterministic: a failure is the code's,
+never the draw's.  ``HYPOTHESIS_PROFILE=explore`` (or ``long``, which also
+runs more examples in tests/test_robustness.py) draws new examples each run,
+as the fuzzing does; add what it finds as an ``@example``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import settings
 
 import scrutinykit
+
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+_EXPLORE = os.environ.get("HYPOTHESIS_PROFILE") in ("explore", "long")
+settings.load_profile("explore" if _EXPLORE else "deterministic")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

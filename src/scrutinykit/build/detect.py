@@ -82,6 +82,7 @@ from .._model import (
     MeetingEnd,
     Resolution,
     SectionKind,
+    Vote,
 )
 from ..parsing.vocabulary import Patterns, default_patterns
 
@@ -152,7 +153,7 @@ def _proceedings(doc: Document, text: str, vocab: Patterns) -> str | None:
     att = doc.attendance
     if att.present or att.apologies or att.also_attending or att.officers:
         return "it lists who attended"
-    if doc.commitments() or doc.exchanges() or doc.votes():
+    if doc.commitments() or doc.exchanges() or any(_told(v) for v in doc.votes()):
         return "it records actions, questions or votes"
     if len(vocab.narration.findall(text)) >= NARRATION_NEEDED:
         return "it narrates the meeting"
@@ -271,11 +272,28 @@ def not_minutes_reason(doc: Document, vocab: Patterns | None = None) -> str | No
     return None
 
 
+def _told(vote: Vote) -> bool:
+    """Whether a vote says anything: who moved or seconded it, a count, its result or that it was unanimous.
+
+    A lone "seconded" in running words is read as a vote with nothing known;
+    it is no evidence that the text records a meeting.
+    """
+    return bool(
+        vote.proposer
+        or vote.seconder
+        or vote.result
+        or vote.unanimous
+        or vote.votes_for is not None
+        or vote.votes_against is not None
+        or vote.abstentions is not None
+    )
+
+
 def _proceedings_share(doc: Document) -> float:
     """The share of ``doc``'s words that stand in its outcomes, votes, exchanges and commitments."""
     covered = bytearray(len(doc.source))
     spans = [o.span for o in doc.outcomes()]
-    spans += [v.span for v in doc.votes()]
+    spans += [v.span for v in doc.votes() if _told(v)]
     spans += [e.span for e in doc.exchanges()]
     spans += [c.span for c in doc.commitments()]
     for span in spans:
