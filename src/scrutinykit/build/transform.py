@@ -1271,8 +1271,11 @@ class MinutesTransformer:
         resolution whose label the lines of a paragraph split, runs from its
         "it was resolved" to the sentence's end.
         """
-        agreed = self._v.agreement_verb.search(par.text) is not None
-        resolved = self._v.narrated_resolved.search(par.text) is not None
+        agreed = self._v.agreement_verb_alone.search(par.text) is not None
+        resolved = (
+            self._v.resolution_verb.search(par.text) is not None
+            and self._v.narrated_resolved.search(par.text) is not None
+        )
         if not agreed and not resolved:
             return None
         where = self._normalised_range(par)

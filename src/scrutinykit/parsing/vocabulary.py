@@ -423,6 +423,9 @@ class Patterns:
             rf"(?:(?:{p.verb['agreement']})\s+and\s+)?(?:{p.verb['resolution']})\b"
             rf"|was\s+(?:{p.verb['resolution']})\s+(?:that\b|to\s+(?!the\b)[a-z]))"
         )
+        # Its verb alone, which every match holds: a quick test of a whole paragraph
+        # first (the pattern above has no literal start to skip ahead by).
+        self.resolution_verb = rx.compile(rf"(?:{p.verb['resolution']})\b")
         # An agreement's own label before what was agreed: "AGREED that …", "Members
         # agreed that …", "It was agreed: …", "The Committee agreed to …" (the "to"
         # stays with what was agreed), "iv) It was agreed that …" (a point's label).
@@ -477,6 +480,9 @@ class Patterns:
         self.agreement_verb = rx.compile(
             rf"(?:(?:{p.lead_lower}|{p.lead})\s+)?(?:{p.verb['agreement']})\b"
         )
+        # The verb without its optional lead word: found in a text exactly when the
+        # pattern above is, and searched far quicker (a test of a whole paragraph).
+        self.agreement_verb_alone = rx.compile(rf"(?:{p.verb['agreement']})\b")
         self.heading_outcome = rx.compile(
             rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
         )

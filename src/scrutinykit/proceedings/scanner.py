@@ -141,23 +141,45 @@ def proceedings(
 def _prose(state: State, t: Text) -> None:
     """Run the rules over each sentence of a paragraph or point, in order."""
     labelled = state.labelled
+    # Which rules' trigger words the paragraph holds at all, tested once: a
+    # sentence's folded text is a piece of the paragraph's (case folding maps
+    # each character on its own), so a rule whose words the paragraph lacks is
+    # not tested again sentence by sentence.
+    rules = _rules_in(t.text.casefold())
     for start, end in sentences(t.text):
         for part in owner_line(t, start, end):
-            _sentence(state, t, *part)
+            _sentence(state, t, *part, rules)
             state.prev_sentence = (t, *part)
             state.labelled = False  # a label stands over a point's first sentence only
     state.labelled = labelled
 
 
-def _sentence(state: State, t: Text, start: int, end: int) -> None:
+_ALL_RULES = (True, True, True, True, True, True)
+
+
+def _rules_in(low: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Whether ``low`` holds the trigger words of each rule :func:`_sentence` tests by them."""
+    return (
+        UNDERTAKING_TRIGGERS(low),
+        WILL_TRIGGERS(low),
+        REQUEST_TRIGGERS(low),
+        "agreed that" in low,
+        REFERENCE_TRIGGERS(low),
+        VOTE_TRIGGERS(low),
+    )
+
+
+def _sentence(state: State, t: Text, start: int, end: int, rules: tuple[bool, ...] = _ALL_RULES) -> None:
     """The rules, in the order they run over one sentence ``t.text[start:end]``.
 
     An action under a label or by an owner "to" is the whole sentence;
     otherwise the sentence's statement, its stances (which may make a
     member's remark a challenge), then what is promised, asked for,
     referred to and voted on.  Each rule after the statement is tried only
-    when one of its trigger words is in the sentence.
+    when one of its trigger words is in the sentence (``rules``: which of
+    them the whole paragraph holds, so that the others are not tested).
     """
+    undertakings, wills, requests, agreed, references, votes = rules
     low = t.text[start:end].casefold()
     found, verb_at = subject(t, start, state.roster, state.last)
     who = found.speaker if found else None
@@ -171,17 +193,17 @@ def _sentence(state: State, t: Text, start: int, end: int) -> None:
     kinds = stances(state, t, start, end, low, who)
     if told is not None and (told[0] is not None or kinds):  # no kind and no stance: nothing to settle
         settle(state, told, kinds, t, start, end, low, who)
-    if UNDERTAKING_TRIGGERS(low):
+    if undertakings and UNDERTAKING_TRIGGERS(low):
         undertaking(state, t, start, end)
-    if WILL_TRIGGERS(low):
+    if wills and WILL_TRIGGERS(low):
         will_action(state, t, start, end)
-    if REQUEST_TRIGGERS(low):
+    if requests and REQUEST_TRIGGERS(low):
         request(state, t, start, end, who)
-    if "agreed that" in low:
+    if agreed and "agreed that" in low:
         agreed_action(state, t, start, end, low, who)
-    if REFERENCE_TRIGGERS(low):
+    if references and REFERENCE_TRIGGERS(low):
         reference(state, t, start, end)
-    if VOTE_TRIGGERS(low):
+    if votes and VOTE_TRIGGERS(low):
         vote(state, t, start, end, low)
     if who is not None:
         state.last = who
