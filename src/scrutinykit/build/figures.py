@@ -1,0 +1,63 @@
+"""Figures: the money, percentages and counts in the text each textual node owns.
+
+Reads: every textual node's own text through :mod:`.readers.money` and
+:mod:`.readers.counts`.  Guarantees: figures in source order, each with its
+span into the source and what it counts where the text says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._model import (
+    TEXTUAL_NODES,
+    Figure,
+    FigureKind,
+    Span,
+)
+from .readers import (
+    counted_after,
+    find_counts,
+    find_money,
+    find_percentages,
+)
+
+
+def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
+    """Money, percentages and counts in the text each textual node owns, in order."""
+    found: list[Figure] = []
+    for node in nodes:
+        if not isinstance(node, TEXTUAL_NODES):
+            continue
+        span: Span = node.span  # type: ignore[attr-defined]
+        kids = getattr(node, "points", ())
+        end = kids[0].span.start if kids else span.end
+        text = source[span.start : end]
+        for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
+            for start, stop, value in finder(text):
+                after = counted_after(
+                    text, stop, of_only=kind is FigureKind.PERCENTAGE, money=kind is FigureKind.MONEY
+                )
+                if after is not None:
+                    stop = after[1]
+                found.append(
+                    Figure(
+                        span=Span(start=span.start + start, end=span.start + stop),
+                        kind=kind,
+                        value=value,
+                        text=text[start:stop],
+                        unit=after[0] if after is not None else None,
+                    )
+                )
+        for start, stop, value, unit in find_counts(text):
+            found.append(
+                Figure(
+                    span=Span(start=span.start + start, end=span.start + stop),
+                    kind=FigureKind.COUNT,
+                    value=value,
+                    text=text[start:stop],
+                    unit=unit,
+                )
+            )
+    found.sort(key=lambda f: (f.span.start, f.span.end))  # Span's order, without its tuple-building __lt__
+    return tuple(found)
