@@ -40,6 +40,7 @@ from .text import POINT_LABEL, Text, any_of, last_sentence
 
 __all__ = [
     "WILL_TRIGGERS",
+    "after_outcome",
     "agreed_action",
     "clause_action",
     "labelled_action",
@@ -54,6 +55,17 @@ WILL_TRIGGERS = any_of("will ", "would ", "was asked to")
 """The words one of which a sentence holds when :func:`will_action` can find an action in it."""
 # Where a clause that gives an action may start: "…, the Clerk to write …", "…; Clerk to check …".
 _ACTION_CLAUSE = rx.compile(r"[,;] (?=(?:the |The )?[A-Z])")
+# Where a line may start an action of its own inside a sentence that no full stop ended:
+# "… exceeding the limit" / "Clerk to write and confirm.".
+_LINE_START = rx.compile(r" (?=(?:the |The )?[A-Z])")
+# The last word of a line that runs on into the next: "… and it was agreed to ask the" / "Clerk to …".
+_RUNS_ON = rx.compile(
+    r"(?:^|[ (])(?:the|a|an|to|of|and|or|for|with|by|that|in|on|at|from|as|be|is|was|were|asked|"
+    r"requested|instructed|invited|agreed|resolved|thank|thanked|whether|if|than|into|onto|upon|via|per|"
+    r"Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)$"
+)
+# A point's label that opens a paragraph of its own: "11i) ", "3. ", "(b) ".
+_OPENING_LABEL = rx.compile(r"\(?(?:[0-9]{1,3}[a-z]{0,5}|[a-z]{1,4})[.)]\)? (?=[A-Z])")
 _CAPITAL_NEXT = re.compile(f" {CAPITAL}[a-z]")
 # What follows "to" when it is not a verb: "the Clerk to the Council".
 _NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
@@ -148,19 +160,59 @@ def owner_to_action(state: State, t: Text, start: int, end: int, found: Found) -
     return True
 
 
-def clause_action(state: State, t: Text, start: int, end: int) -> None:
-    """An action given in a clause after a comma: "…, the Clerk to write to the owner."."""
+def clause_action(state: State, t: Text, start: int, end: int, *, lines: bool = True) -> bool:
+    """An action given in a clause after a comma: "…, the Clerk to write to the owner.".
+
+    Also a line that starts an owner "to" do something inside a sentence no
+    full stop ended ("… exceeding the limit" / "Clerk to write and confirm."),
+    when the line before does not run on into it (it ends in no article,
+    preposition or "asked").  True when one is found.
+    """
     v = vocabulary()
     text = t.text
-    for cm in _ACTION_CLAUSE.finditer(text, start, end):
-        found = speaker_at(t, cm.end(), state.roster, state.last)
+    starts = [cm.end() for cm in _ACTION_CLAUSE.finditer(text, start, end)]
+    if lines and "\n" in t.raw:
+        for lm in _LINE_START.finditer(text, start, end):
+            at = lm.start()
+            if at > start and t.raw[t.offset(at) - t.base] == "\n" and not _runs_on(text, start, at):
+                starts.append(lm.end())
+        starts.sort()
+    for at in starts:
+        found = speaker_at(t, at, state.roster, state.last)
         if found is None or not one_owner(found.speaker):
             continue
         to = v["ACTION_TO"].match(text, found.end, end)
         if to is None or _NOT_A_VERB.match(text, to.end()):
             continue
-        state.commit(CommitmentKind.ACTION, t, cm.end(), end, found.speaker, to.end())
+        state.commit(CommitmentKind.ACTION, t, at, end, found.speaker, to.end())
+        return True
+    return False
+
+
+def after_outcome(state: State, t: Text) -> None:
+    """An action in a clause of its own after what a resolution resolved: not part of the outcome.
+
+    "It was resolved to decline, the Clerk to write and inform them." and
+    "…, Councillor Example will ascertain the cost." — after a comma, or on a
+    line of its own that the resolved words do not run on into.
+    """
+    text = t.text
+    if clause_action(state, t, 0, len(text)):
         return
+    v = vocabulary()
+    for cm in _ACTION_CLAUSE.finditer(text):
+        found = speaker_at(t, cm.end(), state.roster, state.last)
+        if found is None or not one_owner(found.speaker) or not text.startswith(" ", found.end):
+            continue
+        wm = v["ACTION_WILL"].match(text, found.end + 1)
+        if wm is not None:
+            state.commit(CommitmentKind.ACTION, t, cm.end(), len(text), found.speaker, wm.end())
+            return
+
+
+def _runs_on(text: str, start: int, at: int) -> bool:
+    """Whether the line ending at ``at`` runs on into the next: its last word needs what follows."""
+    return _RUNS_ON.search(text, max(start, at - 14), at) is not None or text[at - 1] in ",;:-–&/"
 
 
 def will_action(state: State, t: Text, start: int, end: int) -> None:
@@ -168,6 +220,9 @@ def will_action(state: State, t: Text, start: int, end: int) -> None:
     if any(c.span == t.span(start, end) for c in state.commitments[-1:]):
         return
     v = vocabulary()
+    label = _OPENING_LABEL.match(t.text, start, end)
+    if label is not None:
+        start = label.end()  # "11i) Cllr. A. Example would look into …"
     for wm in v["ACTION_WILL"].finditer(t.text, start, end):
         found, clause = clause_speaker(t, start, wm.start(), state.roster, state.last)
         if found is not None and one_owner(found.speaker):

@@ -37,6 +37,7 @@ from .._model import (
     SpeakerKind,
 )
 from ..parsing import patterns as rx
+from .actions import after_outcome
 from .due import due_in
 from .references import reference
 from .speakers import speaker_at
@@ -89,6 +90,8 @@ def _outcome(state: State, outcome: Outcome, source: str) -> Outcome:
     due: Due | None = None
     for unit in units:
         _unit(state, unit, outcome, addressee)
+        if isinstance(outcome, Resolution):
+            after_outcome(state, unit)
     if not outcome.points:
         for unit in units:
             due = due_in(unit, 0, len(unit.text), state.meeting)

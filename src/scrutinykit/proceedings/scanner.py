@@ -187,7 +187,7 @@ def _sentence(state: State, t: Text, start: int, end: int, rules: tuple[bool, ..
         return
     if found is not None and owner_to_action(state, t, start, end, found):
         return
-    if ", " in low or "; " in low:
+    if ", " in low or "; " in low or "\n" in t.raw:
         clause_action(state, t, start, end)
     told = statement(state, t, start, end, low, who, verb_at)
     kinds = stances(state, t, start, end, low, who)
