@@ -112,7 +112,7 @@ def _unit(state: State, t: Text, outcome: Outcome, addressee: str | None) -> Non
     lm = POINT_LABEL.match(text)
     if lm is not None:
         pos = lm.end()
-    label = _OUTCOME_LABEL.match(text, pos)
+    label = state.vocab.outcome_label.match(text, pos)  # the vocabulary's outcome labels, as the grammar's
     if label is not None:
         pos = label.end()
     that = _THAT.match(text, pos)
@@ -133,9 +133,6 @@ def _unit(state: State, t: Text, outcome: Outcome, addressee: str | None) -> Non
 
 
 _THAT = rx.compile(r"(?:that|That|THAT)[:,]? ")
-_OUTCOME_LABEL = rx.compile(
-    r"(?:RESOLVED|Resolved|RECOMMENDED|Recommended|AGREED|Agreed)(?: (?:that|THAT|to|TO))?[:,-–]* ?"
-)
 _ADDRESSEE = rx.compile(
     r"(?:recommend(?:ed|s|ations?)?|RECOMMENDED|RECOMMEND) to (?:the )?"
     r"((?:Cabinet|Council|Executive|Leader|Mayor|[A-Z][\w'-]*)"
