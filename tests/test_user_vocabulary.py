@@ -131,7 +131,9 @@ def test_cli_check_actions_and_show(text_file: Path, vocabulary: Path, tmp_path:
     _, before, _ = run("actions", "--format", "csv", str(text_file))
     _, after, _ = run("actions", "--format", "csv", "--vocabulary", str(vocabulary), str(text_file))
     assert len(before.splitlines()) == 1  # the header only
-    assert "DETERMINED that the Head of Libraries" in after
+    # the request's words start after the user's label, as they do after a shipped one
+    assert "the Head of Libraries report on Sunday opening" in after
+    assert "DETERMINED" not in after
     status, page, _ = run("show", "--vocabulary", str(vocabulary), str(text_file))
     assert status == 0
     plain_status, plain_page, _ = run("show", str(text_file))
