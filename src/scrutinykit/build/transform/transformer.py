@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._model import (
+from ..._model import (
     OUTCOME_TYPES,
     AgendaItem,
     Agreement,
@@ -43,10 +43,10 @@ from .._model import (
     SectionKind,
     Span,
 )
-from ..layout.normalise import Normalised
-from ..parsing import patterns as rx
-from ..parsing.vocabulary import Patterns, default_patterns
-from .inline import parse_time
+from ...parsing import patterns as rx
+from ...parsing.vocabulary import Patterns
+from ..inline import parse_time
+from .base import Closing, FrontMatter, HeadingInfo, ParsedTree, TransformerBase, _lead_that, fold
 
 if TYPE_CHECKING:
     # The trees come from Lark or from the built standalone module, whose
@@ -70,11 +70,6 @@ def _extend_item(item: AgendaItem, blocks: list[Block]) -> AgendaItem:
 
 _SECONDED = rx.compile(r"(?:Seconded|SECONDED) by\b")
 _PROPOSED = rx.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
-
-
-def fold(text: str) -> str:
-    """``text`` with runs of whitespace folded to one space, trimmed."""
-    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------
@@ -156,9 +151,6 @@ _MID_SENTENCE = rx.compile(r"[\w,]$")
 _LIST_LINE = rx.compile(r"[^.]{1,60}")
 
 
-# The word that introduces what was resolved ("That the report be noted"), and
-# the punctuation after it: not part of the outcome's text but its own field.
-_LEAD_THAT = rx.compile(r"(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*")
 # The same word closing a label ("RESOLVED that:"), and the punctuation around it.
 _LABEL_TAIL = rx.compile(
     r"[ ]*(?:(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*)?(?::-|:|\u2013|\u2014|-|,)?[ ]*$"
@@ -169,14 +161,6 @@ _ADDRESSED = rx.compile(
     r"to[ ]+(?:the[ ]+)?[A-Z][\w'&-]*(?:[ ]+(?:Member|for|of|and|&|[A-Z][\w'&,-]*)){0,8}?[ ]*,?[ ]*"
     r"(?=(?:THAT|That|that)\b|:)"
 )
-
-
-def _lead_that(text: str) -> tuple[str | None, str]:
-    """The introducing "that" of ``text`` (or ``None``) and the words after it."""
-    m = _LEAD_THAT.match(text)
-    if m is None or m.end() == 0:
-        return None, text
-    return m.group("that"), text[m.end() :]
 
 
 def _outcome_words(
@@ -289,78 +273,13 @@ def _attendance_kind(vocab: Patterns, label: str) -> AttendanceKind:
 # ---------------------------------------------------------------------------
 
 
-class HeadingInfo:
-    """What an item heading rule found: its nodes and the item's numbers."""
-
-    __slots__ = ("agenda_number", "extra", "from_banner", "loose", "minute_number", "nodes", "title")
-
-    def __init__(
-        self,
-        nodes: tuple[Marker | Heading, ...],
-        title: str,
-        minute_number: str | None,
-        agenda_number: str | None,
-        from_banner: bool,
-        extra: tuple[Block, ...] = (),
-    ) -> None:
-        self.nodes = nodes
-        self.title = title
-        self.minute_number = minute_number
-        self.agenda_number = agenda_number
-        self.from_banner = from_banner
-        self.extra = extra
-        """Blocks the heading's lines hold after the title: they open the item's agenda."""
-        self.loose = False
-        """An unnumbered title found only by the section label after it (``title_then_section``)."""
-
-
-class FrontMatter(list[Block]):
-    """The blocks before the first item."""
-
-
-class Closing(list[Block]):
-    """The closing line and what follows it."""
-
-
-class ParsedTree:
-    """The transformer's result: the parts a :class:`Document` is built from."""
-
-    __slots__ = ("closing", "front_matter", "items")
-
-    def __init__(self, front_matter: list[Block], items: list[AgendaItem], closing: list[Block]) -> None:
-        self.front_matter = front_matter
-        self.items = items
-        self.closing = closing
-
-
 # ---------------------------------------------------------------------------
 # The transformer
 # ---------------------------------------------------------------------------
 
 
-class MinutesTransformer:
+class MinutesTransformer(TransformerBase):
     """Build model nodes from the parse tree of one normalised text."""
-
-    def __init__(self, normalised: Normalised, vocabulary: Patterns | None = None) -> None:
-        self._v = vocabulary or default_patterns()
-        self._n = normalised
-        self._text = normalised.text
-        # Headings found inside flattened lines: id(heading) -> (minute number, title).
-        self._flat: dict[int, tuple[str, str]] = {}
-        # The line tokens of each paragraph, by id of its first block: a
-        # "Decision:" block turns its first paragraph into the decision.
-        self._lines: dict[int, list[Token]] = {}
-        # Items headed by a title alone that a section label follows: their
-        # headings, by id of the item (see :meth:`_fold_loose_title`).
-        self._loose: dict[int, Heading] = {}
-        # The normalised range of each paragraph made from line tokens, by id
-        # (the paragraph is kept with it, so an id is never taken for another's).
-        # A point of one line (and the lines that finish its sentence) is kept there too.
-        self._norm: dict[int, tuple[Paragraph | Point, int, int]] = {}
-        # The class of the parser's tokens (Lark's or the standalone module's), seen on the first line.
-        self._token_type: type[Token] | None = None
-        # The points that took a run-on line (by id; each is kept in ``_norm``).
-        self._run_points: set[int] = set()
 
     def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
         """Run each rule's method on its transformed children, bottom up; the start rule's result.
@@ -392,31 +311,6 @@ class MinutesTransformer:
         return method(self, children)
 
     # -- spans --------------------------------------------------------------
-
-    def _span(self, start: int, end: int) -> Span:
-        """Map a normalised ``[start, end)`` to an original span."""
-        return Span(start=self._n.to_original(start), end=self._n.to_original_end(end))
-
-    def _token_span(self, token: Token) -> tuple[int, int]:
-        """Normalised start and end of a token, trailing blanks trimmed."""
-        start = token.start_pos or 0
-        return start, start + len(token.value.rstrip())
-
-    def _paragraph(self, token: Token) -> Paragraph:
-        start, end = self._token_span(token)
-        par = Paragraph(span=self._span(start, end), text=fold(token.value))
-        self._norm[id(par)] = (par, start, end)
-        self._token_type = type(token)
-        return par
-
-    def _normalised_range(self, par: Paragraph | Point) -> tuple[int, int] | None:
-        entry = self._norm.get(id(par))
-        if entry is None or entry[0] is not par:
-            return None
-        return entry[1], entry[2]
-
-    def _joined(self, first: Span, last: Span) -> Span:
-        return Span(start=first.start, end=last.end)
 
     # -- points ---------------------------------------------------------------
 
@@ -517,15 +411,6 @@ class MinutesTransformer:
         blocks = [*self._prose(head, len(head.value) >= _FLAT_LINE), *self._dependent_blocks(deps)]
         self._lines[id(blocks[0])] = children  # a "Decision:" block may make it an outcome
         return blocks
-
-    def _piece(self, token: Token, start: int, end: int) -> Token | None:
-        """The part ``[start, end)`` of a line token, trimmed, as a token of its own."""
-        value = token.value[start:end]
-        lead = len(value) - len(value.lstrip())
-        value = value.strip()
-        if not value:
-            return None
-        return type(token)(token.type, value, start_pos=(token.start_pos or 0) + start + lead)
 
     def _prose(self, token: Token, flattened: bool) -> list[Block]:
         """A line of prose as blocks: one paragraph, or, in a flattened line, paragraphs and
@@ -1563,10 +1448,6 @@ class MinutesTransformer:
             text = block.text
         span = Span(start=outcome.span.start, end=block.span.end)
         return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text, that=that)
-
-    def _gap(self, orig_end: int, orig_start: int) -> str:
-        """The original text between two original offsets (whitespace only)."""
-        return self._n.original_slice(orig_end, orig_start)
 
 
 def _sentence_ranges(text: str) -> list[tuple[int, int]]:
