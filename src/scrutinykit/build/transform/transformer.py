@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,8 +20,6 @@ from ..._model import (
     OUTCOME_TYPES,
     AgendaItem,
     Agreement,
-    AttendanceBlock,
-    AttendanceKind,
     Block,
     BudgetProposal,
     Conclusion,
@@ -39,14 +37,21 @@ from ..._model import (
     PointList,
     Recommendation,
     Resolution,
-    ScrutinyQuestions,
     SectionKind,
     Span,
 )
 from ...parsing import patterns as rx
 from ...parsing.vocabulary import Patterns
 from ..inline import parse_time
+from .attendance import AttendanceRules
 from .base import Closing, FrontMatter, HeadingInfo, ParsedTree, TransformerBase, _lead_that, fold
+from .flattened import FlattenedLines
+from .outcomes import (
+    _LABELLED,
+    _OPEN_LABEL,
+    OutcomeRules,
+)
+from .points import _POINT_LABEL, PointRules
 
 if TYPE_CHECKING:
     # The trees come from Lark or from the built standalone module, whose
@@ -76,29 +81,9 @@ _PROPOSED = rx.compile(r"(?:Proposed|PROPOSED|Moved|MOVED) by\b")
 # Inline patterns used while transforming
 # ---------------------------------------------------------------------------
 
-_POINT_LABEL = rx.compile(
-    r"(?:(?P<dec>\d{1,2}\.\d{1,2})|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)|\((?P<paren>[a-z]{1,4}|[A-Z])\)|(?P<close>[a-z]{1,4}|[A-Z])\)"
-    r"|(?P<dot>[a-z]|[ivx]{2,5})\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
-)
-_ROMAN = rx.compile(r"[ivxlc]+")
 
 # The number that opens a minute's first paragraph: "6.   The Committee had before it …".
 _LEADING_NUMBER = rx.compile(r"(\d{1,3}\.)[ ]+")
-# A paragraph number before a label: "21.3   RESOLVED – that …".
-_PARA_NUMBER = rx.compile(r"\d{1,3}\.\d{1,2}[ ]+(?=\S)")
-# The motion an inline resolution settles: "Proposed Cllr A, seconded Cllr B, all in favour."
-_MOTION = rx.compile(
-    r"(?:(?<=[.;:][ ])|^)"
-    r"(?:Proposed|PROPOSED|Moved|It[ ]+was[ ]+(?:moved|proposed)|On[ ]+the[ ]+proposal[ ]+of)\b"
-)
-_MOTION_REACH = 250
-# Where the next minute starts inside a flattened line: " TC/121/24-25 MAYOR'S …", " 77/21 MINUTES".
-_NEXT_MINUTE = rx.compile(r"[ ](?=(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2,4}(?:-\d{2})?[ ]+[A-Z]{2,})")
-# "(a) … and (b) …", "(i) … (ii) …", "(1) … (2) …" inside one paragraph.
-_INLINE_POINT = rx.compile(r"(?:(?<=[ ])|^)\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2})\)[ ]+(?=\S)")
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-# A label line that expects its words on the following lines: "The Committee resolved:-".
-_OPEN_LABEL = rx.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 # A motion whose outcome label was lost in extraction: "It was moved by …, seconded by … and".
 # The motion's own words ("seconded, that the Council …") are not a lost label: no "that" after "seconded".
 _MOTION_AND = rx.compile(
@@ -110,26 +95,10 @@ _MOTION_AND_END = rx.compile(r"and$", re.IGNORECASE)
 # Where the title of a flattened table row stops: its report link or its section labels.
 # The number cell of a pipe-rendered items table row: "49. | ".
 _ROW_NUMBER = rx.compile(r"(?P<number>\d{1,4}\.?)[ ]+\|[ \n]+")
-# A flattened page: one line holding what were many (a PDF run together).
-_FLAT_LINE = 300
-# A minute heading inside a flattened line: " TC/121/24-25 MAYOR'S ANNOUNCEMENTS The Mayor …";
-# the title is the run of upper-case words after the number (not an outcome label).
-_FLAT_HEADING = rx.compile(
-    r"(?:(?<=[ ])|^)(?P<number>(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2}(?:-\d{2})?)[ ]+"
-    r"(?P<title>(?!RESOLVED\b)[A-Z][A-Z0-9'&,()-]+(?:[ ]+(?!RESOLVED\b)(?:[A-Z][A-Z0-9'&,()-]+|&))*)"
-)
-# A title alone on its line: at most eight words, each capitalised but for
-# small joining words, with no closing punctuation ("Cemetery Capacity – Land Acquisition").
-_TITLE_LINE = rx.compile(
-    r"[A-Z][A-Za-z0-9'&/()-]*(?:[ ]+(?:[A-Z0-9(][^ ]*|of|for|to|and|the|in|on|at|with|from|by|a|an|or"
-    r"|\u2013|\u2014|-|&)){0,7}(?<![.,;:])"
-)
 # What says a motion failed: "it was declared lost", "the amendment fell".
 _LOST = rx.compile(
     r"\b(?:(?:was|were|being)[ ]+(?:declared[ ]+)?(?:lost|defeated)|(?:motion|amendment)[ ]+fell)\b"
 )
-# The outcome classes (OUTCOME_TYPES, spelled out for the type checker).
-_LABELLED = (Resolution, Recommendation, Conclusion, Agreement, Decision)
 # An agreement with no words of its own, closing the motion before it: "Agreed unanimously.", "AGREED".
 _BARE_AGREED = rx.compile(r"(?:Agreed|AGREED)(?:[ ]+(?:unanimously|UNANIMOUSLY|nem\.?[ ]*con\.?))?[ ]*\.?")
 # A paragraph that opens with a motion: "Mr A proposed, and Mr B seconded, that …",
@@ -151,89 +120,6 @@ _MID_SENTENCE = rx.compile(r"[\w,]$")
 _LIST_LINE = rx.compile(r"[^.]{1,60}")
 
 
-# The same word closing a label ("RESOLVED that:"), and the punctuation around it.
-_LABEL_TAIL = rx.compile(
-    r"[ ]*(?:(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*)?(?::-|:|\u2013|\u2014|-|,)?[ ]*$"
-)
-# Whom a recommendation is made to, before its "that": "recommended to Cabinet that …"
-# (the addressee itself is read by the proceedings, from the intro).
-_ADDRESSED = rx.compile(
-    r"to[ ]+(?:the[ ]+)?[A-Z][\w'&-]*(?:[ ]+(?:Member|for|of|and|&|[A-Z][\w'&,-]*)){0,8}?[ ]*,?[ ]*"
-    r"(?=(?:THAT|That|that)\b|:)"
-)
-
-
-def _outcome_words(
-    vocab: Patterns, intro: str, m: re.Match[str] | None, *, own_words: bool
-) -> tuple[str | None, str | None, str]:
-    """An outcome's label, its introducing "that" and what it says, from its intro line.
-
-    The one rule for every outcome: the label (``RESOLVED``, ``The
-    Sub-Committee recommended``, ``Members agreed``), the addressee of a
-    recommendation ("to Cabinet") and the "that" are not the words of what
-    was resolved; the rest is.
-    """
-    if own_words:
-        agreed = vocab.agreement_label.match(intro)
-        if agreed is None:
-            that, rest = _lead_that(intro)
-            return None, that, rest
-        return agreed.group("label"), agreed.group("that"), intro[agreed.end() :]
-    if m is None:
-        that, rest = _lead_that(intro)
-        return None, that, rest
-    matched = intro[m.start() : m.end()]
-    tail = _LABEL_TAIL.search(matched)
-    label = matched[: tail.start()] if tail is not None else matched.rstrip()
-    that = tail.group("that") if tail is not None else None
-    rest = intro[m.end() :].strip()
-    if that is None:
-        if "recommend" in label.lower():
-            to = _ADDRESSED.match(rest)
-            if to is not None:
-                rest = rest[to.end() :].lstrip(": ")
-        that, rest = _lead_that(rest)
-    return label.strip() or None, that, rest
-
-
-def _label(vocab: Patterns, text: str) -> re.Match[str] | None:
-    """The outcome label of a line: at its start, or inside it ("Proposed …. RESOLVED that …")."""
-    m = vocab.outcome_label.match(text)
-    if m is None:
-        inline = vocab.inline_resolved.search(text)
-        if inline is not None:
-            m = vocab.outcome_label.match(text, inline.start())
-    return m
-
-
-def _expects_more(vocab: Patterns, line: str) -> bool:
-    """Whether an outcome's line points at what follows: it ends in a colon or a dash, or at its label."""
-    line = line.rstrip()
-    if _OPEN_LABEL.search(line):
-        return True
-    labels = list(vocab.inline_resolved.finditer(line))
-    return bool(labels) and labels[-1].end() == len(line)
-
-
-def _inline_run(labels: Sequence[str]) -> tuple[int, int] | None:
-    """The first run of two or more labels counting up from (a), (i) or (1): ``(first, end)`` indices."""
-    for first, label in enumerate(labels):
-        if label == "a":
-            order = [chr(c) for c in range(ord("a"), ord("z") + 1)]
-        elif label == "i":
-            order = list(_ROMANS)
-        elif label == "1":
-            order = [str(n) for n in range(1, 100)]
-        else:
-            continue
-        end = first + 1
-        while end < len(labels) and end - first < len(order) and labels[end] == order[end - first]:
-            end += 1
-        if end - first >= 2:
-            return first, end
-    return None
-
-
 # The item number an issue page's meeting line gives: "Meeting: 13/11/2024 - Committee (Item 8)".
 _ISSUE_ITEM = rx.compile(r"^(?:Meeting|MEETING)[ ]*:.*\([Ii]tem[ ]+(\d{1,4}[a-z]?)\)[ ]*$")
 _AGENDA_REF = rx.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
@@ -250,24 +136,6 @@ _PROPOSAL_REF = rx.compile(
 _PDF_SUFFIX = rx.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d+\s*[KM]B\s*$", re.IGNORECASE)
 
 
-#: The attendance list of each role of the vocabulary (``chair``: those present).
-_ROLE_KIND = {
-    "present": AttendanceKind.PRESENT,
-    "apologies": AttendanceKind.APOLOGIES,
-    "also_attending": AttendanceKind.ALSO_ATTENDING,
-    "officers": AttendanceKind.OFFICER,
-    "chair": AttendanceKind.PRESENT,
-}
-
-
-def _attendance_kind(vocab: Patterns, label: str) -> AttendanceKind:
-    """The list an attendance label opens, by the vocabulary file its words come from."""
-    m = vocab.attendance_roles.match(label)
-    if m is None or m.lastgroup is None:  # pragma: no cover - the grammar matched a label
-        return AttendanceKind.PRESENT
-    return _ROLE_KIND[m.lastgroup]
-
-
 # ---------------------------------------------------------------------------
 # Intermediate values passed up the tree
 # ---------------------------------------------------------------------------
@@ -278,7 +146,7 @@ def _attendance_kind(vocab: Patterns, label: str) -> AttendanceKind:
 # ---------------------------------------------------------------------------
 
 
-class MinutesTransformer(TransformerBase):
+class MinutesTransformer(AttendanceRules, OutcomeRules, PointRules, FlattenedLines, TransformerBase):
     """Build model nodes from the parse tree of one normalised text."""
 
     def transform(self, tree: Tree[Token], *, consume: bool = False) -> ParsedTree:
@@ -314,365 +182,7 @@ class MinutesTransformer(TransformerBase):
 
     # -- points ---------------------------------------------------------------
 
-    def _nest_points(self, tokens: Sequence[Token]) -> tuple[Point, ...]:
-        """Nest point lines by their label style: ``1.`` > ``(a)`` > ``(i)``."""
-        # Each entry: [style, label, token, children]
-        roots: list[list[Any]] = []
-        stack: list[list[Any]] = []
-        for token in tokens:
-            value = token.value
-            m = _POINT_LABEL.match(value)
-            if m is None:  # pragma: no cover - the grammar guarantees a label
-                label, style = "", "bullet:"
-            else:
-                kind = m.lastgroup or "bullet"
-                label = m.group(kind)
-                style = self._style(kind, label, stack)
-            entry: list[Any] = [style, label, token, []]
-            level = next((i for i, e in enumerate(stack) if e[0] == style), None)
-            if level is not None:
-                del stack[level:]
-            if stack:
-                stack[-1][3].append(entry)
-            else:
-                roots.append(entry)
-            stack.append(entry)
-        return tuple(self._point(e) for e in roots)
-
-    @staticmethod
-    def _style(kind: str, label: str, stack: list[list[Any]]) -> str:
-        if kind in ("paren", "close", "dot") and _ROMAN.fullmatch(label):
-            # "(i)" is a letter after "(h)", a roman numeral otherwise.
-            alpha = f"alpha:{kind}"
-            for entry in reversed(stack):
-                if entry[0] == alpha:
-                    prev = entry[1]
-                    if len(prev) == 1 and len(label) == 1 and ord(label) == ord(prev) + 1:
-                        return alpha
-                    break
-            return f"roman:{kind}"
-        if kind in ("paren", "close", "dot"):
-            return f"alpha:{kind}"
-        if kind == "bullet":
-            return f"bullet:{label}"
-        return f"num:{kind}"
-
-    def _point(self, entry: list[Any]) -> Point:
-        _, label, token, children = entry
-        start, end = self._token_span(token)
-        m = _POINT_LABEL.match(token.value)
-        own = token.value[m.end() :] if m else token.value
-        kids = tuple(self._point(c) for c in children)
-        span = self._span(start, end)
-        if kids:
-            span = Span(start=span.start, end=max(span.end, kids[-1].span.end))
-        point = Point(span=span, label=label, text=fold(own), points=kids)
-        if not kids:
-            self._norm[id(point)] = (point, start, end)
-        return point
-
     # -- blocks ---------------------------------------------------------------
-
-    def _split_dependents(
-        self, items: Sequence[Token]
-    ) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
-        """Split dependents into leading points, ``That`` clauses, the points after them, and the rest.
-
-        The rest starts at a ``That`` clause that follows those points: it is
-        a clause of its own (an outcome's clauses and points cannot
-        interleave, or a point's span would cover a clause).
-        """
-        lead: list[Token] = []
-        clauses: list[Token] = []
-        after: list[Token] = []
-        for k, tok in enumerate(items):
-            if tok.type == "THAT_CLAUSE":
-                if after:
-                    return lead, clauses, after, list(items[k:])
-                clauses.append(tok)
-            elif clauses:
-                after.append(tok)
-            else:
-                lead.append(tok)
-        return lead, clauses, after, []
-
-    def point(self, children: list[Token]) -> Token:
-        return children[0]
-
-    def that_clause(self, children: list[Token]) -> Token:
-        return children[0]
-
-    def paragraph(self, children: list[Token]) -> list[Block]:
-        head, deps = children[0], children[1:]
-        if self._v.present_decision.match(head.value):
-            # "The Committee notes the report and asks …": a decision in the
-            # present tense whose label was lost; its points are its own.
-            return self._outcome(Resolution, children, implicit=True)
-        blocks = [*self._prose(head, len(head.value) >= _FLAT_LINE), *self._dependent_blocks(deps)]
-        self._lines[id(blocks[0])] = children  # a "Decision:" block may make it an outcome
-        return blocks
-
-    def _prose(self, token: Token, flattened: bool) -> list[Block]:
-        """A line of prose as blocks: one paragraph, or, in a flattened line, paragraphs and
-        the minute headings run in among them ("… TC/121/24-25 MAYOR'S ANNOUNCEMENTS The …").
-
-        The headings are plain :class:`Heading` blocks, remembered so that
-        :meth:`start` can open an item at each one found before the first item.
-        """
-        if not flattened:
-            return [self._paragraph(token)]
-        blocks: list[Block] = []
-        at = 0
-        # A minute number holds a slash: without one the search (tried at every position) is skipped.
-        found = _FLAT_HEADING.finditer(token.value) if "/" in token.value else ()
-        for m in found:
-            before = self._piece(token, at, m.start())
-            if before is not None:
-                blocks.append(self._paragraph(before))
-            heading_tok = self._piece(token, m.start(), m.end())
-            if heading_tok is None:  # pragma: no cover - a heading is never blank
-                continue
-            heading = Heading(span=self._span(*self._token_span(heading_tok)), text=fold(heading_tok.value))
-            self._flat[id(heading)] = (m.group("number"), fold(m.group("title")).rstrip(",("))
-            blocks.append(heading)
-            at = m.end()
-        rest = self._piece(token, at, len(token.value))
-        if rest is not None:
-            blocks.append(self._paragraph(rest))
-        return blocks
-
-    def _dependent_blocks(self, deps: Sequence[Token]) -> list[Block]:
-        """Dependents with no head of their own: a point list, and an implicit resolution."""
-        lead, clauses, after, rest = self._split_dependents(deps)
-        blocks: list[Block] = []
-        if lead:
-            points = self._nest_points(lead)
-            blocks.append(PointList(span=self._joined(points[0].span, points[-1].span), points=points))
-        if clauses:
-            body = tuple(self._paragraph(t) for t in clauses)
-            points = self._nest_points(after)
-            end = points[-1].span if points else body[-1].span
-            that, text = _lead_that(" ".join(p.text for p in body))
-            blocks.append(
-                Resolution(
-                    span=self._joined(body[0].span, end),
-                    intro=body[0],
-                    body=body[1:],
-                    points=points,
-                    text=text,
-                    that=that,
-                    implicit=True,
-                )
-            )
-        if rest:
-            blocks.extend(self._dependent_blocks(rest))
-        return blocks
-
-    def _inline_points(self, token: Token, after: int) -> tuple[Token | None, tuple[Point, ...]]:
-        """Split ``(a) … and (b) …`` out of a line: what precedes the first label, and the points.
-
-        Only a run of two or more labels counting up from ``(a)``, ``(i)`` or
-        ``(1)`` after offset ``after`` counts; the points own the rest of the line.
-        """
-        found = [m for m in _INLINE_POINT.finditer(token.value) if m.start() >= after]
-        run = _inline_run([m.group("label") for m in found])
-        if run is None:
-            return token, ()
-        marks = found[run[0] : run[1]]
-        points = []
-        for k, m in enumerate(marks):
-            stop = marks[k + 1].start() if k + 1 < len(marks) else len(token.value)
-            piece = self._piece(token, m.start(), stop)
-            if piece is None:  # pragma: no cover - a label is never blank
-                continue
-            start, end = self._token_span(piece)
-            points.append(
-                Point(
-                    span=self._span(start, end),
-                    label=m.group("label"),
-                    text=fold(token.value[m.end() : stop]),
-                )
-            )
-        return self._piece(token, 0, marks[0].start()), tuple(points)
-
-    def _outcome(
-        self,
-        cls: type[Resolution | Recommendation | Conclusion | Agreement | Decision],
-        children: list[Token],
-        *,
-        attach: bool = True,
-        implicit: bool = False,
-        own_words: bool = False,
-    ) -> list[Block]:
-        """An outcome from its label line and the dependents that follow.
-
-        With ``attach`` false the dependents are not the outcome's (a
-        resolution inside a line of prose that closes with words of its own)
-        and follow it as blocks of their own.  An ``implicit`` outcome has no
-        label: its first line is all its own words, as it is for an outcome
-        told in ``own_words`` (an agreement, a decision block).
-        """
-        head, deps = children[0], list(children[1:])
-        extra: list[Block] = []
-        if not attach:
-            extra, deps = self._dependent_blocks(deps), []
-        lead, clauses, after, later = self._split_dependents(deps)
-        extra.extend(self._dependent_blocks(later))
-        body_tokens = list(clauses)
-        points = self._nest_points(lead) + self._nest_points(after)
-        label = _label(self._v, head.value)
-        label_end = label.end() if label else 0
-        if not points:
-            if label_end < len(head.value.rstrip()):
-                cut, points = self._inline_points(head, label_end)
-                head = cut or head
-            elif body_tokens:
-                cut, points = self._inline_points(body_tokens[0], 0)
-                if cut is None:
-                    body_tokens.pop(0)
-                else:
-                    body_tokens[0] = cut
-        intro = self._paragraph(head)
-        body = tuple(self._paragraph(t) for t in body_tokens)
-        m = _label(self._v, intro.text)
-        made_by = None
-        if m and m.group("body"):
-            b = self._v.body_name.search(m.group("body"))
-            made_by = b.group(1) if b else None
-        if implicit or own_words:
-            made_by = None
-        label_text, that, rest = _outcome_words(
-            self._v, intro.text, None if implicit else m, own_words=own_words
-        )
-        text = " ".join([rest] * bool(rest) + [p.text for p in body])
-        if that is None and not rest:
-            that, text = _lead_that(text)
-        last = intro.span
-        if body:
-            last = max(last, body[-1].span, key=lambda s: s.end)
-        if points:
-            last = max(last, points[-1].span, key=lambda s: s.end)
-        return [
-            cls(
-                span=self._joined(intro.span, last),
-                intro=intro,
-                made_by=made_by,
-                body=body,
-                points=points,
-                text=text,
-                label=label_text,
-                that=that,
-                implicit=implicit,
-            ),
-            *extra,
-        ]
-
-    def _inline_resolutions(self, children: list[Token]) -> list[Block]:
-        """Resolutions inside a line of prose, and the prose around them.
-
-        Each starts at its label ("RESOLVED", "it was RESOLVED"), or at the
-        motion it settles when one just precedes it in the line ("Proposed
-        Cllr A, seconded Cllr B, all in favour."); it runs to the next such
-        start, to a minute number that begins the next minute in a flattened
-        line, or to the end of the line.  The points after the line belong to
-        the last resolution only when it ends the line with a colon or with
-        nothing after its label.
-        """
-        head, deps = children[0], children[1:]
-        value = head.value
-        starts: list[int] = []
-        for m in self._v.inline_resolved.finditer(value):
-            start = m.start()
-            floor = starts[-1] + 1 if starts else 0
-            motions = [mo.start() for mo in _MOTION.finditer(value, floor, start)]
-            if (
-                motions
-                and start - motions[-1] <= _MOTION_REACH
-                and "second" in value[motions[-1] : start].lower()
-            ):
-                start = motions[-1]
-            if not starts or start > starts[-1]:
-                starts.append(start)
-        flattened = len(value) >= _FLAT_LINE
-        blocks: list[Block] = []
-        prefix = self._piece(head, 0, starts[0]) if starts else head
-        if prefix is not None:
-            blocks.extend(self._prose(prefix, flattened))
-        for k, start in enumerate(starts):
-            stop = starts[k + 1] if k + 1 < len(starts) else len(value)
-            cut = _NEXT_MINUTE.search(value, start + 1, stop)
-            end = cut.start() if cut else stop
-            piece = self._piece(head, start, end)
-            if piece is None:  # pragma: no cover - a label is never blank
-                continue
-            last = k + 1 == len(starts)
-            tail = self._piece(head, end, stop)
-            attach = last and tail is None and _expects_more(self._v, piece.value)
-            # The points after the line follow the resolution only when nothing of
-            # the line comes between them; otherwise they follow the tail below.
-            own = deps if last and tail is None else []
-            blocks.extend(self._outcome(Resolution, [piece, *own], attach=attach))
-            if tail is not None:
-                blocks.extend(self._prose(tail, flattened))
-                if last:
-                    blocks.extend(self._dependent_blocks(deps))
-        if not starts:  # pragma: no cover - the terminal holds a label
-            blocks.extend(self._dependent_blocks(deps))
-        return blocks
-
-    def resolution(self, children: list[Token]) -> list[Block]:
-        head = children[0]
-        if head.type == "RESOLVED_INLINE":
-            return self._inline_resolutions(children)
-        number = _PARA_NUMBER.match(head.value)
-        if number is not None:
-            # "21.3  RESOLVED – …": the number stays a paragraph; the outcome starts at its label.
-            label = self._piece(head, number.end(), len(head.value))
-            numbered = self._piece(head, 0, number.end())
-            if label is not None and numbered is not None:
-                return [self._paragraph(numbered), *self._outcome(Resolution, [label, *children[1:]])]
-        return self._outcome(Resolution, children)
-
-    def recommendation(self, children: list[Token]) -> list[Block]:
-        return self._outcome(Recommendation, children)
-
-    def conclusion(self, children: list[Token]) -> list[Block]:
-        return self._outcome(Conclusion, children)
-
-    def agreement(self, children: list[Token]) -> list[Block]:
-        """What the committee agreed or noted: its words are the whole line."""
-        blocks = self._outcome(Agreement, children, own_words=True)
-        made = self._v.agreeing_body.match(children[0].value)
-        first = blocks[0]
-        if made is not None and isinstance(first, Agreement):
-            blocks[0] = attrs.evolve(first, made_by=made.group(1))
-        return blocks
-
-    def decision(self, children: list[Token]) -> list[Block]:
-        """A decision told with its label: "DECIDED that …", "Decision: …"."""
-        return self._outcome(Decision, children)
-
-    def scrutiny_questions(self, children: list[Token]) -> list[Block]:
-        intro = self._paragraph(children[0])
-        points = self._nest_points(children[1:])
-        end = points[-1].span if points else intro.span
-        return [ScrutinyQuestions(span=self._joined(intro.span, end), intro=intro, questions=points)]
-
-    def attendance(self, children: list[Token]) -> list[Block]:
-        label = self._paragraph(children[0])
-        lines: list[Paragraph | Point] = [label]
-        for tok in children[1:]:
-            if tok.type == "POINT":
-                lines.extend(self._nest_points([tok]))
-            else:
-                lines.append(self._paragraph(tok))
-        return [
-            AttendanceBlock(
-                span=self._joined(label.span, lines[-1].span),
-                kind=_attendance_kind(self._v, label.text),
-                lines=tuple(lines),
-            )
-        ]
 
     def meeting_line(self, children: list[Token]) -> list[Block]:
         head = self._paragraph(children[0])
@@ -973,76 +483,6 @@ class MinutesTransformer(TransformerBase):
         closing = Closing([end, *self._flat_sections(children[1:])])
         self._lines.clear()  # read by Decision: blocks of this part only
         return closing
-
-    def _flat_items(self, front: list[Block]) -> tuple[list[Block], list[AgendaItem]]:
-        """Open an item at each minute heading found inside a flattened line of the front matter.
-
-        What precedes the first such heading stays front matter; every block
-        after a heading, up to the next, is that item's agenda text.
-        """
-        if not any(id(b) in self._flat for b in front):
-            return front, []
-        kept: list[Block] = []
-        heads: list[tuple[Heading, list[Block]]] = []
-        for block in front:
-            if isinstance(block, Heading) and id(block) in self._flat:
-                heads.append((block, []))
-            elif heads:
-                heads[-1][1].append(block)
-            else:
-                kept.append(block)
-        items = []
-        for heading, blocks in heads:
-            number, title = self._flat[id(heading)]
-            last = blocks[-1].span if blocks else heading.span
-            items.append(
-                AgendaItem(
-                    span=self._joined(heading.span, last),
-                    heading=(heading,),
-                    title=title,
-                    minute_number=number,
-                    agenda=tuple(blocks),
-                )
-            )
-        return kept, items
-
-    def _titled_items(self, front: list[Block]) -> tuple[list[Block], list[AgendaItem]]:
-        """Minutes with no item headings the grammar knows: open an item at each title line.
-
-        Only after the attendance lists (before them, short capitalised lines
-        name the council and the committee), and only a title line with text
-        after it that is not another title.
-        """
-        marks = [k for k, b in enumerate(front) if isinstance(b, AttendanceBlock)]
-        if not marks:
-            return front, []
-
-        def is_title(k: int) -> bool:
-            block = front[k]
-            return type(block) is Paragraph and _TITLE_LINE.fullmatch(block.text) is not None
-
-        titles = [
-            k
-            for k in range(marks[-1] + 1, len(front) - 1)
-            if is_title(k) and not is_title(k + 1) and not isinstance(front[k + 1], AttendanceBlock)
-        ]
-        if not titles:
-            return front, []
-        items = []
-        for n, k in enumerate(titles):
-            para = front[k]
-            blocks = front[k + 1 : titles[n + 1] if n + 1 < len(titles) else len(front)]
-            heading = Heading(span=para.span, text=para.text)  # type: ignore[union-attr]
-            last = blocks[-1].span if blocks else heading.span
-            items.append(
-                AgendaItem(
-                    span=self._joined(heading.span, last),
-                    heading=(heading,),
-                    title=heading.text,
-                    agenda=tuple(blocks),
-                )
-            )
-        return front[: titles[0]], items
 
     def start(self, children: list[Any]) -> ParsedTree:
         front, items = self._flat_items(list(children[0]))
@@ -1503,9 +943,10 @@ def _narrated_agreement(vocab: Patterns) -> re.Pattern[str]:
     )
 
 
-#: Each rule's method by rule name (the transformer's public methods).
+#: Each rule's method by rule name (the transformer's public methods, its own and its mixins').
 _RULE_METHODS: dict[str, Any] = {
     name: value
-    for name, value in vars(MinutesTransformer).items()
+    for cls in reversed(MinutesTransformer.__mro__)
+    for name, value in vars(cls).items()
     if callable(value) and name[0] != "_" and name != "transform"
 }
