@@ -35,14 +35,12 @@ if TYPE_CHECKING:
 # A flattened page: one line holding what were many (a PDF run together).
 _FLAT_LINE = 300
 
-
 # A minute heading inside a flattened line: " TC/121/24-25 MAYOR'S ANNOUNCEMENTS The Mayor …";
 # the title is the run of upper-case words after the number (not an outcome label).
 _FLAT_HEADING = rx.compile(
     r"(?:(?<=[ ])|^)(?P<number>(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2}(?:-\d{2})?)[ ]+"
     r"(?P<title>(?!RESOLVED\b)[A-Z][A-Z0-9'&,()-]+(?:[ ]+(?!RESOLVED\b)(?:[A-Z][A-Z0-9'&,()-]+|&))*)"
 )
-
 
 # A title alone on its line: at most eight words, each capitalised but for
 # small joining words, with no closing punctuation ("Cemetery Capacity – Land Acquisition").

@@ -42,13 +42,11 @@ if TYPE_CHECKING:
 # A paragraph number before a label: "21.3   RESOLVED – that …".
 _PARA_NUMBER = rx.compile(r"\d{1,3}\.\d{1,2}[ ]+(?=\S)")
 
-
 # The motion an inline resolution settles: "Proposed Cllr A, seconded Cllr B, all in favour."
 _MOTION = rx.compile(
     r"(?:(?<=[.;:][ ])|^)"
     r"(?:Proposed|PROPOSED|Moved|It[ ]+was[ ]+(?:moved|proposed)|On[ ]+the[ ]+proposal[ ]+of)\b"
 )
-
 
 _MOTION_REACH = 250
 
@@ -56,20 +54,16 @@ _MOTION_REACH = 250
 # Where the next minute starts inside a flattened line: " TC/121/24-25 MAYOR'S …", " 77/21 MINUTES".
 _NEXT_MINUTE = rx.compile(r"[ ](?=(?:[A-Za-z]{1,4}/)?\d{1,4}/\d{2,4}(?:-\d{2})?[ ]+[A-Z]{2,})")
 
-
 # A label line that expects its words on the following lines: "The Committee resolved:-".
 _OPEN_LABEL = rx.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 
-
 # The outcome classes (OUTCOME_TYPES, spelled out for the type checker).
 _LABELLED = (Resolution, Recommendation, Conclusion, Agreement, Decision)
-
 
 # The same word closing a label ("RESOLVED that:"), and the punctuation around it.
 _LABEL_TAIL = rx.compile(
     r"[ ]*(?:(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*)?(?::-|:|\u2013|\u2014|-|,)?[ ]*$"
 )
-
 
 # Whom a recommendation is made to, before its "that": "recommended to Cabinet that …"
 # (the addressee itself is read by the proceedings, from the intro).

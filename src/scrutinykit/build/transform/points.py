@@ -35,13 +35,11 @@ _POINT_LABEL = rx.compile(
     r"|(?P<dot>[a-z]|[ivx]{2,5})\.|(?P<bullet>[-\u2022\u00b7\u25aa\u25cf*\u2013]))[ ]+"
 )
 
-
 _ROMAN = rx.compile(r"[ivxlc]+")
 
 
 # "(a) … and (b) …", "(i) … (ii) …", "(1) … (2) …" inside one paragraph.
 _INLINE_POINT = rx.compile(r"(?:(?<=[ ])|^)\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2})\)[ ]+(?=\S)")
-
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
