@@ -40,6 +40,8 @@ _LEADING_NUMBER = rx.compile(r"(\d{1,3}\.)[ ]+")
 # Where the title of a flattened table row stops: its report link or its section labels.
 # The number cell of a pipe-rendered items table row: "49. | ".
 _ROW_NUMBER = rx.compile(r"(?P<number>\d{1,4}\.?)[ ]+\|[ \n]+")
+# An item's number on a line of its own, over its title: "21", "41.", "C41/24", "CYP.12".
+_NUMBER_LINE = rx.compile(r"(?:[A-Za-z]{1,5}[/.]?)?\d{1,4}(?:[./]\d{1,4}){0,2}(?:-\d{2})?\.?[ ]*")
 
 _AGENDA_REF = rx.compile(r"\(\s*[Aa]genda [Ii]tem\s+(\d{1,3}[a-z]?)\s*\)[ .]*$")
 
@@ -127,15 +129,20 @@ class HeadingRules(OutcomeRules):
         return HeadingInfo((node, number_node), title, number_tok.value, agenda_number, False, extra)
 
     def title_then_purpose(self, children: list[Token]) -> HeadingInfo:
-        """An unnumbered title, then the line saying what the item is for (its first agenda text)."""
+        """A title (perhaps under its number line), then the line saying what the item is for."""
         token = children[0]
+        numbers: tuple[Heading, ...] = ()
+        if _NUMBER_LINE.fullmatch(token.value.split("\n", 1)[0]):
+            (start, end, text), token = self._two_lines(token)
+            numbers = (Heading(span=self._span(start, end), text=text),)
         line_end = token.value.index("\n")
         title_tok = self._piece(token, 0, line_end)
         purpose = self._piece(token, line_end, len(token.value))
         if title_tok is None or purpose is None:  # pragma: no cover - terminal shape
             raise ValueError(f"not a title and a purpose line: {token.value!r}")
         node, title, agenda_number = self._title_node(title_tok)
-        return HeadingInfo((node,), title, None, agenda_number, False, (self._paragraph(purpose),))
+        number = numbers[0].text if numbers else None
+        return HeadingInfo((*numbers, node), title, number, agenda_number, False, (self._paragraph(purpose),))
 
     def title_then_section(self, children: list[Token]) -> HeadingInfo:
         """A title a section label soon follows: alone, with its number, or under its number line."""
