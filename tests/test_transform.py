@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import scrutinykit as sk
 from scrutinykit.build.assemble import assemble
 from scrutinykit.build.transform import MinutesTransformer
+from scrutinykit.build.transform.transformer import _RULE_METHODS
 from scrutinykit.layout.normalise import normalise
-from scrutinykit.parsing.loader import load_parser
+from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir, load_parser
 
 from .conftest import SEEDS
 
@@ -25,3 +28,20 @@ def test_consuming_the_tree_gives_the_same_document(path: object) -> None:
     assert sk.dumps(consumed) == sk.dumps(whole)
     assert kept.children
     assert eaten.children == []
+
+
+def test_every_rule_has_its_method() -> None:
+    """Each rule and alias of minutes.lark that names a tree node has a method named after it.
+
+    The methods live in the mixins of ``build/transform/`` (one module a
+    grammar section); the transformer finds them through its classes.
+    ``item_heading`` names no node: every alternative of it is aliased.
+    """
+    grammar = (grammar_dir() / GRAMMAR_FILE).read_text(encoding="utf-8")
+    rules = set(re.findall(r"^([a-z][a-z0-9_]*):", grammar, re.M))
+    rules |= set(re.findall(r"->\s*([a-z_]+)", grammar))
+    rules -= {"item_heading"}
+    assert sorted(rules - set(_RULE_METHODS)) == []
+    assert sorted(set(_RULE_METHODS) - rules) == []
+    for name, method in _RULE_METHODS.items():
+        assert getattr(MinutesTransformer, name) is method
