@@ -103,14 +103,8 @@ GENERATED_FILE = "vocabulary.lark"
 """The grammar file written from the vocabulary."""
 
 #: The separators that may follow a label: ":-", ":", "-", "–", "—", ",".
-_SEPARATOR = r"(?::-|:|\u2013|\u2014|-|,)"
+SEPARATOR = r"(?::-|:|\u2013|\u2014|-|,)"
 
-TAIL = (
-    r"(?:[ ]*(?:THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*(?=:|-|\u2013|\u2014))?[ ]*" + _SEPARATOR + r"?[ ]*"
-)
-"""What may follow an outcome label and belongs to it: "that" when punctuation
-follows it ("RESOLVED that:"), then a separator.  A "that" followed by words
-opens the outcome's own words ("Resolved: That the report …")."""
 
 
 @frozen(kw_only=True)
@@ -233,6 +227,18 @@ def _alternation(forms: Iterable[tuple[str, ...]]) -> str:
     if not pieces:
         return r"[^\s\S]"  # matches nothing, but is one character wide (Lark wants no empty terminal)
     return "(?:" + "|".join(pieces) + ")"
+
+
+THAT = _alternation(variants(Phrase(words=("that",))))
+"""The word "that" in every form the variant rule gives it ("that", "That", "THAT", "T H A T"): what
+follows a label and opens an outcome's words.  The transformer and the proceedings read it from here."""
+
+TAIL = (
+    r"(?:[ ]*" + THAT + r"[ ]*(?=:|-|\u2013|\u2014))?[ ]*" + SEPARATOR + r"?[ ]*"
+)
+"""What may follow an outcome label and belongs to it: "that" when punctuation
+follows it ("RESOLVED that:"), then a separator.  A "that" followed by words
+opens the outcome's own words ("Resolved: That the report …")."""
 
 
 def _phrase_set(phrases: Iterable[Phrase]) -> str:

@@ -37,6 +37,7 @@ from .._model import (
     SpeakerKind,
 )
 from ..parsing import patterns as rx
+from ..parsing.vocabulary import THAT
 from .actions import after_outcome
 from .due import due_in
 from .references import reference
@@ -132,7 +133,7 @@ def _unit(state: State, t: Text, outcome: Outcome, addressee: str | None) -> Non
     state.commit(CommitmentKind.REQUEST, t, 0, len(text), owner, what, due=due, in_outcome=True)
 
 
-_THAT = rx.compile(r"(?:that|That|THAT)[:,]? ")
+_THAT = rx.compile(rf"{THAT}[:,]? ")
 _ADDRESSEE = rx.compile(
     r"(?:recommend(?:ed|s|ations?)?|RECOMMENDED|RECOMMEND) to (?:the )?"
     r"((?:Cabinet|Council|Executive|Leader|Mayor|[A-Z][\w'-]*)"

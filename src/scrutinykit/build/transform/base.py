@@ -24,7 +24,7 @@ from ..._model import (
 )
 from ...layout.normalise import Normalised
 from ...parsing import patterns as rx
-from ...parsing.vocabulary import Patterns, default_patterns
+from ...parsing.vocabulary import SEPARATOR, THAT, Patterns, default_patterns
 
 if TYPE_CHECKING:
     # The trees come from Lark or from the built standalone module, whose
@@ -39,7 +39,7 @@ def fold(text: str) -> str:
 
 # The word that introduces what was resolved ("That the report be noted"), and
 # the punctuation after it: not part of the outcome's text but its own field.
-_LEAD_THAT = rx.compile(r"(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?[ ]*")
+_LEAD_THAT = rx.compile(rf"(?P<that>{THAT})\b[ ]*{SEPARATOR}?[ ]*")
 
 
 def _lead_that(text: str) -> tuple[str | None, str]:

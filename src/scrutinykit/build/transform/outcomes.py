@@ -28,7 +28,7 @@ from ..._model import (
     ScrutinyQuestions,
 )
 from ...parsing import patterns as rx
-from ...parsing.vocabulary import Patterns
+from ...parsing.vocabulary import SEPARATOR, THAT, Patterns
 from .base import _lead_that
 from .flattened import _FLAT_LINE, FlattenedLines
 from .points import PointRules
@@ -61,9 +61,7 @@ _OPEN_LABEL = rx.compile(r"(?::-|:|\u2013|\u2014|-)\s*$")
 _LABELLED = (Resolution, Recommendation, Conclusion, Agreement, Decision)
 
 # The same word closing a label ("RESOLVED that:"), and the punctuation around it.
-_LABEL_TAIL = rx.compile(
-    r"[ ]*(?:(?P<that>THAT|That|that|T[ ]H[ ]A[ ]T)[ ]*)?(?::-|:|\u2013|\u2014|-|,)?[ ]*$"
-)
+_LABEL_TAIL = rx.compile(rf"[ ]*(?:(?P<that>{THAT})[ ]*)?{SEPARATOR}?[ ]*$")
 
 # Whom a recommendation is made to, before its "that": "recommended to Cabinet that …"
 # (the addressee itself is read by the proceedings, from the intro).
