@@ -53,6 +53,12 @@ def long_lines(n: int) -> str:
     return (line.rstrip() + "\n\n") * 4 + "Minutes:\n\nThe report was noted.\n"
 
 
+def bare_numbers(n: int) -> str:
+    """Nominal 50k bare numbers, each alone between blank lines over a short line: page numbers or not."""
+    count = n * 50_000 // 1_000_000
+    return ITEM + "".join(f"{i % 500}\n\nThe Panel noted item {i}.\n\n" for i in range(count))
+
+
 def bullets(n: int) -> str:
     """Nominal 100k bullet points under one resolution."""
     return (
@@ -111,6 +117,7 @@ def headings(n: int) -> str:
 CASES: dict[str, Callable[[int], str]] = {
     "long-line": long_line,
     "long-lines": long_lines,
+    "bare-numbers": bare_numbers,
     "bullets": bullets,
     "resolved-lines": resolved_lines,
     "nested-numbering": nested_numbering,

@@ -1,4 +1,4 @@
-"""Tests for scrutinykit.build.inline: dates, times, money, minute numbers, people."""
+"""Tests for scrutinykit.build.readers: dates, times, money, minute numbers, people."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutinykit.build.inline import (
+from scrutinykit.build.readers import (
     HONORIFICS,
     ROLE_WORDS,
     PersonParts,

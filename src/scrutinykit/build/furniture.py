@@ -26,42 +26,83 @@ from .._model import AgendaItem, Block, BudgetProposal, Document, Furniture
 __all__ = ["place_furniture"]
 
 
-def _insert(blocks: tuple[Block, ...], node: Furniture) -> tuple[Block, ...]:
-    """``blocks`` with ``node`` in text order (inside a budget proposal that holds it)."""
-    at = node.span.start
+def _insert(blocks: tuple[Block, ...], nodes: Sequence[Furniture]) -> tuple[Block, ...]:
+    """``blocks`` with ``nodes`` (in text order) each where it stands, inside a budget proposal that holds it.
+
+    One pass over ``blocks`` for all the nodes, so a text with thousands of page lines stays linear.
+    """
+    if not nodes:
+        return blocks
     starts = [b.span.start for b in blocks]
-    index = bisect.bisect_right(starts, at)
-    if index > 0:
-        holder = blocks[index - 1]
+    before: list[tuple[int, Furniture]] = []  # (index of the block it goes before, node)
+    held: dict[int, list[Furniture]] = {}  # nodes inside the budget proposal at an index
+    for node in nodes:
+        at = node.span.start
+        index = bisect.bisect_right(starts, at)
+        holder = blocks[index - 1] if index > 0 else None
         if isinstance(holder, BudgetProposal) and at < holder.span.end:
-            inner = attrs.evolve(holder, blocks=_insert(holder.blocks, node))
-            return (*blocks[: index - 1], inner, *blocks[index:])
-    return (*blocks[:index], node, *blocks[index:])
+            held.setdefault(index - 1, []).append(node)
+        else:
+            before.append((index, node))
+    out: list[Block] = []
+    waiting = iter(before)
+    pending = next(waiting, None)
+    for k, block in enumerate(blocks):
+        while pending is not None and pending[0] <= k:
+            out.append(pending[1])
+            pending = next(waiting, None)
+        if k in held and isinstance(block, BudgetProposal):
+            block = attrs.evolve(block, blocks=_insert(block.blocks, held[k]))
+        out.append(block)
+    while pending is not None:
+        out.append(pending[1])
+        pending = next(waiting, None)
+    return tuple(out)
 
 
-def _into_item(item: AgendaItem, node: Furniture) -> AgendaItem:
-    at = node.span.start
+def _into_item(item: AgendaItem, nodes: Sequence[Furniture]) -> AgendaItem:
+    """``item`` with ``nodes`` (in text order) in its agenda text or the section each stands in."""
     sections = item.sections
-    index = bisect.bisect_right([s.span.start for s in sections], at) - 1
-    if index < 0:
-        return attrs.evolve(item, agenda=_insert(item.agenda, node))
-    section = attrs.evolve(sections[index], blocks=_insert(sections[index].blocks, node))
-    return attrs.evolve(item, sections=(*sections[:index], section, *sections[index + 1 :]))
+    section_starts = [s.span.start for s in sections]
+    agenda: list[Furniture] = []
+    per_section: dict[int, list[Furniture]] = {}
+    for node in nodes:
+        index = bisect.bisect_right(section_starts, node.span.start) - 1
+        if index < 0:
+            agenda.append(node)
+        else:
+            per_section.setdefault(index, []).append(node)
+    return attrs.evolve(
+        item,
+        agenda=_insert(item.agenda, agenda),
+        sections=tuple(
+            attrs.evolve(s, blocks=_insert(s.blocks, per_section[k])) if k in per_section else s
+            for k, s in enumerate(sections)
+        ),
+    )
 
 
 def place_furniture(doc: Document, nodes: Sequence[Furniture]) -> Document:
     """``doc`` with each of ``nodes`` placed where its span stands (module docstring)."""
     if not nodes:
         return doc
-    front, listed, closing = doc.front_matter, list(doc.items), doc.closing
-    item_starts = [i.span.start for i in listed]
-    closing_start = closing[0].span.start if closing else None
-    for node in nodes:
+    items = doc.items
+    item_starts = [i.span.start for i in items]
+    closing_start = doc.closing[0].span.start if doc.closing else None
+    front: list[Furniture] = []
+    closing: list[Furniture] = []
+    per_item: dict[int, list[Furniture]] = {}
+    for node in sorted(nodes, key=lambda n: n.span.start):
         index = bisect.bisect_right(item_starts, node.span.start) - 1
         if closing_start is not None and node.span.start >= closing_start:
-            closing = _insert(closing, node)
+            closing.append(node)
         elif index < 0:
-            front = _insert(front, node)
+            front.append(node)
         else:
-            listed[index] = _into_item(listed[index], node)
-    return attrs.evolve(doc, front_matter=front, items=tuple(listed), closing=closing)
+            per_item.setdefault(index, []).append(node)
+    return attrs.evolve(
+        doc,
+        front_matter=_insert(doc.front_matter, front),
+        items=tuple(_into_item(it, per_item[k]) if k in per_item else it for k, it in enumerate(items)),
+        closing=_insert(doc.closing, closing),
+    )

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from .._model import Block, Heading, Meeting, MeetingEnd, Paragraph, Span
 from ..parsing import patterns as rx
 from ..parsing.vocabulary import Patterns
-from .inline import find_dates, parse_time
+from .readers import find_dates, parse_time
 
 __all__ = ["meeting_date_of", "read_meeting"]
 

@@ -449,12 +449,20 @@ def _bare_page_numbers(
     between blank lines, over a title, is an item's number.
     """
     alone = [i for i in bare if not (i > 0 and lines[i - 1].strip())]
-    value = {i: int(lines[i]) for i in alone}
+    # The first and last offset each number stands at: one pass, so a text of many numbers stays linear.
+    reach: dict[int, tuple[int, int]] = {}
+    for i in alone:
+        n = int(lines[i])
+        first, last = reach.get(n, (starts[i], starts[i]))
+        reach[n] = (min(first, starts[i]), max(last, starts[i]))
     out: set[int] = set()
     for i in alone:
-        if _at_page_break(lines, i, page_lines) or any(
-            abs(value[j] - value[i]) == 1 and abs(starts[j] - starts[i]) >= _TWICE_APART for j in alone
-        ):
+        n, at = int(lines[i]), starts[i]
+        apart = any(
+            near is not None and (near[0] <= at - _TWICE_APART or near[1] >= at + _TWICE_APART)
+            for near in (reach.get(n - 1), reach.get(n + 1))
+        )
+        if apart or _at_page_break(lines, i, page_lines):
             out.add(i)
     return out
 

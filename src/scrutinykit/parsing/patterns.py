@@ -1,7 +1,7 @@
 """Compiled regular expressions, kept between processes.
 
 scrutinykit compiles a few hundred regular expressions: its own scanners
-(:mod:`scrutinykit.build.inline`, the proceedings vocabulary, the assembler's
+(:mod:`scrutinykit.build.readers`, the proceedings vocabulary, the assembler's
 patterns) and the union patterns of Lark's contextual lexer, several
 kilobytes each.  :mod:`re` compiles in Python, and in a fresh interpreter
 that is about a third of the time to the first parsed document.

@@ -19,7 +19,7 @@ import datetime
 import re
 
 from .._model import Due, DueKind
-from ..build.inline import find_dates
+from ..build.readers import find_dates
 from ..parsing import patterns as rx
 from .terminals import vocabulary
 from .text import Text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .._model import Reference, ReferenceKind
-from ..build.inline import find_dates
+from ..build.readers import find_dates
 from ..parsing import patterns as rx
 from .state import State
 from .terminals import vocabulary

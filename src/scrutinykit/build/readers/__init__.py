@@ -19,8 +19,7 @@ searching a megabyte line that holds no match costs one pass over it.  Each
 ``find_*`` function returns ``(start, end, value)`` triples in text order,
 where ``start``/``end`` index into the string passed in (end exclusive).  No
 function raises on any ``str``: text that holds nothing gives ``None`` or an
-empty list.  :mod:`scrutinykit.build.inline` re-exports the public readers
-under their old names.
+empty list.
 """
 
 from __future__ import annotations

@@ -280,12 +280,4 @@ class BlockLists(NarratedOutcomes):
             anchor = listed[-1].text if listed else outcome.intro.text
             if not anchor.endswith((":", ":-")) or not _LIST_LINE.fullmatch(block.text):
                 return None
-        that = outcome.that
-        if outcome.text:
-            text = f"{outcome.text} {block.text}"
-        elif that is None:
-            that, text = _lead_that(block.text)
-        else:
-            text = block.text
-        span = Span(start=outcome.span.start, end=block.span.end)
-        return attrs.evolve(outcome, span=span, body=(*outcome.body, block), text=text, that=that)
+        return BlockLists._run_on(outcome, block)

@@ -30,7 +30,7 @@ from ..._model import (
     SectionKind,
 )
 from ...parsing import patterns as rx
-from ..inline import parse_time
+from ..readers import parse_time
 from .base import Closing, FrontMatter, fold
 from .blocks import BlockLists
 
