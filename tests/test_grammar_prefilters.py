@@ -92,3 +92,53 @@ def test_prefilter_changes_no_match_on_generated_lines(text: str) -> None:
     for with_it, without in PREFILTERED.values():
         a, b = with_it.match(text), without.match(text)
         assert (a and a.span()) == (b and b.span())
+
+
+_SECTION_LOOK = "(?=[^\n]*\n(?:[ ]*\n)*(?:[ ]*[^ \n][^\n]*\n"
+"""How the quick look-ahead for a section label opens in TITLE_THEN_SECTION's title forms."""
+
+
+def _without_section_look(pattern: str) -> str:
+    """``pattern`` with each quick section-label look-ahead taken out."""
+    out, start = [], 0
+    while (at := pattern.find(_SECTION_LOOK, start)) >= 0:
+        out.append(pattern[start:at])
+        depth, i = 0, at
+        while True:
+            ch = pattern[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            i += 1
+            if depth == 0:
+                break
+        start = i
+    out.append(pattern[start:])
+    return "".join(out)
+
+
+_TITLE_THEN_SECTION = re.compile(_TERMINALS["TITLE_THEN_SECTION"])
+_TITLE_THEN_SECTION_BARE = re.compile(_without_section_look(_TERMINALS["TITLE_THEN_SECTION"]))
+
+
+def test_title_then_section_has_its_quick_look_ahead() -> None:
+    """Both title forms open with it (the form under a number line does not need it)."""
+    assert _TERMINALS["TITLE_THEN_SECTION"].count(_SECTION_LOOK) == 2
+
+
+def test_section_look_ahead_changes_no_match_on_real_lines() -> None:
+    for text, pos in _LINES:
+        a, b = _TITLE_THEN_SECTION.match(text, pos), _TITLE_THEN_SECTION_BARE.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), text[pos : pos + 80]
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+@example("Work Programme\n\nReport of the Head of Service.\n\nMinutes:\n")
+@example("12. Work Programme\nDecision Maker: Cabinet")
+@example("Work Programme\nTo note the plan.\nTo agree it.\n(Report to follow)\nAdditional documents:\n")
+@example("Work Programme\nOne.\nTwo.\nThree.\nFour.\nMinutes:\n")
+def test_section_look_ahead_changes_no_match_on_generated_lines(text: str) -> None:
+    a, b = _TITLE_THEN_SECTION.match(text), _TITLE_THEN_SECTION_BARE.match(text)
+    assert (a and a.span()) == (b and b.span())

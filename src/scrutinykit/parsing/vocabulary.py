@@ -241,6 +241,23 @@ follows it ("RESOLVED that:"), then a separator.  A "that" followed by words
 opens the outcome's own words ("Resolved: That the report …")."""
 
 
+def _in_line(forms: Iterable[tuple[str, ...]]) -> str:
+    """A look-ahead: the rest of the line holds one of ``forms`` somewhere.
+
+    One branch a form, each ``[^\\n]*`` and then the form: the form opens
+    with a letter, so Python's engine runs to the line's end and steps back
+    to each place that letter stands, in one tight loop.  A single
+    ``[^\\n]*(?:…|…)`` tries the whole alternation at every character of the
+    line, several times slower (``python -m benchmarks.stages``, terminals).
+    It is one look-ahead, so the layout stage's cues still see a terminal
+    that opens with it as one that finds its cue further along the line.
+    """
+    pieces = sorted({_form_regex(f) for f in forms}, key=lambda p: (-len(p), p))
+    if not pieces:
+        return r"(?=[^\s\S])"
+    return "(?=" + "|".join(rf"[^\n]*{p}" for p in pieces) + ")"
+
+
 def _phrase_set(phrases: Iterable[Phrase]) -> str:
     """Every form of every phrase, as one alternation."""
     return _alternation(f for p in phrases for f in variants(p))
@@ -288,23 +305,28 @@ class _Pieces:
         self.upper: dict[str, str] = {}
         self.verb: dict[str, str] = {}
         self.heading: dict[str, str] = {}
+        self.in_line: dict[str, str] = {}
         for kind in OUTCOME_KINDS:
             phrases = ph(kind)
-            self.label[kind] = _alternation(
+            label_forms = [
                 f for p in _select(phrases, drop=("body", "alone")) for f in _no_lower(variants(p))
-            )
-            self.upper[kind] = _alternation(
+            ]
+            upper_forms = [
                 f
                 for p in _select(phrases, drop=("body", "alone"))
                 for f in variants(p)
                 if f[0].isupper() and " " not in f[0]
-            )
-            self.verb[kind] = _alternation(
+            ]
+            verb_forms = [
                 f
                 for p in _select(phrases, drop=("alone",))
                 for f in variants(p)
                 if f[0][:1].islower() or f[0].isupper()
-            )
+            ]
+            self.in_line[kind] = _in_line([*label_forms, *upper_forms, *verb_forms])
+            self.label[kind] = _alternation(label_forms)
+            self.upper[kind] = _alternation(upper_forms)
+            self.verb[kind] = _alternation(verb_forms)
             self.heading[kind] = _alternation(
                 f for p in _select(phrases, keep=("alone",)) for f in _no_lower(variants(p))
             )
@@ -392,6 +414,11 @@ def render_lark(vocab: Vocabulary) -> str:
         term(f"{up}_UPPER", f"a {kind} label in capitals, inside a line ({kind}.txt)", pieces.upper[kind])
         term(f"{up}_VERB", f"a {kind} verb after a body or 'It was' ({kind}.txt)", pieces.verb[kind])
         term(f"{up}_HEADING", f"a {kind} heading alone on its line ({kind}.txt)", pieces.heading[kind])
+        term(
+            f"{up}_IN_LINE",
+            f"a look-ahead: a {kind} label or verb somewhere in the rest of the line ({kind}.txt)",
+            pieces.in_line[kind],
+        )
     for role in ATTENDANCE_ROLES:
         up = role.upper().replace("-", "_")
         term(f"{up}_WORDS", f"an attendance label: {role} ({role}.txt)", pieces.attendance(role))
