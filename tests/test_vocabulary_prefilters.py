@@ -2,7 +2,9 @@
 
 ``agreement_verb_alone`` (the agreement verb without its optional lead word)
 is found in a text exactly when ``agreement_verb`` is; ``resolution_verb``
-is found in every text where ``narrated_resolved`` is.
+is found in every text where ``narrated_resolved`` is.  Both are searched only
+in texts holding one of their words (``Gated``), which finds what the bare
+pattern finds.
 """
 
 from __future__ import annotations
@@ -30,7 +32,14 @@ _WORDS = st.sampled_from(
 )
 
 
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return m.span() if m is not None else None
+
+
 def _check(text: str) -> None:
+    for gated in (_V.agreement_verb_alone, _V.resolution_verb):
+        assert gated.words
+        assert _span(gated.search(text)) == _span(gated.pattern.search(text))
     assert (_V.agreement_verb_alone.search(text) is None) == (_V.agreement_verb.search(text) is None)
     if _V.narrated_resolved.search(text) is not None:
         assert _V.resolution_verb.search(text) is not None
