@@ -36,13 +36,20 @@ _NAMED_SPEAKERS = rx.compile(
     rf"(?P<p1>{_P_NAME}),\s+(?P<a1>{_P_APPOSITION}),\s+(?:and\s+(?P<p2>{_P_NAME}),\s+(?P<a2>{_P_APPOSITION}),\s+)?"
     rf"{_SPOKE}"
 )
+# The patterns below are searched through an item's whole text, so each opens
+# with a word, its word boundary written as a look-behind after it
+# ("welcomed(?<!\wwelcomed)" for "\bwelcomed"): Python's engine then skips
+# ahead to the word's letters instead of trying the pattern at every
+# character, many times quicker (tests/test_attendance_prose.py checks the
+# two forms find the same).
 #: "the Portfolio Holder for X, Councillor Jo Example, said …".
 _CABINET_SPEAKER = rx.compile(
-    r"\b(?:Portfolio\s+Holder|Cabinet\s+Member|Executive\s+Member|Lead\s+Member|Leader\s+of\s+the\s+Council"
-    rf"|Deputy\s+Leader)\b[^,.;]{{0,80}},\s+(?P<p1>(?:Councillor|Cllr)\.?\s+{_P_WORD}(?:\s+{_P_WORD}){{0,2}}),"
+    r"(?:Portfolio(?<!\wPortfolio)\s+Holder|Cabinet(?<!\wCabinet)\s+Member|Executive(?<!\wExecutive)\s+Member"
+    r"|Lead(?<!\wLead)\s+Member|Leader(?<!\wLeader)\s+of\s+the\s+Council|Deputy(?<!\wDeputy)\s+Leader)\b"
+    rf"[^,.;]{{0,80}},\s+(?P<p1>(?:Councillor|Cllr)\.?\s+{_P_WORD}(?:\s+{_P_WORD}){{0,2}}),"
 )
 _WELCOMED = rx.compile(
-    r"\bwelcomed\s+(?P<list>[^.]{5,400}?)(?:\s+to\s+the\s+(?:meeting|panel|committee)|:|\.(?:\s|$))"
+    r"welcomed(?<!\wwelcomed)\s+(?P<list>[^.]{5,400}?)(?:\s+to\s+the\s+(?:meeting|panel|committee)|:|\.(?:\s|$))"
 )
 _PROSE_ATTENDED = rx.compile(
     rf"(?P<p1>{_P_NAME})(?:\s+(?:of|from)\s+[^,.;]{{3,80}}?)?\s+attended\b(?!\s+as\s+(?:a\s+)?substitute)"
@@ -81,7 +88,7 @@ _NEEDS: dict[int, tuple[str, ...]] = {
 #: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
 _TRIGGERS: dict[int, re.Pattern[str]] = {
     id(_NAMED_SPEAKERS): rx.compile(rf",\s+{_SPOKE}"),
-    id(_PROSE_ATTENDED): rx.compile(r"\battended\b"),
+    id(_PROSE_ATTENDED): rx.compile(r"attended(?<!\wattended)\b"),
 }
 _REACH = 420
 """Longer than any match of a prose pattern before its trigger word."""
