@@ -161,13 +161,15 @@ class Roster:
         #: The one cabinet office the item names ("Question time with the Cabinet Member for …").
         self.cabinet_office: str | None = offices.pop() if len(offices) == 1 else None
         self._cabinet: list[Person] | None = None
+        self._names: list[tuple[Person, list[str]]] | None = None
 
     def by_name(self, words: str) -> Person | None:
         folded = words.casefold().split()
         if not folded:
             return None
-        for person in self.people:
-            name = person.name.casefold().split()
+        if self._names is None:  # each name folded once per item, not once per lookup
+            self._names = [(person, person.name.casefold().split()) for person in self.people]
+        for person, name in self._names:
             if name[-len(folded) :] == folded or (len(folded) == 1 and folded[0] in name):
                 return person
         return None
