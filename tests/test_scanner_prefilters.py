@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scrutinykit._model import Attendance, Person, Span
 from scrutinykit.proceedings import speakers
 
 # Words of the patterns, their capitals, the characters that match ASCII
@@ -73,3 +74,31 @@ def test_first_letters_cover_every_word() -> None:
     ):
         for word in words.split("|"):
             assert {word[0].lower(), word[0].upper()} <= firsts
+
+
+_NAME_WORDS = st.sampled_from(
+    ["Ann", "ann", "Example", "Jo", "Sample", "Van", "der", "Berg", "ÉCLAIR", "Éclair"]
+)
+_NAMES = st.lists(_NAME_WORDS, min_size=0, max_size=4).map(" ".join)
+
+
+def _scan(people: list[Person], words: str) -> Person | None:
+    """by_name's definition, as a scan of the names in order."""
+    folded = words.casefold().split()
+    if not folded:
+        return None
+    for person in people:
+        name = person.name.casefold().split()
+        if name[-len(folded) :] == folded or (len(folded) == 1 and folded[0] in name):
+            return person
+    return None
+
+
+@settings(max_examples=300)
+@given(st.lists(_NAMES, max_size=8), st.lists(_NAMES, min_size=1, max_size=6))
+def test_by_name_index_is_the_scan(names: list[str], lookups: list[str]) -> None:
+    """Roster.by_name's index finds the first person a scan of the names finds."""
+    people = [Person(span=Span(start=i, end=i + 1), name=name) for i, name in enumerate(names)]
+    roster = speakers.Roster(Attendance(present=tuple(people)), ())
+    for words in lookups:
+        assert roster.by_name(words) is _scan(roster.people, words)

@@ -161,18 +161,26 @@ class Roster:
         #: The one cabinet office the item names ("Question time with the Cabinet Member for …").
         self.cabinet_office: str | None = offices.pop() if len(offices) == 1 else None
         self._cabinet: list[Person] | None = None
-        self._names: list[tuple[Person, list[str]]] | None = None
+        self._names: tuple[dict[tuple[str, ...], Person], dict[str, Person]] | None = None
 
     def by_name(self, words: str) -> Person | None:
-        folded = words.casefold().split()
+        """The first person whose name ends with ``words`` (any case), or holds it when it is one word."""
+        folded = tuple(words.casefold().split())
         if not folded:
             return None
-        if self._names is None:  # each name folded once per item, not once per lookup
-            self._names = [(person, person.name.casefold().split()) for person in self.people]
-        for person, name in self._names:
-            if name[-len(folded) :] == folded or (len(folded) == 1 and folded[0] in name):
-                return person
-        return None
+        if self._names is None:  # the names indexed once per item, not scanned on every lookup
+            endings: dict[tuple[str, ...], Person] = {}
+            holding: dict[str, Person] = {}
+            for person in self.people:
+                name = tuple(person.name.casefold().split())
+                for k in range(1, len(name) + 1):
+                    endings.setdefault(name[-k:], person)
+                for word in name:
+                    holding.setdefault(word, person)
+            self._names = endings, holding
+        endings, holding = self._names
+        # One word: the first name holding it (a name ending with it holds it too).
+        return holding.get(folded[0]) if len(folded) == 1 else endings.get(folded)
 
     def by_office(self, title: str) -> Person | None:
         want = title.casefold()
