@@ -102,3 +102,64 @@ def test_by_name_index_is_the_scan(names: list[str], lookups: list[str]) -> None
     roster = speakers.Roster(Attendance(present=tuple(people)), ())
     for words in lookups:
         assert roster.by_name(words) is _scan(roster.people, words)
+
+
+_SENTENCES = st.sampled_from(
+    [
+        "Members expressed concern about the waiting lists.",
+        "Councillor Ann Example pressed for an assurance that the plan would be funded.",
+        "The Committee welcomed the report and thanked the officers.",
+        "Members were reassured by the answer.",
+        "The Panel remained unconvinced.",
+        "The Head of Service said that the figures would be circulated.",
+        "It was asked whether the budget was enough.",
+        "The Clerk to write to the owner.",
+        "Members asked for a report in March.",
+        "The motion was carried with 6 votes for and 2 against.",
+        "Reference was made to the Housing Strategy.",
+        "The report was noted.",
+        "Nothing else was said",
+    ]
+)
+
+
+def _read(text: str) -> tuple[object, ...]:
+    from scrutinykit.parsing.vocabulary import default_patterns
+    from scrutinykit.proceedings import scanner
+    from scrutinykit.proceedings.state import State
+    from scrutinykit.proceedings.text import Text
+
+    state = State(speakers.Roster(Attendance(), ()), None, default_patterns())
+    scanner._prose(state, Text(text, 0))
+    return (
+        tuple(state.statements),
+        tuple(state.stances),
+        tuple(state.commitments),
+        tuple(state.references),
+        tuple(state.votes),
+    )
+
+
+@settings(max_examples=150)
+@given(st.lists(_SENTENCES, min_size=1, max_size=6).map(" ".join))
+def test_paragraph_gates_change_nothing(text: str) -> None:
+    """The rules a paragraph's words rule out, tested anyway, find nothing more."""
+    from scrutinykit.proceedings import scanner, stances
+
+    gated = _read(text)
+    saved = scanner._rules_in, scanner.stance_triggers_in
+    try:
+        scanner._rules_in = lambda low: scanner._ALL_RULES  # type: ignore[assignment]
+        scanner.stance_triggers_in = lambda low: stances.EVERY_STANCE  # type: ignore[assignment]
+        assert _read(text) == gated
+    finally:
+        scanner._rules_in, scanner.stance_triggers_in = saved
+
+
+def test_paragraph_gates_leave_out_rules() -> None:
+    """The gates do rule stances and rules out: a paragraph without their words tests none."""
+    from scrutinykit.proceedings import scanner, stances
+
+    assert not any(stances.stance_triggers_in("nothing else was said."))
+    assert not any(scanner._rules_in("nothing else was said."))
+    assert any(_read("Members expressed concern about the waiting lists.")[1])

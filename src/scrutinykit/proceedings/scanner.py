@@ -66,7 +66,7 @@ from .outcomes import read_outcomes
 from .references import REFERENCE_TRIGGERS, reference
 from .requests import REQUEST_TRIGGERS, request
 from .speakers import Roster, subject
-from .stances import stances
+from .stances import EVERY_STANCE, stance_triggers_in, stances
 from .state import State
 from .terminals import PROCEEDINGS_GRAMMAR, vocabulary
 from .text import Text, sentences
@@ -145,10 +145,12 @@ def _prose(state: State, t: Text) -> None:
     # sentence's folded text is a piece of the paragraph's (case folding maps
     # each character on its own), so a rule whose words the paragraph lacks is
     # not tested again sentence by sentence.
-    rules = _rules_in(t.text.casefold())
+    low = t.text.casefold()
+    rules = _rules_in(low)
+    stance_rules = stance_triggers_in(low)
     for start, end in sentences(t.text):
         for part in owner_line(t, start, end):
-            _sentence(state, t, *part, rules)
+            _sentence(state, t, *part, rules, stance_rules)
             state.prev_sentence = (t, *part)
             state.labelled = False  # a label stands over a point's first sentence only
     state.labelled = labelled
@@ -169,7 +171,14 @@ def _rules_in(low: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     )
 
 
-def _sentence(state: State, t: Text, start: int, end: int, rules: tuple[bool, ...] = _ALL_RULES) -> None:
+def _sentence(
+    state: State,
+    t: Text,
+    start: int,
+    end: int,
+    rules: tuple[bool, ...] = _ALL_RULES,
+    stance_rules: tuple[bool, ...] = EVERY_STANCE,
+) -> None:
     """The rules, in the order they run over one sentence ``t.text[start:end]``.
 
     An action under a label or by an owner "to" is the whole sentence;
@@ -190,7 +199,7 @@ def _sentence(state: State, t: Text, start: int, end: int, rules: tuple[bool, ..
     if ", " in low or "; " in low or "\n" in t.raw:
         clause_action(state, t, start, end)
     told = statement(state, t, start, end, low, who, verb_at)
-    kinds = stances(state, t, start, end, low, who)
+    kinds = stances(state, t, start, end, low, who, stance_rules)
     if told is not None and (told[0] is not None or kinds):  # no kind and no stance: nothing to settle
         settle(state, told, kinds, t, start, end, low, who)
     if undertakings and UNDERTAKING_TRIGGERS(low):

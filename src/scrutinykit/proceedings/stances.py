@@ -22,7 +22,7 @@ from .state import State
 from .terminals import vocabulary
 from .text import Text, any_of
 
-__all__ = ["stances"]
+__all__ = ["EVERY_STANCE", "stance_triggers_in", "stances"]
 
 _STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
     ("STANCE_CONCERN", StanceKind.CONCERN, ("concern", "worried", "alarmed", "disappointed")),
@@ -55,14 +55,36 @@ _STANCE_TRIGGERS: tuple[tuple[str, StanceKind, Callable[[str], bool]], ...] = tu
 )
 
 
+def stance_triggers_in(low: str) -> tuple[bool, ...]:
+    """Whether ``low`` (a casefolded paragraph) holds any trigger word of each stance, in order.
+
+    A sentence's folded text is a piece of its paragraph's, so a stance whose
+    words the paragraph lacks is not tested again sentence by sentence.
+    """
+    return tuple(triggers(low) for _, _, triggers in _STANCE_TRIGGERS)
+
+
+EVERY_STANCE = (True,) * len(_STANCE_TRIGGERS)
+
+
 def stances(
-    state: State, t: Text, start: int, end: int, low: str, subject: Speaker | None
+    state: State,
+    t: Text,
+    start: int,
+    end: int,
+    low: str,
+    subject: Speaker | None,
+    in_paragraph: tuple[bool, ...] = EVERY_STANCE,
 ) -> set[StanceKind]:
-    """Record the stances of the sentence ``t.text[start:end]`` (``low`` casefolded); their kinds."""
+    """Record the stances of the sentence ``t.text[start:end]`` (``low`` casefolded); their kinds.
+
+    ``in_paragraph`` (:func:`stance_triggers_in` of the paragraph) leaves out
+    the stances whose trigger words the whole paragraph lacks.
+    """
     v = vocabulary()
     kinds: set[StanceKind] = set()
-    for name, kind, triggers in _STANCE_TRIGGERS:
-        if not triggers(low):
+    for (name, kind, triggers), possible in zip(_STANCE_TRIGGERS, in_paragraph):
+        if not possible or not triggers(low):
             continue
         m = v[name].search(t.text, start, end)
         if m is None:
