@@ -386,3 +386,38 @@ def test_layout_invariance(path: Path, transform: str) -> None:
         assert got != want, f"{key} now holds: remove it from INVARIANCE_EXCEPTIONS"
         return
     assert got == want, json.dumps({"want": want, "got": got}, indent=1)[:3000]
+
+
+# Two scanning patterns are written with a character first and what stands
+# before it checked by a look-behind after (the engine then skips ahead); here
+# each is compared with its plain form on the seeds and fixtures and on
+# generated text.
+_PLAIN_SCANS = {
+    "_ROW_END": r"(?<=[.!?)])[ ]\|(?=[ ]+\S)",
+    "_CANDIDATE": r"(?:[.:;!?)|]|(?<![^ ])[A-Z0-9][^ \n]*)[ ]+(?=[A-Z0-9(])",
+}
+_SCAN_TEXT = "\n".join(
+    p.read_text(encoding="utf-8") for p in [*SEEDS, *sorted(Path(FIXTURES).rglob("*.txt"))]
+)
+_SCAN_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "|", " | ", ". | ", ") |", "The", "the", "A1", "9", "(", ")", ".", ":", ";", "?", "x"]
+)
+
+
+def _same_scans(text: str) -> None:
+    from scrutinykit.layout import lines
+
+    for name, plain in _PLAIN_SCANS.items():
+        fast = getattr(lines, name)
+        assert fast.pattern != plain
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)], name
+
+
+def test_scans_find_what_their_plain_forms_find() -> None:
+    _same_scans(_SCAN_TEXT)
+
+
+@settings(max_examples=400)
+@given(st.lists(_SCAN_PIECES, max_size=30).map("".join))
+def test_scans_find_what_their_plain_forms_find_on_generated_text(text: str) -> None:
+    _same_scans(text)
