@@ -45,3 +45,28 @@ def test_cabinet_office_descriptions() -> None:
     assert _is_cabinet_office("Cabinet Member for Children and Young People")
     assert _is_cabinet_office("deputy PORTFOLIO HOLDER for Housing")
     assert not _is_cabinet_office("Director of Children's Services")
+
+
+#: ACTION_WILL as first written: its look-behind first, tried at every position.
+FIRST_ACTION_WILL = re.compile(
+    r"(?<![a-z])(?:will|would|was asked to)"
+    r"(?= (?!(?:be|have|like|not|need|want|wish|prefer|appreciate|welcome)\b)[a-z])"
+)
+WILL_PIECES = st.sampled_from(
+    ["will", "would", "was asked to", "w", "ill", " ", "s", "S", "The Clerk ", "be", "write", "like", "."]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(WILL_PIECES, max_size=20).map("".join))
+@example("The Clerk will write. She would be. swill write. He was asked to call")
+def test_action_will_finds_what_it_first_found(text: str) -> None:
+    """The "w"-first ACTION_WILL gives the same matches as the pattern first written, searched and matched."""
+    from scrutinykit.proceedings.terminals import vocabulary
+
+    will = vocabulary()["ACTION_WILL"]
+    assert will.pattern != FIRST_ACTION_WILL.pattern
+    assert [m.span() for m in will.finditer(text)] == [m.span() for m in FIRST_ACTION_WILL.finditer(text)]
+    for pos in range(len(text) + 1):
+        a, b = will.match(text, pos), FIRST_ACTION_WILL.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
