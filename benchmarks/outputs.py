@@ -16,6 +16,16 @@ Run from the repository root, before and after a change::
 ``--compare`` prints the documents whose output differs and how many there
 are, and exits 1 when any differ.  Corpora absent from ``../shared`` are
 skipped (and said so).
+
+``--indent N`` fingerprints ``dumps(doc, indent=N)`` instead;
+``--through-loads`` fingerprints the JSON after a round trip, ``dumps(loads(
+dumps(doc)))`` (the same fingerprints as without it when ``loads`` gives the
+document back); ``--without-orjson`` hides orjson (the ``json`` extra), so
+that the two states can be compared::
+
+    python -m benchmarks.outputs --save a.json --indent 2 --through-loads --without-orjson
+    python -m benchmarks.outputs --save b.json --indent 2 --through-loads
+    python -m benchmarks.outputs --compare a.json b.json
 """
 
 from __future__ import annotations
@@ -60,7 +70,9 @@ def _documents(seeds: list[int], count: int) -> Iterator[tuple[str, Path, bool]]
             yield f"generated/seed{seed}/{path.name}", path, False
 
 
-def fingerprints(seeds: list[int], count: int) -> dict[str, str]:
+def fingerprints(
+    seeds: list[int], count: int, indent: int | None = None, through_loads: bool = False
+) -> dict[str, str]:
     """Each document's name → the SHA-256 of its JSON, or ``error: <ErrorName>``."""
     out: dict[str, str] = {}
     for name, path, as_file in _documents(seeds, count):
@@ -69,7 +81,9 @@ def fingerprints(seeds: list[int], count: int) -> dict[str, str]:
         except sk.ScrutinyKitError as exc:
             out[name] = f"error: {type(exc).__name__}"
             continue
-        out[name] = hashlib.sha256(sk.dumps(doc).encode("utf-8")).hexdigest()
+        if through_loads:
+            doc = sk.loads(sk.dumps(doc))
+        out[name] = hashlib.sha256(sk.dumps(doc, indent=indent).encode("utf-8")).hexdigest()
     return out
 
 
@@ -84,7 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two saved files")
     parser.add_argument("--seeds", default="1,2,3", help="generator seeds (default 1,2,3)")
     parser.add_argument("--count", type=int, default=300, help="documents per seed (default 300)")
+    parser.add_argument("--indent", type=int, default=None, help="fingerprint dumps(doc, indent=N)")
+    parser.add_argument("--through-loads", action="store_true", help="fingerprint dumps(loads(dumps(doc)))")
+    parser.add_argument("--without-orjson", action="store_true", help="as without the json extra (orjson)")
     args = parser.parse_args(argv)
+    if args.without_orjson:
+        from scrutinykit.io import serialise
+
+        sys.modules["orjson"] = None  # type: ignore[assignment]  # import orjson now raises ImportError
+        serialise._ORJSON.clear()
     if args.compare:
         before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
         differ = compare(before, after)
@@ -94,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if differ else 0
     if not args.save:
         parser.error("give --save FILE or --compare BEFORE AFTER")
-    found = fingerprints([int(s) for s in args.seeds.split(",") if s], args.count)
+    seeds = [int(s) for s in args.seeds.split(",") if s]
+    found = fingerprints(seeds, args.count, args.indent, args.through_loads)
     Path(args.save).write_text(json.dumps(found, indent=0, sort_keys=True), encoding="utf-8")
     print(f"{len(found)} documents fingerprinted into {args.save}", file=sys.stderr)
     return 0
