@@ -163,3 +163,55 @@ def test_paragraph_gates_leave_out_rules() -> None:
     assert not any(stances.stance_triggers_in("nothing else was said."))
     assert not any(scanner._rules_in("nothing else was said."))
     assert any(_read("Members expressed concern about the waiting lists.")[1])
+
+
+def _phrase_by_every_terminal(text: str, pos: int) -> tuple[int, object] | None:
+    """speaker_phrase's definition: the pronoun, else each terminal tried, the longest (earliest) kept."""
+    from scrutinykit.proceedings.terminals import vocabulary
+
+    v = vocabulary()
+    if pos >= len(text):
+        return None
+    m = v["SPEAKER_PRONOUN"].match(text, pos)
+    if m is not None:
+        return m.end(), None
+    best: tuple[int, object] | None = None
+    for terminal, kind in speakers.SPEAKER_KINDS:
+        m = v[terminal].match(text, pos)
+        if m is not None and (best is None or m.end() > best[0]):
+            best = (m.end(), kind)
+    return best
+
+
+_SPEAKER_PIECES = st.sampled_from(
+    [
+        *("The ", "the ", "Cabinet Member", " for Parks", "Chair", "Vice-Chair", "Director"),
+        *("Head of Service", "Members", "member", "Councillor Ann Example", "Cllr. J. Sample"),
+        *("Committee", "Panel", "she", "They"),
+        *("witness", "resident", "representative", "co-optee", "officers", "Scrutiny Officer", "Leader"),
+        *(" ", ", ", " said", " asked", "x", "Finance ", "Deputy ", "Interim "),
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_SPEAKER_PIECES, max_size=8).map("".join))
+def test_speaker_phrase_is_every_terminal_tried(text: str) -> None:
+    """One union match, then only the later terminals, gives what trying every terminal gives."""
+    for pos in range(len(text) + 1):
+        assert speakers.speaker_phrase(text, pos) == _phrase_by_every_terminal(text, pos)
+
+
+def test_speaker_phrase_on_the_seeds() -> None:
+    from scrutinykit.proceedings.text import Text
+
+    from .conftest import SEEDS
+
+    found = 0
+    for path in SEEDS:
+        text = Text(path.read_text(encoding="utf-8"), 0).text
+        for pos in range(0, len(text), 7):
+            got = speakers.speaker_phrase(text, pos)
+            assert got == _phrase_by_every_terminal(text, pos)
+            found += got is not None
+    assert found > 50

@@ -224,35 +224,57 @@ class Found(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _speaker_start() -> re.Pattern[str]:
-    """Any speaker terminal or the pronoun, in one pattern.
+    """The pronoun, then each speaker terminal in :data:`SPEAKER_KINDS`' order, in one pattern.
 
     It fails where each of them fails: one call rules out a clause start
-    with no speaker (about half of them) instead of nine.
+    with no speaker (about half of them) instead of nine.  Where it
+    matches, its group ``s<i>`` names the first of them that matches there
+    (an alternation takes the first alternative that matches, and nothing
+    follows it), so the ones before it need not be tried again.
     """
     v = vocabulary()
     names = ["SPEAKER_PRONOUN", *(name for name, _ in SPEAKER_KINDS)]
-    return rx.compile("|".join(f"(?:{v[name].pattern})" for name in names))
+    return rx.compile("|".join(f"(?P<s{i}>{v[name].pattern})" for i, name in enumerate(names)))
+
+
+def speaker_phrase(text: str, pos: int) -> tuple[int, SpeakerKind | None] | None:
+    """Where the speaker phrase at ``pos`` ends and its kind (None: the pronoun), or None.
+
+    The pronoun when it matches; otherwise the longest match of the speaker
+    terminals, the earlier in :data:`SPEAKER_KINDS` of two as long.
+    """
+    if pos >= len(text):
+        return None
+    m = _speaker_start().match(text, pos)
+    if m is None:
+        return None
+    assert m.lastgroup is not None  # every alternative is a named group
+    first = int(m.lastgroup[1:])
+    if first == 0:
+        return m.end(), None
+    v = vocabulary()
+    best: tuple[int, SpeakerKind] = (m.end(), SPEAKER_KINDS[first - 1][1])
+    for terminal, kind in SPEAKER_KINDS[first:]:  # only a longer match of a later terminal wins
+        later = v[terminal].match(text, pos)
+        if later is not None and later.end() > best[0]:
+            best = (later.end(), kind)
+    return best
 
 
 def speaker_at(t: Text, pos: int, roster: Roster, last: Speaker | None) -> Found | None:
-    """The speaker named at ``pos`` of the folded text, longest phrase first."""
+    """The speaker named at ``pos`` of the folded text, longest phrase first (the earlier of two as long)."""
     text = t.text
-    if pos >= len(text) or _speaker_start().match(text, pos) is None:
+    phrase = speaker_phrase(text, pos)
+    if phrase is None:
         return None
-    v = vocabulary()
-    m = v["SPEAKER_PRONOUN"].match(text, pos)
-    if m is not None:
+    end, found_kind = phrase
+    phrase_end = end
+    if found_kind is None:  # the pronoun
         if last is None:
             return None
-        return Found(attrs.evolve(last, span=t.span(m.start(), m.end()), text=m.group()), m.end())
-    best: tuple[int, SpeakerKind] | None = None
-    for terminal, kind in SPEAKER_KINDS:
-        m = v[terminal].match(text, pos)
-        if m is not None and (best is None or m.end() > best[0]):
-            best = (m.end(), kind)
-    if best is None:
-        return None
-    end, kind = best
+        return Found(attrs.evolve(last, span=t.span(pos, end), text=text[pos:end]), end)
+    kind: SpeakerKind = found_kind
+    v = vocabulary()
     words = text[pos:end]
     lower = words.casefold()
     plural = (
@@ -295,7 +317,7 @@ def speaker_at(t: Text, pos: int, roster: Roster, last: Speaker | None) -> Found
         title = strip_article(words)
     elif kind is SpeakerKind.WITNESS:
         title = strip_article(words)
-    if kind is SpeakerKind.MEMBER and v["SPEAKER_NAMED"].match(text, pos) is not None and best[0] == end:
+    if kind is SpeakerKind.MEMBER and v["SPEAKER_NAMED"].match(text, pos) is not None and phrase_end == end:
         bare = _FIRST_WORD.sub("", words)
         person = roster.by_name(bare)
         name = person.name if person is not None else bare
