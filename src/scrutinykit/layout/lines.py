@@ -315,11 +315,19 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
 
 def layout(normalised: Normalised, terminals: tuple[tuple[str, str], ...]) -> Normalised:
     """``normalised`` laid out (module docstring): its text with lines restored and page
-    furniture blanked, the furniture's spans in ``furniture``; the offset map is unchanged."""
+    furniture blanked, the furniture's spans in ``furniture``; the offset map is unchanged.
+
+    The input's text is let go once the pieces of the new one are cut from it:
+    when the caller holds no other reference to it (the pipeline, which calls
+    ``layout(normalise(text), ...)``, holds none), the two texts are never
+    alive together.
+    """
     edits, furniture = _edits(normalised.text, cues(terminals))
     if not edits and not furniture:
         return normalised
-    return attrs.evolve(normalised, text=_apply(normalised.text, edits, furniture), furniture=furniture)
+    pieces = _pieces(normalised.text, edits, furniture)
+    normalised = attrs.evolve(normalised, text="", furniture=furniture)
+    return attrs.evolve(normalised, text=_join(pieces))
 
 
 def layout_text(text: str, cue: Cues) -> str:
@@ -354,10 +362,14 @@ def _edits(text: str, cue: Cues) -> tuple[list[tuple[int, str]], tuple[tuple[int
 
 
 def _apply(text: str, edits: list[tuple[int, str]], blanks: tuple[tuple[int, int], ...]) -> str:
-    """``text`` with each edit's character put in and each ``[start, end)`` of ``blanks`` made spaces.
+    """``text`` with each edit's character put in and each ``[start, end)`` of ``blanks`` made spaces."""
+    out = _join(_pieces(text, edits, blanks))
+    assert len(out) == len(text)
+    return out
 
-    One pass and one new string (a blank range wins over an edit inside it).
-    """
+
+def _pieces(text: str, edits: list[tuple[int, str]], blanks: tuple[tuple[int, int], ...]) -> list[str]:
+    """The pieces of :func:`_apply`'s result, in order (a blank range wins over an edit inside it)."""
     pieces: list[str] = []
     last = 0
     k = 0
@@ -374,8 +386,13 @@ def _apply(text: str, edits: list[tuple[int, str]], blanks: tuple[tuple[int, int
         pieces.append(" " * (end - start))
         last = end
     pieces.append(text[last:])
+    return pieces
+
+
+def _join(pieces: list[str]) -> str:
+    """``"".join(pieces)``, emptying the list."""
     out = "".join(pieces)
-    assert len(out) == len(text)
+    pieces.clear()
     return out
 
 
