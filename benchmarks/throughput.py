@@ -6,6 +6,7 @@ Run from the repository root::
     python -m benchmarks.throughput --quick    # smaller sizes, fewer repeats
     python -m benchmarks.throughput --pdf      # the PDF section alone
     python -m benchmarks.throughput --json-load  # the JSON-load figure alone
+    python -m benchmarks.throughput --memory   # the peak-memory section alone
 
 Every figure is the median of repeated runs (``--repeats``).  Throughput is
 megabytes of source text (UTF-8) per second on one core.  Three floors are
@@ -326,6 +327,19 @@ def document_by_kind(text: str) -> dict[str, float]:
     return {name: round(b / MB / size, 2) for name, b in kinds.items()}
 
 
+def _peak_memory(seeds: list[str]) -> dict[str, object]:
+    """The peak-memory figures of the 1 MB document built from the seeds, and what it holds by kind."""
+    text = _build(seeds, MB)
+    big = ROOT / ".benchmark-1mb.txt"
+    big.write_text(text, encoding="utf-8")
+    try:
+        figures: dict[str, object] = {**peak_memory_per_mb(big)}
+    finally:
+        big.unlink()
+    figures["document_by_kind_MB_per_MB"] = document_by_kind(text)
+    return figures
+
+
 def json_load_speed(texts: list[str], repeats: int) -> dict[str, float]:
     """MB of source text per second turned back into the model from JSON, and the floors.
 
@@ -510,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--pdf", action="store_true", help="only the PDF section")
     ap.add_argument("--json-load", action="store_true", help="only the JSON-load figure")
+    ap.add_argument("--memory", action="store_true", help="only the peak-memory section (1 MB document)")
     ap.add_argument(
         "--batch-chunks",
         default="",
@@ -527,6 +542,11 @@ def main(argv: list[str] | None = None) -> int:
         figure = json_load_speed(seeds * 20, repeats)
         print(json.dumps(figure, indent=1) if args.json else f"json_load: {figure}")
         return 0
+    if args.memory:
+        memory = _peak_memory(seeds)
+        lines = (f"{k}: {v}" for k, v in memory.items())
+        print(json.dumps(memory, indent=1) if args.json else "\n".join(lines))
+        return 0
     corpora: dict[str, list[str]] = {"seeds": seeds}
     dev = sorted(DEVCORPUS.glob("*.txt")) if DEVCORPUS.is_dir() else []
     if dev:
@@ -538,13 +558,7 @@ def main(argv: list[str] | None = None) -> int:
 
     figures: dict[str, object] = {"throughput": throughput_rows(corpora, repeats)}
     figures["scaling_exponent"] = scaling_exponent(seeds, sizes, max(1, repeats - 2))
-    big = ROOT / ".benchmark-1mb.txt"
-    big.write_text(_build(seeds, MB), encoding="utf-8")
-    try:
-        figures["peak_memory"] = peak_memory_per_mb(big)
-        figures["peak_memory"]["document_by_kind_MB_per_MB"] = document_by_kind(corpora["1 MB document"][0])
-    finally:
-        big.unlink()
+    figures["peak_memory"] = _peak_memory(seeds)
     figures["cold_start"] = cold_start(max(repeats, 7))
     figures["json_load"] = json_load_speed(seeds * 20, repeats)
     chunks = [int(n) for n in args.batch_chunks.split(",") if n.strip()]

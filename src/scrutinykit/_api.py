@@ -119,7 +119,7 @@ def parse(
             UserWarning,
             stacklevel=2,
         )
-    if not text.strip():
+    if not text or text.isspace():  # as ``not text.strip()``, without a copy of the text
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
@@ -140,7 +140,7 @@ def parse_with(
     For a grammar folder of one's own (a copy with phrases added, say):
     ``parse_with(text, parser_from(folder), Patterns(load_vocabulary(folder / "vocabulary")))``.
     """
-    if not text.strip():
+    if not text or text.isspace():  # as ``not text.strip()``, without a copy of the text
         raise NotMinutesError("the text is empty: there are no minutes to read", source=source)
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)

@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from .._model import (
     Agreement,
@@ -136,8 +137,8 @@ _FAMILY_NAMES = {
 }
 
 
-def _proceedings(doc: Document, text: str, vocab: Patterns) -> str | None:
-    """What shows that ``doc`` records a meeting, or ``None``."""
+def _proceedings(doc: Document) -> str | None:
+    """What in its model shows that ``doc`` records a meeting, or ``None`` (narration is weighed apart)."""
     for item in doc.items:
         for section in item.sections:
             if section.kind in (SectionKind.MINUTES, SectionKind.DECISION) and section.blocks:
@@ -155,39 +156,71 @@ def _proceedings(doc: Document, text: str, vocab: Patterns) -> str | None:
         return "it lists who attended"
     if doc.commitments() or doc.exchanges() or any(_told(v) for v in doc.votes()):
         return "it records actions, questions or votes"
-    if len(vocab.narration.findall(text)) >= NARRATION_NEEDED:
-        return "it narrates the meeting"
     return None
 
 
+def _plain(text: str) -> str:
+    """``text`` with tabs and no-break spaces made plain spaces, as the checks read it."""
+    return text.replace("\u00a0", " ").replace("\t", " ")
+
+
+#: How much of the source :func:`_lines` makes plain and splits at a time.
+_CHUNK = 1 << 16
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The stripped non-blank lines of ``_plain(text)`` (as ``str.splitlines`` cuts them), a chunk at a time.
+
+    Each chunk ends just after a ``"\\n"``, where ``splitlines`` cuts too, so
+    the lines are those of the whole text, without a copy of it or of all
+    its lines at once.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end + 1
+        for line in _plain(text[start:end]).splitlines():
+            line = line.strip()
+            if line:
+                yield line
+        start = end
+
+
 def _structured(text: str) -> str | None:
-    """What kind of data, code or markup ``text`` is, or ``None`` if it is prose."""
-    stripped = text.strip()
-    if stripped[:1] in ("{", "["):
+    """What kind of data, code or markup ``text`` (made :func:`_plain`) is, or ``None`` if it is prose."""
+    first = _FIRST_CHAR.search(text)
+    if first is not None and first.group() in ("{", "["):
         try:
-            json.loads(stripped)
+            json.loads(_plain(text).strip())
         except ValueError:
             pass
         else:
             return "JSON data"
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) < MIN_STRUCTURED_LINES:
+    lines = json_lines = code = md_code = tags = 0
+    md_heading = md_rule = False
+    for line in _lines(text):
+        lines += 1
+        json_lines += line[:1] == "{" and line[-1:] == "}"
+        code += _CODE_LINE.search(line) is not None
+        md_heading = md_heading or _MD_HEADING.match(line) is not None
+        md_rule = md_rule or _MD_TABLE_RULE.match(line) is not None or line.startswith("```")
+        md_code += _MD_CODE.search(line) is not None
+        tags += _TAG_LINE.match(line) is not None
+    if lines < MIN_STRUCTURED_LINES:
         return None
-    json_lines = sum(1 for line in lines if line[:1] == "{" and line[-1:] == "}")
-    if json_lines * 2 > len(lines):
+    if json_lines * 2 > lines:
         return "JSON data"
-    code = sum(1 for line in lines if _CODE_LINE.search(line))
-    if code / len(lines) >= CODE_SHARE:
+    if code / lines >= CODE_SHARE:
         return "source code"
-    if any(_MD_HEADING.match(line) for line in lines) and (
-        any(_MD_TABLE_RULE.match(line) or line.startswith("```") for line in lines)
-        or sum(1 for line in lines if _MD_CODE.search(line)) >= MIN_STRUCTURED_LINES
-    ):
+    if md_heading and (md_rule or md_code >= MIN_STRUCTURED_LINES):
         return "Markdown (a README or similar)"
-    tags = sum(1 for line in lines if _TAG_LINE.match(line))
-    if tags / len(lines) >= CODE_SHARE:
+    if tags / lines >= CODE_SHARE:
         return "markup (XML or HTML)"
     return None
+
+
+#: The first character of a text that is not whitespace (as ``str.strip`` knows it).
+_FIRST_CHAR = re.compile(r"\S")
 
 
 _ANCHOR_MARKERS = (MarkerKind.SECTION_LABEL, MarkerKind.AGENDA_ITEM_BANNER)
@@ -233,12 +266,18 @@ def not_minutes_reason(doc: Document, vocab: Patterns | None = None) -> str | No
     read ``doc.source`` with tabs and no-break spaces made plain spaces.
     """
     vocab = vocab or default_patterns()
-    text = doc.source.replace("\u00a0", " ").replace("\t", " ")
-    structured = _structured(text)
+    structured = _structured(doc.source)
     if structured is not None:
         return f"this is {structured}, not minutes"
-    proceedings = _proceedings(doc, text, vocab)
+    # The whole text made plain is a copy of the source: made only when a check reads it.
+    text: str | None = None
+    proceedings = _proceedings(doc)
     if proceedings is None:
+        text = _plain(doc.source)
+        if len(vocab.narration.findall(text)) >= NARRATION_NEEDED:
+            proceedings = "it narrates the meeting"
+    if proceedings is None:
+        assert text is not None
         best: tuple[int, str] | None = None
         for family, pattern in vocab.page_marks:
             marks = len(pattern.findall(text))
@@ -249,11 +288,10 @@ def not_minutes_reason(doc: Document, vocab: Patterns | None = None) -> str | No
                 f"this looks like {best[1]}, not minutes: {best[0]} lines typical of one, "
                 "and no minutes text, resolution, attendance or account of a meeting"
             )
-    if (
-        _anchor(doc) is not None
-        or _INLINE_LABEL.search(text)
-        or len(vocab.narration.findall(text)) >= NARRATION_NEEDED
-    ):
+    if _anchor(doc) is not None:
+        return None
+    text = _plain(doc.source) if text is None else text
+    if _INLINE_LABEL.search(text) or len(vocab.narration.findall(text)) >= NARRATION_NEEDED:
         return None
     words = len(_WORD.findall(text))
     if words < ANCHORLESS_MIN_WORDS:

@@ -321,20 +321,19 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
 
 def layout(normalised: Normalised, terminals: tuple[tuple[str, str], ...]) -> Normalised:
     """``normalised`` laid out (module docstring): its text with lines restored and page
-    furniture blanked, the furniture's spans in ``furniture``; the offset map is unchanged."""
-    text, furniture = lay_out(normalised.text, cues(terminals))
-    if furniture:
-        pieces: list[str] = []
-        last = 0
-        for start, end in furniture:
-            pieces.append(text[last:start])
-            pieces.append(" " * (end - start))
-            last = end
-        pieces.append(text[last:])
-        text = "".join(pieces)
-    if text is normalised.text:
+    furniture blanked, the furniture's spans in ``furniture``; the offset map is unchanged.
+
+    The input's text is let go once the pieces of the new one are cut from it:
+    when the caller holds no other reference to it (the pipeline, which calls
+    ``layout(normalise(text), ...)``, holds none), the two texts are never
+    alive together.
+    """
+    edits, furniture = _edits(normalised.text, cues(terminals))
+    if not edits and not furniture:
         return normalised
-    return attrs.evolve(normalised, text=text, furniture=furniture)
+    pieces = _pieces(normalised.text, edits, furniture)
+    normalised = attrs.evolve(normalised, text="", furniture=furniture)
+    return attrs.evolve(normalised, text=_join(pieces))
 
 
 def layout_text(text: str, cue: Cues) -> str:
@@ -344,6 +343,16 @@ def layout_text(text: str, cue: Cues) -> str:
 
 def lay_out(text: str, cue: Cues) -> tuple[str, tuple[tuple[int, int], ...]]:
     """``text`` laid out (only ``"\\n"``/``" "`` swapped), and the ``[start, end)`` of its furniture."""
+    edits, spans = _edits(text, cue)
+    return (_apply(text, edits, ()) if edits else text), spans
+
+
+def _edits(text: str, cue: Cues) -> tuple[list[tuple[int, str]], tuple[tuple[int, int], ...]]:
+    """The characters to swap (offset and new character, in order) and the furniture's spans.
+
+    The text's lines (a copy of it, piece by piece) live only while this runs:
+    they are gone before the laid-out text is made.
+    """
     lines = text.split("\n")
     starts: list[int] = []
     pos = 0
@@ -355,19 +364,42 @@ def lay_out(text: str, cue: Cues) -> tuple[str, tuple[tuple[int, int], ...]]:
     splits = _run_on_splits(text, lines, starts, cue)
     joins = _reflow_joins(text, lines, starts, cue, furniture)
     joins.extend(_page_split_joins(lines, starts, furniture))
-    if not splits and not joins:
-        return text, spans
-    edits = sorted([(p, "\n") for p in splits] + [(p, " ") for p in joins])
+    return sorted([(p, "\n") for p in splits] + [(p, " ") for p in joins]), spans
+
+
+def _apply(text: str, edits: list[tuple[int, str]], blanks: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with each edit's character put in and each ``[start, end)`` of ``blanks`` made spaces."""
+    out = _join(_pieces(text, edits, blanks))
+    assert len(out) == len(text)
+    return out
+
+
+def _pieces(text: str, edits: list[tuple[int, str]], blanks: tuple[tuple[int, int], ...]) -> list[str]:
+    """The pieces of :func:`_apply`'s result, in order (a blank range wins over an edit inside it)."""
     pieces: list[str] = []
     last = 0
-    for p, ch in edits:
-        pieces.append(text[last:p])
-        pieces.append(ch)
-        last = p + 1
+    k = 0
+    for start, end in (*blanks, (len(text), len(text))):
+        while k < len(edits) and edits[k][0] < start:
+            p, ch = edits[k]
+            pieces.append(text[last:p])
+            pieces.append(ch)
+            last = p + 1
+            k += 1
+        while k < len(edits) and edits[k][0] < end:
+            k += 1
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
     pieces.append(text[last:])
+    return pieces
+
+
+def _join(pieces: list[str]) -> str:
+    """``"".join(pieces)``, emptying the list."""
     out = "".join(pieces)
-    assert len(out) == len(text)
-    return out, spans
+    pieces.clear()
+    return out
 
 
 # ---- Reflow -----------------------------------------------------------------

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import GrammarError
 from .patterns import PatternStore, store
+from .tokens import use_line_tokens
 from .vocabulary import GENERATED_FILE, VOCABULARY_DIR, load_vocabulary, render_lark
 
 if TYPE_CHECKING:
@@ -153,8 +154,10 @@ def parser_for(vocabulary: Sequence[Path]) -> MinutesParser:
 def parser_from(folder: Path | None = None, *, extra: Sequence[Path] = ()) -> MinutesParser:
     """A new parser (Lark itself) over the grammar in ``folder``, with the phrases of ``extra`` folders."""
     import lark
+    import lark.lexer
 
     built = open_with_lark(folder, extra=extra)
+    use_line_tokens(built, lark.lexer)
     return MinutesParser(
         built.parse, lark.UnexpectedInput, lark.LarkError, "lark", _terminal_patterns(built)
     )
@@ -170,6 +173,7 @@ def _built_parser() -> MinutesParser | None:
         return None  # the grammar was edited since the install
     parser = module.Lark_StandAlone()
     _use_pattern_cache(parser, module, store())
+    use_line_tokens(parser, module)
     return MinutesParser(
         parser.parse, module.UnexpectedInput, module.LarkError, "built", _terminal_patterns(parser)
     )
@@ -220,6 +224,7 @@ def _lark_parser() -> MinutesParser:
 
     parser = open_with_lark(cache=True)
     _use_pattern_cache(parser, lark.lexer, store())
+    use_line_tokens(parser, lark.lexer)
     return MinutesParser(
         parser.parse, lark.UnexpectedInput, lark.LarkError, "lark", _terminal_patterns(parser)
     )

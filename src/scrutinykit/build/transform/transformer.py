@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...parsing.tokens import LineToken
 from .attendance import AttendanceRules
 from .base import FrontMatter, HeadingInfo, ParsedTree
 from .headings import HeadingRules
@@ -63,8 +64,8 @@ class MinutesTransformer(ItemRules, SectionRules, HeadingRules, AttendanceRules)
         kids = tree.children
         if consume:
             tree.children = []
-        # Tokens are strings; anything else is a subtree.
-        children = [c if isinstance(c, str) else self._visit(c, consume) for c in kids]
+        # Tokens are the lexer's LineTokens (or a plain Lark parser's, strings); anything else is a subtree.
+        children = [c if isinstance(c, (LineToken, str)) else self._visit(c, consume) for c in kids]
         del kids
         method = _RULE_METHODS.get(tree.data)
         if method is None:
