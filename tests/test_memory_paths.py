@@ -109,3 +109,42 @@ def test_structured_reads_a_long_text_as_a_whole() -> None:
     assert detect._structured(code) == "source code"
     assert detect._structured(SEEDS[0].read_text(encoding="utf-8") * 20) is None
     assert detect._structured('  \u00a0{"a": [1, 2]}\n') == "JSON data"
+
+
+def test_a_long_parse_hands_freed_memory_back_between_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked twice (after the layout, before the model); done for a long text only; the same document."""
+    from scrutinykit import _api, _memory
+
+    calls: list[int] = []
+    real = _memory.release_freed_memory
+
+    def counted(length: int) -> bool:
+        calls.append(length)
+        return real(length)
+
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    long_text = "\n\n".join([seed] * (_memory.LONG_TEXT // len(seed) + 1))
+    before = sk.dumps(sk.parse(long_text))
+    monkeypatch.setattr(_api, "release_freed_memory", counted)
+    assert sk.dumps(sk.parse(long_text)) == before
+    assert calls == [len(long_text), len(long_text)]
+    calls.clear()
+    sk.parse(seed)
+    assert calls == [len(seed), len(seed)]
+    assert not real(len(seed))
+
+
+def test_releasing_memory_is_asked_of_glibc_and_skipped_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from scrutinykit import _memory
+
+    if sys.platform.startswith("linux") and _memory._malloc_trim() is not None:
+        assert _memory.release_freed_memory(_memory.LONG_TEXT)
+    asked: list[int] = []
+    monkeypatch.setattr(_memory, "_malloc_trim", lambda: asked.append)
+    assert _memory.release_freed_memory(_memory.LONG_TEXT)
+    assert asked == [0]
+    assert not _memory.release_freed_memory(_memory.LONG_TEXT - 1)
+    monkeypatch.setattr(_memory, "_malloc_trim", lambda: None)
+    assert not _memory.release_freed_memory(_memory.LONG_TEXT)

@@ -21,6 +21,7 @@ from typing import Union
 import attrs
 
 from ._errors import InternalError, MissingFileError, NotMinutesError, ParseError, ScrutinyKitError
+from ._memory import release_freed_memory
 from ._model import Document, Furniture, InputFormat, Span, line_col
 from .build.assemble import assemble
 from .build.detect import not_minutes_reason
@@ -145,6 +146,7 @@ def parse_with(
     if _WORD.search(text) is None:
         raise NotMinutesError("the text has no words: it cannot be minutes", source=source)
     normalised = layout(normalise(text), parser.terminals)
+    release_freed_memory(len(text))  # the stages' copies of the text, freed (see _memory)
     try:
         tree = parser.parse(normalised.text)
     except parser.unexpected_input as exc:  # pragma: no cover - the grammar accepts every line
@@ -167,6 +169,7 @@ def parse_with(
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised
+        release_freed_memory(len(text))
         doc = place_furniture(assemble(parsed, text, encoding, patterns), furniture)
         del parsed
         reason = not_minutes_reason(doc, patterns)
