@@ -97,9 +97,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import itertools
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -341,18 +344,43 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
     closing = next((rx.compile(regex) for name, regex in opening if name == "MEETING_END"), None)
     always: list[str] = []
     parts: list[tuple[tuple[str, ...], frozenset[str] | None, re.Pattern[str]]] = []
-    for name, regex in opening:
-        if name in DEPENDENTS:
-            continue
-        needed = _needed(regex)
-        if needed == ():
+    splitting = [(name, regex) for name, regex in opening if name not in DEPENDENTS]
+    table = rx.store().derived(_table_key(splitting), lambda: _literal_table(splitting))
+    for name, regex in splitting:
+        needed, first = json.loads(table[name])
+        if needed == []:
             continue  # it never matches inside a line
         if needed is None or min(map(len, needed)) < 4:
             always.append(regex)
         else:
-            parts.append((needed, _first(regex), rx.compile(regex)))
+            needed = tuple(sorted({_SPACED_PIECE if _SPACED.fullmatch(n) else n for n in needed}))
+            parts.append((needed, None if first is None else frozenset(first), rx.compile(regex)))
     in_line = rx.compile("|".join(f"(?:{regex})" for regex in always) or "(?!)")
     return Cues(opens=opens, splits=splits, closing=closing, in_line=in_line, split_parts=tuple(parts))
+
+
+#: A literal of letters standing apart (``r e s o l v e d``) holding `` e ``: it is looked for
+#: by that piece alone (weaker, so never missed), which all such literals share.
+_SPACED: Final = re.compile(r"(?=.*[ ]e[ ])[ ]?(?:[a-z][ ])+[a-z][ ]?")
+_SPACED_PIECE: Final = " e "
+
+
+def _literal_table(terminals: list[tuple[str, str]]) -> dict[str, str]:
+    """Each terminal's :func:`_needed` and :func:`_first` (sorted), as JSON, by name."""
+    table: dict[str, str] = {}
+    for name, regex in terminals:
+        first = _first(regex)
+        table[name] = json.dumps([_needed(regex), None if first is None else "".join(sorted(first))])
+    return table
+
+
+def _table_key(terminals: list[tuple[str, str]]) -> str:
+    """What :func:`_literal_table` depends on: the terminals and this module's code (kept in the
+    pattern store under it, so a process whose store has it parses no terminal here)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name, regex in terminals:
+        digest.update(f"{name}\0{regex}\0".encode())
+    return f"line-cue-literals:{digest.hexdigest()}"
 
 
 def _needed(regex: str) -> tuple[str, ...] | None:
@@ -868,16 +896,13 @@ def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
         h = _NUMBERED_HEADING.match(text, p, window)
         if h is not None and h.group("bare") is not None and m.group()[0] not in _SENTENCE_END:
             h = None  # "TUESDAY 4 MARCH": a bare number opens a heading only after a full stop
-        c = text[p]
-        if (
-            h is None
-            and in_line.match(text, p, window) is None
-            and not any(
-                (first is None or c in first or not c.isascii()) and s.match(text, p, window)
-                for first, s in splits
-            )
-        ):
-            continue
+        if h is None and in_line.match(text, p, window) is None:
+            c = text[p]
+            for first, s in splits:
+                if (first is None or c in first or not c.isascii()) and s.match(text, p, window) is not None:
+                    break
+            else:
+                continue
         found.append(p)
         number = h or _MINUTE_NUMBER.match(text, p, window)
         opened = p if number is None else -1  # a heading's title may hold a label after it
