@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import scrutinykit as sk
 from scrutinykit.build.assemble import assemble
@@ -45,3 +47,29 @@ def test_every_rule_has_its_method() -> None:
     assert sorted(set(_RULE_METHODS) - rules) == []
     for name, method in _RULE_METHODS.items():
         assert getattr(MinutesTransformer, name) is method
+
+
+# ---- fold returns folded text as it is ------------------------------------------
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
+    """What fold's quick path rests on, checked for every character."""
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert " " in spaces
+    assert "\u2003" in spaces
+    assert [c for c in spaces if c != " " and c.isprintable()] == []
+
+
+_FOLD_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u2028", "\x1c", "\x85", "a", "B", "£", "–", ".", "é"]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(_FOLD_PIECES, max_size=20).map("".join))
+def test_fold_is_split_and_join(text: str) -> None:
+    from scrutinykit.build.transform.base import fold
+
+    assert fold(text) == " ".join(text.split())
