@@ -245,10 +245,14 @@ class Cues:
     line holding none of a terminal's literals is never tried with it, nor
     an offset with a character no match starts with (:func:`_cue_offsets`)."""
 
+    literals: tuple[str, ...] = ()
+    """Every literal of ``split_parts``, each once."""
+
     def splits_in(self, line: str) -> list[tuple[frozenset[str] | None, re.Pattern[str]]]:
         """The terminals of ``split_parts`` (with their first characters) that may match in ``line``."""
         low = line.lower()
-        return [(first, p) for needed, first, p in self.split_parts if any(n in low for n in needed)]
+        held = {n for n in self.literals if n in low}
+        return [(first, p) for needed, first, p in self.split_parts if not held.isdisjoint(needed)]
 
 
 def _structure(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -356,7 +360,15 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
             needed = tuple(sorted({_SPACED_PIECE if _SPACED.fullmatch(n) else n for n in needed}))
             parts.append((needed, None if first is None else frozenset(first), rx.compile(regex)))
     in_line = rx.compile("|".join(f"(?:{regex})" for regex in always) or "(?!)")
-    return Cues(opens=opens, splits=splits, closing=closing, in_line=in_line, split_parts=tuple(parts))
+    literals = tuple(sorted({n for needed, _, _ in parts for n in needed}))
+    return Cues(
+        opens=opens,
+        splits=splits,
+        closing=closing,
+        in_line=in_line,
+        split_parts=tuple(parts),
+        literals=literals,
+    )
 
 
 #: A literal of letters standing apart (``r e s o l v e d``) holding `` e ``: it is looked for
@@ -891,13 +903,13 @@ def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
         window = min(end, p + _WINDOW)
         if opened >= 0 and len(text[opened:p].split()) <= 2 and not any(c in text[opened:p] for c in ".;:"):
             continue  # "The Board resolved": a structure opened a word or two back holds this one
-        if _YEAR.match(text, p) is not None:
+        c = text[p]
+        if c in "12" and _YEAR.match(text, p) is not None:  # a year starts 19 or 20
             continue
         h = _NUMBERED_HEADING.match(text, p, window)
         if h is not None and h.group("bare") is not None and m.group()[0] not in _SENTENCE_END:
             h = None  # "TUESDAY 4 MARCH": a bare number opens a heading only after a full stop
         if h is None and in_line.match(text, p, window) is None:
-            c = text[p]
             for first, s in splits:
                 if (first is None or c in first or not c.isascii()) and s.match(text, p, window) is not None:
                     break
