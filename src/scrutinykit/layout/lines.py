@@ -86,7 +86,12 @@ left out (:func:`_opens_anywhere`); so are the dependents (points and
 terminals change — they are to be generated from vocabulary files — the
 cues follow.  The few cues the terminals cannot give (a heading's end in
 run-on text, bullets) are in one place below, under "Cues the grammar
-cannot give".
+cannot give".  Inside a long line the split cues are tried in two parts
+(:attr:`Cues.in_line`, :attr:`Cues.split_parts`): a terminal that needs
+one of a few literals (read from the parsed terminal, kept in the pattern
+store) is tried alone, only in a line holding one of them and at a
+character a match may start with; a terminal that needs a line break is
+never tried there.
 
 Everything runs in time linear in the length of the text: lines are visited
 once, and every pattern tried at a candidate offset is bounded to
