@@ -9,7 +9,8 @@ For the 1 MB document built from the seeds (as ``benchmarks/throughput.py``
 builds it) and the development corpus (when ``../shared/devcorpus`` is
 there), it prints milliseconds per MB of source text for each stage of the
 pipeline — normalise, layout, Lark's parse, the transformer, assembly (with the
-proceedings scanner and the figure scan inside it shown apart) and JSON —
+proceedings scanner and the figure scan inside it shown apart), the
+not-minutes check (``parse`` runs it after assembly) and JSON —
 each the fastest of ``--repeats`` runs (the fastest, not the median: a
 stage takes tens of milliseconds, and on a shared machine interference only
 ever adds time).  It also prints the time of every grammar terminal tried
@@ -64,6 +65,7 @@ def measure(repeats: int) -> dict[str, Any]:
 
     import scrutinykit as sk
     from scrutinykit.build import assemble as _assemble
+    from scrutinykit.build.detect import not_minutes_reason
     from scrutinykit.layout.normalise import normalise
     from scrutinykit.parsing.loader import GRAMMAR_FILE, grammar_dir, load_parser
 
@@ -129,6 +131,10 @@ def measure(repeats: int) -> dict[str, Any]:
                 for key, value in spent.items():
                     best[key] = min(best.get(key, float("inf")), value)
             stages.update(best)
+            stages["not-minutes check"] = _fastest(
+                lambda d=docs: [not_minutes_reason(x) for x in d if x is not None],  # type: ignore[misc]
+                repeats,
+            )
             stages["dumps"] = _fastest(lambda d=docs: [sk.dumps(x) for x in d if x is not None], repeats)  # type: ignore[misc]
             out[name] = {key: round(value * 1000 / size, 1) for key, value in stages.items()}
             out[name]["MB"] = round(size, 3)

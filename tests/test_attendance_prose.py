@@ -77,3 +77,33 @@ def test_examples_match() -> None:
     assert not prose._CABINET_SPEAKER.search("The MyCabinet Member for Parks, Councillor Ann Example, said")
     assert prose._WELCOMED.search("The Chair welcomed Dr Jo Sample to the meeting.")
     assert not prose._WELCOMED.search("The Chair xwelcomed Dr Jo Sample to the meeting.")
+
+
+# The cabinet speaker is tried only where one of its first words stands
+# (prose._matches_at); the visitors' patterns are read through _matches_near,
+# which must give what a search through the whole text gives.
+_NEAR = {
+    "cabinet speaker": prose._CABINET_SPEAKER,
+    "welcomed": prose._WELCOMED,
+    "named speakers": prose._NAMED_SPEAKERS,
+    "attended": prose._PROSE_ATTENDED,
+}
+
+
+def _same_near(text: str) -> None:
+    for name, pattern in _NEAR.items():
+        plain = re.compile(_plain(pattern.pattern))
+        got = [m.span() for m in prose._matches_near(pattern, text)]
+        assert got == [m.span() for m in plain.finditer(text)], name
+
+
+def test_matches_near_on_seeds_and_fixtures() -> None:
+    _same_near(_TEXT)
+
+
+@settings(max_examples=500)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+@example("The Portfolio Holder for Parks, Councillor Ann Example, said")
+@example("Deputy Leader, Cllr Jo Sample, Lead Member for Parks, Councillor Ann Example, said")
+def test_matches_near_on_generated_text(text: str) -> None:
+    _same_near(text)

@@ -149,6 +149,58 @@ def test_long_lines_only_are_split() -> None:
     assert laid_out(line) == line + "\n"
 
 
+# Inside a long line the cue union is tried in two parts (lines.Cues.in_line and
+# the terminals of Cues.split_parts, each tried only in a line holding one of
+# its literals and at a character it may start with); here the two parts are
+# compared with the whole union at every offset after a space, on the seeds
+# and fixtures and on generated text.
+_CUE_PIECES = st.sampled_from(
+    [
+        *(" ", "  ", ".", ":", "(", ")", "1.", "12", "2024", "7/24", "|", "-", "\u2013", "\n"),
+        *("The", "Committee", "Board", "RESOLVED", "resolved", "R E S O L V E D", "that", "AGREED"),
+        *("agreed", "Recommended", "RECOMMEND", "decided", "DECISION", "conclusions", "noted", "Present:"),
+        *("Minute", "Minutes", "MEETING", "meeting", "closed", "Chairman", "Home", ">", "PDF", "Page 3"),
+        *("Apologies", "Also present:", "Councillor", "Sub-Committee", "came to the following", "x"),
+    ]
+)
+
+
+def _same_cues(text: str, every: bool) -> None:
+    from scrutinykit.layout import lines
+
+    cue = cues(load_parser().terminals)
+    assert cue.in_line is not None
+    assert cue.split_parts
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        parts = cue.splits_in(line)
+        offsets = (
+            range(start + 1, end) if every else (m.end() for m in lines._CANDIDATE.finditer(text, start, end))
+        )
+        for p in offsets:
+            if text[p - 1] != " ":
+                continue
+            window = min(end, p + lines._WINDOW)
+            c = text[p]
+            split = cue.in_line.match(text, p, window) is not None or any(
+                (first is None or c in first or not c.isascii()) and s.match(text, p, window)
+                for first, s in parts
+            )
+            assert split == (cue.splits.match(text, p, window) is not None), (p, text[p:window])
+        start = end + 1
+
+
+def test_cue_parts_find_what_the_union_finds() -> None:
+    _same_cues(_SCAN_TEXT, every=False)
+
+
+@settings(max_examples=300)
+@given(st.lists(_CUE_PIECES, max_size=40).map(" ".join))
+def test_cue_parts_find_what_the_union_finds_on_generated_text(text: str) -> None:
+    _same_cues(text, every=True)
+
+
 # ---- Cues come from the grammar's terminals -----------------------------------------
 
 

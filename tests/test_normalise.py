@@ -51,3 +51,15 @@ def test_a_venue_line_gives_its_date_too() -> None:
     )
     assert doc.meeting.venue is not None
     assert doc.meeting.date == datetime.date(2024, 10, 8)
+
+
+def test_any_special_is_unseen_or_rare_for_every_character() -> None:
+    """normalise scans a text once for _ANY_SPECIAL: it must find just the characters of _UNSEEN and _RARE."""
+    import sys
+
+    from scrutinykit.layout import normalise as module
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    want = sorted(set(module._UNSEEN.findall(every)) | set(module._RARE.findall(every)))
+    assert "\r" in want
+    assert want == sorted(set(module._ANY_SPECIAL.findall(every)))

@@ -113,17 +113,36 @@ MIN_STRUCTURED_LINES = 3
 CODE_SHARE = 0.4
 """The share of non-blank lines that look like code (or tags) that makes a text code (or markup)."""
 
-_CODE_LINE = re.compile(
-    r"(?:[{};\[(]|\)\s*:|=>|->)$"
-    r"|^(?:[})\]]|#include\b|import\s+[\w.{]|from\s+[\w.]+\s+import\b|(?:async\s+)?def\s+\w+\s*\("
-    r"|class\s+\w+.*:$|return\b|(?:const|let|var)\s+\w+\s*=|\w+(?:\.\w+)*\s*(?:[-+*/]?=)\s*\S)"
+#: How a line of code starts (a line's end is read by :func:`_code_line`).
+_CODE_START = re.compile(
+    r"[})\]]|#include\b|import\s+[\w.{]|from\s+[\w.]+\s+import\b|(?:async\s+)?def\s+\w+\s*\("
+    r"|class\s+\w+.*:$|return\b|(?:const|let|var)\s+\w+\s*=|\w+(?:\.\w+)*\s*(?:[-+*/]?=)\s*\S"
 )
+_CODE_ENDS = ("{", "}", ";", "[", "(", "=>", "->")
+
+
+def _code_line(line: str) -> bool:
+    """Whether ``line`` (holding no line break) looks like code: it ends with an opening bracket,
+    ``{``/``}``, ``;``, an arrow or ``)`` and ``:`` (spaces between), or starts as :data:`_CODE_START` does.
+
+    The same as searching it for ``(?:[{};\\[(]|\\)\\s*:|=>|->)$|^(?:…)``, without trying the
+    line's end at each of its characters (tests compare the two).
+    """
+    return (
+        line.endswith(_CODE_ENDS)
+        or (line.endswith(":") and line[:-1].rstrip().endswith(")"))
+        or _CODE_START.match(line) is not None
+    )
+
+
 SHORT_NAME_WORDS = 6
 """A committee name this short counts as a name whatever its case ("Audit and governance committee")."""
 
 _JOINING_WORDS = frozenset({"and", "of", "for", "the", "&", "on", "in", "with", "to", "a"})
 """The small words a committee's name may hold in lower case."""
 
+#: The first characters of a JSON line, a Markdown heading, table rule or code fence, and a tag.
+_MARKUP_FIRST = frozenset("{#|:-`<")
 _MD_HEADING = re.compile(r"#{1,6}[ ]\S")
 _MD_TABLE_RULE = re.compile(r"\|?[ ]*:?-{3,}:?[ ]*\|[ :|-]*$")
 _MD_CODE = re.compile(r"`[^`\n]+`")
@@ -200,12 +219,16 @@ def _structured(text: str) -> str | None:
     md_heading = md_rule = False
     for line in _lines(text):
         lines += 1
-        json_lines += line[:1] == "{" and line[-1:] == "}"
-        code += _CODE_LINE.search(line) is not None
-        md_heading = md_heading or _MD_HEADING.match(line) is not None
-        md_rule = md_rule or _MD_TABLE_RULE.match(line) is not None or line.startswith("```")
+        code += _code_line(line)
         md_code += _MD_CODE.search(line) is not None
-        tags += _TAG_LINE.match(line) is not None
+        # A line (stripped, not blank) is tried only with the patterns that may start with its first.
+        first_char = line[0]
+        if first_char not in _MARKUP_FIRST:
+            continue
+        json_lines += first_char == "{" and line[-1] == "}"
+        md_heading = md_heading or (first_char == "#" and _MD_HEADING.match(line) is not None)
+        md_rule = md_rule or _MD_TABLE_RULE.match(line) is not None or line.startswith("```")
+        tags += first_char == "<" and _TAG_LINE.match(line) is not None
     if lines < MIN_STRUCTURED_LINES:
         return None
     if json_lines * 2 > lines:

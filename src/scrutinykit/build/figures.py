@@ -15,6 +15,7 @@ from .._model import (
     FigureKind,
     Span,
 )
+from ..parsing import patterns as rx
 from .readers import (
     counted_after,
     find_counts,
@@ -22,16 +23,25 @@ from .readers import (
     find_percentages,
 )
 
+#: A digit: every figure holds one (money and percentages are written in digits, and so are counts).
+_DIGIT = rx.compile(r"[0-9]")
+
 
 def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
-    """Money, percentages and counts in the text each textual node owns, in order."""
+    """Money, percentages and counts in the text each textual node owns, in order.
+
+    A node whose text holds no digit holds no figure: it is passed over without a copy of its text.
+    """
     found: list[Figure] = []
+    digit = _DIGIT.search
     for node in nodes:
         if not isinstance(node, TEXTUAL_NODES):
             continue
         span: Span = node.span  # type: ignore[attr-defined]
         kids = getattr(node, "points", ())
         end = kids[0].span.start if kids else span.end
+        if digit(source, span.start, end) is None:
+            continue
         text = source[span.start : end]
         for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):
             for start, stop, value in finder(text):

@@ -86,7 +86,12 @@ left out (:func:`_opens_anywhere`); so are the dependents (points and
 terminals change — they are to be generated from vocabulary files — the
 cues follow.  The few cues the terminals cannot give (a heading's end in
 run-on text, bullets) are in one place below, under "Cues the grammar
-cannot give".
+cannot give".  Inside a long line the split cues are tried in two parts
+(:attr:`Cues.in_line`, :attr:`Cues.split_parts`): a terminal that needs
+one of a few literals (read from the parsed terminal, kept in the pattern
+store) is tried alone, only in a line holding one of them and at a
+character a match may start with; a terminal that needs a line break is
+never tried there.
 
 Everything runs in time linear in the length of the text: lines are visited
 once, and every pattern tried at a candidate offset is bounded to
@@ -97,13 +102,23 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import itertools
+import json
 import re
 from collections.abc import Iterator
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
 import attrs
 from attrs import frozen
+
+try:  # the regular-expression parser: re._parser from Python 3.11, sre_parse before
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 from ..parsing import patterns as rx
 from .normalise import Normalised
@@ -223,6 +238,26 @@ class Cues:
     """The same without the dependents: where run-on text may be split."""
     closing: re.Pattern[str] | None
     """The closing-line terminal (``MEETING_END``), after which nothing joins."""
+    in_line: re.Pattern[str] | None = None
+    """What ``splits`` matches inside a line (an offset after a space, no line
+    break before the match's end), but for ``split_parts``: the terminals
+    that need no literal telling enough (:func:`_needed`), those that never
+    match inside a line left out."""
+    split_parts: tuple[tuple[tuple[str, ...], frozenset[str] | None, re.Pattern[str]], ...] = ()
+    """The other terminals of ``splits``, each with the lower-case literals one
+    of which any match of it inside a line holds (:func:`_needed`) and the
+    ASCII characters a match may start with (:func:`_first`; None: any): a
+    line holding none of a terminal's literals is never tried with it, nor
+    an offset with a character no match starts with (:func:`_cue_offsets`)."""
+
+    literals: tuple[str, ...] = ()
+    """Every literal of ``split_parts``, each once."""
+
+    def splits_in(self, line: str) -> list[tuple[frozenset[str] | None, re.Pattern[str]]]:
+        """The terminals of ``split_parts`` (with their first characters) that may match in ``line``."""
+        low = line.lower()
+        held = {n for n in self.literals if n in low}
+        return [(first, p) for needed, first, p in self.split_parts if not held.isdisjoint(needed)]
 
 
 def _structure(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -316,7 +351,240 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
         "|".join(f"(?:{regex})" for name, regex in opening if name not in DEPENDENTS) or "(?!)"
     )
     closing = next((rx.compile(regex) for name, regex in opening if name == "MEETING_END"), None)
-    return Cues(opens=opens, splits=splits, closing=closing)
+    always: list[str] = []
+    parts: list[tuple[tuple[str, ...], frozenset[str] | None, re.Pattern[str]]] = []
+    splitting = [(name, regex) for name, regex in opening if name not in DEPENDENTS]
+    table = rx.store().derived(_table_key(splitting), lambda: _literal_table(splitting))
+    for name, regex in splitting:
+        needed, first = json.loads(table[name])
+        if needed == []:
+            continue  # it never matches inside a line
+        if needed is None or min(map(len, needed)) < 4:
+            always.append(regex)
+        else:
+            needed = tuple(sorted({_SPACED_PIECE if _SPACED.fullmatch(n) else n for n in needed}))
+            parts.append((needed, None if first is None else frozenset(first), rx.compile(regex)))
+    in_line = rx.compile("|".join(f"(?:{regex})" for regex in always) or "(?!)")
+    literals = tuple(sorted({n for needed, _, _ in parts for n in needed}))
+    return Cues(
+        opens=opens,
+        splits=splits,
+        closing=closing,
+        in_line=in_line,
+        split_parts=tuple(parts),
+        literals=literals,
+    )
+
+
+#: A literal of letters standing apart (``r e s o l v e d``) holding `` e ``: it is looked for
+#: by that piece alone (weaker, so never missed), which all such literals share.
+_SPACED: Final = re.compile(r"(?=.*[ ]e[ ])[ ]?(?:[a-z][ ])+[a-z][ ]?")
+_SPACED_PIECE: Final = " e "
+
+
+def _literal_table(terminals: list[tuple[str, str]]) -> dict[str, str]:
+    """Each terminal's :func:`_needed` and :func:`_first` (sorted), as JSON, by name."""
+    table: dict[str, str] = {}
+    for name, regex in terminals:
+        first = _first(regex)
+        table[name] = json.dumps([_needed(regex), None if first is None else "".join(sorted(first))])
+    return table
+
+
+def _table_key(terminals: list[tuple[str, str]]) -> str:
+    """What :func:`_literal_table` depends on: the terminals and this module's code (kept in the
+    pattern store under it, so a process whose store has it parses no terminal here)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name, regex in terminals:
+        digest.update(f"{name}\0{regex}\0".encode())
+    return f"line-cue-literals:{digest.hexdigest()}"
+
+
+def _needed(regex: str) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match of ``regex`` inside a line holds (lower
+    case), or its look-aheads look at; None if unknown (and empty when it never matches there).
+
+    A look-ahead's literals count: in :func:`_cue_offsets` a match and what
+    its look-aheads see both stand inside the line.  From the parsed
+    pattern: a sequence gives its most telling part (a run of literal
+    characters, or what a part that must match gives), an alternation the
+    union of its branches' (unknown if one branch's is), a repeat what its
+    body gives when it repeats at least once.  Anything else (a class, a
+    look-behind, a negative look-ahead, a case-insensitive group) gives nothing.
+    """
+    try:
+        parsed = _sre_parse.parse(regex)
+    except re.error:  # pragma: no cover - the terminals compiled already
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _needed_in(list(parsed))
+    return None if found is None else tuple(sorted(found))
+
+
+def _line_literals(run: set[str]) -> frozenset[str] | None:
+    """A run's spellings as :func:`_needed` keeps them: lower case, those a line can hold, none
+    holding another (it holds that one too); None when one is not ASCII (lower case is then
+    not told character by character)."""
+    if not all(r.isascii() for r in run):
+        return None
+    low = {r.lower() for r in run if "\n" not in r}
+    return _fewest(low)
+
+
+def _fewest(found: set[str]) -> frozenset[str] | None:
+    """``found`` without the literals that hold another of them; None when more than eight are left
+    (each is looked for in each long line: more cost more than they save)."""
+    out = frozenset(r for r in found if not any(o != r and o in r for o in found))
+    return out if len(out) <= 8 else None
+
+
+_NEVER: Final = frozenset[str]()
+"""What a part that never matches needs: nothing any match holds, as it has no match."""
+
+
+def _needed_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """:func:`_needed` of a parsed sequence.
+
+    A run of literal characters and small classes (``[Pp]resent``) gives
+    its spellings (a few at most); a class that matches nothing
+    (``[^\\s\\S]``) makes the sequence need nothing: it never matches.
+    """
+    options: list[frozenset[str] | None] = []
+    run: set[str] = {""}
+    for op, av in items:
+        chars = _chars(op, av)
+        if chars is not None and len(chars) * len(run) <= 16:
+            if not chars:
+                return _NEVER
+            run = {r + c for r in run for c in chars}
+            continue
+        if run != {""}:
+            options.append(_line_literals(run))
+            run = {""}
+        options.append(_needed_of(op, av))
+    if run != {""}:
+        options.append(_line_literals(run))
+    known = [o for o in options if o is not None]
+    if any(not o for o in known):
+        return _NEVER
+    if not known:
+        return None
+    # the most telling: the fewest spellings, then the longest
+    return max(known, key=lambda o: (min(map(len, o)) >= 4, -len(o), min(map(len, o))))
+
+
+def _chars(op: Any, av: Any) -> frozenset[str] | None:
+    """The characters one parsed item matches when it matches exactly one of a known few, else None."""
+    if op is _sre.LITERAL:
+        return frozenset(chr(av))
+    if op is not _sre.IN:
+        return None
+    items = list(av)
+    if items == [
+        (_sre.NEGATE, None),
+        (_sre.CATEGORY, _sre.CATEGORY_SPACE),
+        (_sre.CATEGORY, _sre.CATEGORY_NOT_SPACE),
+    ]:
+        return frozenset()  # [^\s\S]: nothing
+    out: set[str] = set()
+    for kind, value in items:
+        if kind is _sre.LITERAL:
+            out.add(chr(value))
+        elif kind is _sre.RANGE and value[1] - value[0] < 8:
+            out.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return frozenset(out)
+
+
+def _first(regex: str) -> frozenset[str] | None:
+    """The ASCII characters a match of ``regex`` may start with, or None when it may start with any.
+
+    A match may also start with a character that is not ASCII (``\\d`` matches
+    the digits of every script): the set speaks of ASCII characters only.
+    """
+    try:
+        parsed = _sre_parse.parse(regex)
+    except re.error:  # pragma: no cover - the terminals compiled already
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _first_in(list(parsed))[0]
+
+
+def _first_in(items: list[tuple[Any, Any]]) -> tuple[frozenset[str] | None, bool]:
+    """The first characters of a parsed sequence (None: any) and whether it may match the empty string."""
+    out: set[str] = set()
+    for op, av in items:
+        first, empty = _first_of(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not empty:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def _first_of(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
+    """:func:`_first_in` of one parsed item (look-arounds are passed over: they match no character)."""
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return frozenset(), True
+    if op is _sre.LITERAL:
+        return frozenset(chr(av)), False
+    if op is _sre.IN:
+        items = list(av)
+        out: set[str] = set()
+        for kind, value in items:
+            if kind is _sre.LITERAL:
+                out.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] < 128:
+                out.update(chr(c) for c in range(value[0], value[1] + 1))
+            elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+                out.update("0123456789")  # and digits of other scripts, which are not ASCII
+            else:
+                return None, False
+        return frozenset(out), False
+    if op is _sre.SUBPATTERN:
+        _, add, _, body = av
+        return (None, False) if add & re.IGNORECASE else _first_in(list(body))
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        any_empty = False
+        for alt in av[1]:
+            first, empty = _first_in(list(alt))
+            if first is None:
+                return None, False
+            union |= first
+            any_empty = any_empty or empty
+        return frozenset(union), any_empty
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, _, body = av
+        first, empty = _first_in(list(body))
+        return first, empty or low == 0
+    return None, False
+
+
+def _needed_of(op: Any, av: Any) -> frozenset[str] | None:
+    """:func:`_needed` of one parsed item."""
+    if op is _sre.SUBPATTERN:
+        _, add, _, body = av
+        return None if add & re.IGNORECASE else _needed_in(list(body))
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for alt in av[1]:
+            got = _needed_in(list(alt))
+            if got is None:
+                return None
+            union |= got
+        return _fewest(union)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, _, body = av
+        return _needed_in(list(body)) if low >= 1 else None
+    if op is _sre.ASSERT:
+        direction, body = av
+        return _needed_in(list(body)) if direction == 1 else None
+    return None
 
 
 def layout(normalised: Normalised, terminals: tuple[tuple[str, str], ...]) -> Normalised:
@@ -632,18 +900,26 @@ def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
         if text[m.start() - 1] == " ":
             found.append(m.start())
     opened = -1  # where the last structure found opens
+    # Only the terminals whose literals the line holds can match in it.
+    splits = cue.splits_in(text[start:end])
+    in_line = cue.splits if cue.in_line is None else cue.in_line
     for m in _CANDIDATE.finditer(text, start, end):
         p = m.end()
         window = min(end, p + _WINDOW)
         if opened >= 0 and len(text[opened:p].split()) <= 2 and not any(c in text[opened:p] for c in ".;:"):
             continue  # "The Board resolved": a structure opened a word or two back holds this one
-        if _YEAR.match(text, p) is not None:
+        c = text[p]
+        if c in "12" and _YEAR.match(text, p) is not None:  # a year starts 19 or 20
             continue
         h = _NUMBERED_HEADING.match(text, p, window)
         if h is not None and h.group("bare") is not None and m.group()[0] not in _SENTENCE_END:
             h = None  # "TUESDAY 4 MARCH": a bare number opens a heading only after a full stop
-        if cue.splits.match(text, p, window) is None and h is None:
-            continue
+        if h is None and in_line.match(text, p, window) is None:
+            for first, s in splits:
+                if (first is None or c in first or not c.isascii()) and s.match(text, p, window) is not None:
+                    break
+            else:
+                continue
         found.append(p)
         number = h or _MINUTE_NUMBER.match(text, p, window)
         opened = p if number is None else -1  # a heading's title may hold a label after it

@@ -93,11 +93,18 @@ def _translate(text: str) -> str:
     ``str.translate`` with a mapping calls back into Python for every
     character; most texts hold only a few kinds of character to replace.
     """
+    text = _translate_common(text)
+    if _RARE.search(text) is not None:
+        text = _RARE.sub(lambda m: _TABLE[ord(m.group())], text)
+    return text
+
+
+def _translate_common(text: str) -> str:
+    """``text`` with the characters of :data:`_COMMON` replaced: all :func:`_translate` does
+    to a text holding none of :data:`_RARE`'s."""
     for old, new in _COMMON:
         if old in text:
             text = text.replace(old, new)
-    if _RARE.search(text) is not None:
-        text = _RARE.sub(lambda m: _TABLE[ord(m.group())], text)
     return text
 
 
@@ -128,6 +135,10 @@ _SLACK: Final = frozenset(
 #: Any character of :data:`_SLACK` that is not whitespace: when a text has
 #: none, spans need no reaching.
 _UNSEEN: Final = rx.compile(f"[{_INVISIBLE}{_CONTROLS}]")
+
+#: Any character of :data:`_UNSEEN` or :data:`_RARE` (``"\r"`` among them): a text
+#: holding none, the common case, is scanned once instead of twice.
+_ANY_SPECIAL: Final = rx.compile("[" + _UNSEEN.pattern[1:-1] + _RARE.pattern[1:-1] + "]")
 
 
 @frozen(kw_only=True)
@@ -204,6 +215,11 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` as the module docstring describes."""
     deletions: list[int] = []
+    if _ANY_SPECIAL.search(text) is None:
+        body = _translate_common(text)
+        if not body.endswith("\n"):
+            body += "\n"
+        return Normalised(text=body, original=text, original_length=len(text))
     unseen = _UNSEEN.search(text) is not None
     if unseen or "\r" in text:
         pieces: list[str] = []

@@ -9,7 +9,7 @@ near their trigger words, so a long paragraph costs one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..._model import (
     AgendaItem,
@@ -90,6 +90,11 @@ _TRIGGERS: dict[int, re.Pattern[str]] = {
     id(_NAMED_SPEAKERS): rx.compile(rf",\s+{_SPOKE}"),
     id(_PROSE_ATTENDED): rx.compile(r"attended(?<!\wattended)\b"),
 }
+#: The words a match of a prose pattern starts with: it is tried only where one of them stands
+#: (found by ``str.find``), not searched through the whole text.
+_STARTS: dict[int, tuple[str, ...]] = {
+    id(_CABINET_SPEAKER): ("Portfolio", "Cabinet", "Executive", "Lead", "Deputy"),
+}
 _REACH = 420
 """Longer than any match of a prose pattern before its trigger word."""
 
@@ -103,6 +108,10 @@ def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]
     needs = _NEEDS.get(id(pattern))
     if needs is not None and not any(word in text for word in needs):
         return
+    starts = _STARTS.get(id(pattern))
+    if starts is not None:
+        yield from _matches_at(pattern, text, starts)
+        return
     trigger = _TRIGGERS.get(id(pattern))
     if trigger is None:
         yield from pattern.finditer(text)
@@ -113,6 +122,28 @@ def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]
             if m.start() not in seen:
                 seen.add(m.start())
                 yield m
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (whose matches each start with one of ``words``) in ``text``, in order.
+
+    What ``pattern.finditer(text)`` gives: each match is the first starting at
+    or after the end of the one before, and a match can start only at a word.
+    """
+    at: set[int] = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            at.add(i)
+            i = text.find(word, i + 1)
+    end = 0
+    for i in sorted(at):
+        if i < end:
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _visitors_in_prose(text: str, base: int) -> list[Person]:

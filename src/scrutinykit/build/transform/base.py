@@ -33,7 +33,15 @@ if TYPE_CHECKING:
 
 
 def fold(text: str) -> str:
-    """``text`` with runs of whitespace folded to one space, trimmed."""
+    """``text`` with runs of whitespace folded to one space, trimmed.
+
+    Text that is already folded is returned as it is, told without splitting
+    it: every whitespace character but the space is unprintable
+    (``str.isprintable``), so printable text with no two spaces together and
+    none at either end has nothing to fold (a test checks every character).
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -194,8 +194,12 @@ class NarratedOutcomes(OutcomeRules):
         found: list[tuple[int, int, bool]] = []
         # What a motion agreed at the sentence's end said, by the sentence's start.
         motions: dict[int, str] = {}
+        # Every match of the agreement pattern holds its verb, so one of the verb's words.
+        verbs = self._v.agreement_verb_alone.words
         for s_start, s_end in _sentence_ranges(value):
-            m = _narrated_agreement(self._v).match(value, s_start, s_end) if agreed else None
+            m = None
+            if agreed and any(w in value[s_start:s_end] for w in verbs):
+                m = _narrated_agreement(self._v).match(value, s_start, s_end)
             if m is not None:
                 found.append((m.start("at") if m.group("at") else s_start, s_end, False))
                 if m.group("motion"):
