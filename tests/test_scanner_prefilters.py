@@ -104,23 +104,22 @@ def test_by_name_index_is_the_scan(names: list[str], lookups: list[str]) -> None
         assert roster.by_name(words) is _scan(roster.people, words)
 
 
-_SENTENCES = st.sampled_from(
-    [
-        "Members expressed concern about the waiting lists.",
-        "Councillor Ann Example pressed for an assurance that the plan would be funded.",
-        "The Committee welcomed the report and thanked the officers.",
-        "Members were reassured by the answer.",
-        "The Panel remained unconvinced.",
-        "The Head of Service said that the figures would be circulated.",
-        "It was asked whether the budget was enough.",
-        "The Clerk to write to the owner.",
-        "Members asked for a report in March.",
-        "The motion was carried with 6 votes for and 2 against.",
-        "Reference was made to the Housing Strategy.",
-        "The report was noted.",
-        "Nothing else was said",
-    ]
-)
+_SENTENCE_LIST = [
+    "Members expressed concern about the waiting lists.",
+    "Councillor Ann Example pressed for an assurance that the plan would be funded.",
+    "The Committee welcomed the report and thanked the officers.",
+    "Members were reassured by the answer.",
+    "The Panel remained unconvinced.",
+    "The Head of Service said that the figures would be circulated.",
+    "It was asked whether the budget was enough.",
+    "The Clerk to write to the owner.",
+    "Members asked for a report in March.",
+    "The motion was carried with 6 votes for and 2 against.",
+    "Reference was made to the Housing Strategy.",
+    "The report was noted.",
+    "Nothing else was said",
+]
+_SENTENCES = st.sampled_from(_SENTENCE_LIST)
 
 
 def _read(text: str) -> tuple[object, ...]:
@@ -215,3 +214,51 @@ def test_speaker_phrase_on_the_seeds() -> None:
             assert got == _phrase_by_every_terminal(text, pos)
             found += got is not None
     assert found > 50
+
+
+def _roster() -> speakers.Roster:
+    people = (
+        Person(span=Span(start=0, end=1), name="Ann Example", description="Cabinet Member for Parks"),
+        Person(span=Span(start=1, end=2), name="Jo Sample", description="Head of Service", role="Chair"),
+    )
+    return speakers.Roster(Attendance(present=people), ())
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(_SPEAKER_PIECES, max_size=8).map("".join),
+    st.lists(st.tuples(st.integers(min_value=0, max_value=60), st.booleans()), max_size=12),
+)
+def test_speaker_at_read_once_is_read_afresh(text: str, reads: list[tuple[int, bool]]) -> None:
+    """A position read again on the same Text gives what a fresh Text gives, whoever spoke last."""
+    from scrutinykit._model import Speaker as SpeakerModel
+    from scrutinykit._model import SpeakerKind
+    from scrutinykit.proceedings.text import Text
+
+    roster = _roster()
+    last = SpeakerModel(span=Span(start=0, end=3), kind=SpeakerKind.OFFICER, text="The Clerk")
+    kept = Text(text, 5)
+    for pos, with_last in reads:
+        pos = min(pos, len(text))
+        who = last if with_last else None
+        assert speakers.speaker_at(kept, pos, roster, who) == speakers.speaker_at(
+            Text(text, 5), pos, roster, who
+        )
+    # Another roster does not take the first one's reading.
+    other = speakers.Roster(Attendance(), ())
+    for pos, _ in reads:
+        pos = min(pos, len(text))
+        assert speakers.speaker_at(kept, pos, other, None) == speakers.speaker_at(
+            Text(text, 5), pos, other, None
+        )
+
+
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from([*_SENTENCE_LIST, "Action:", "ACTION: Head of Parks."]), max_size=6))
+def test_trailing_label_with_the_cuts_is_without(pieces: list[str]) -> None:
+    """trailing_label given the sentences already cut finds what it finds cutting them itself."""
+    from scrutinykit.proceedings import actions
+    from scrutinykit.proceedings.text import Text, sentences
+
+    t = Text(" ".join(pieces), 0)
+    assert actions.trailing_label(t, list(sentences(t.text))) == actions.trailing_label(t)

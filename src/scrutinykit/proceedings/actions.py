@@ -19,6 +19,7 @@ a label or by an owner "to" is nothing else (the driver stops there).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._model import CommitmentKind, Speaker, SpeakerKind
 from ..parsing import patterns as rx
@@ -279,12 +280,13 @@ def owner_line(t: Text, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return ((start, cut), (cut + 1, end))
 
 
-def trailing_label(t: Text) -> int | None:
+def trailing_label(t: Text, cuts: Sequence[tuple[int, int]] | None = None) -> int | None:
     """Where an action label closing a paragraph starts ("… Action:"), in folded text.
 
-    What it labels is in the points below it.
+    What it labels is in the points below it.  ``cuts`` are the text's
+    sentences (``sentences(t.text)``) when the caller has them already.
     """
-    last = last_sentence(t.text)
+    last = last_sentence(t.text) if cuts is None else (cuts[-1][0] if cuts else 0)
     if "ction" in t.text[last:] and vocabulary()["ACTION_LABEL"].fullmatch(t.text, last):
         return last
     return None

@@ -262,17 +262,43 @@ def speaker_phrase(text: str, pos: int) -> tuple[int, SpeakerKind | None] | None
 
 
 def speaker_at(t: Text, pos: int, roster: Roster, last: Speaker | None) -> Found | None:
-    """The speaker named at ``pos`` of the folded text, longest phrase first (the earlier of two as long)."""
+    """The speaker named at ``pos`` of the folded text, longest phrase first (the earlier of two as long).
+
+    What is read at a position is kept on ``t`` (``t.speakers``) with the
+    roster it was resolved by: a sentence start is read again as a clause
+    start by the later rules, and only a pronoun, which stands for ``last``,
+    is made anew.
+    """
+    known = t.speakers.get(pos)
+    if known is not None and known[0] is roster:
+        found: Found | None = known[1]
+        if found is not None or known[2] is None:
+            return found
+        return _pronoun(t, pos, known[2], last)
+    found, pronoun_end = _speaker_at(t, pos, roster)
+    t.speakers[pos] = (roster, found, pronoun_end)
+    if pronoun_end is None:
+        return found
+    return _pronoun(t, pos, pronoun_end, last)
+
+
+def _pronoun(t: Text, pos: int, end: int, last: Speaker | None) -> Found | None:
+    """The pronoun at ``t.text[pos:end]``: the last speaker named, at the pronoun's place."""
+    if last is None:
+        return None
+    return Found(attrs.evolve(last, span=t.span(pos, end), text=t.text[pos:end]), end)
+
+
+def _speaker_at(t: Text, pos: int, roster: Roster) -> tuple[Found | None, int | None]:
+    """The speaker named at ``pos`` and None, or None and where a pronoun there ends (None: no pronoun)."""
     text = t.text
     phrase = speaker_phrase(text, pos)
     if phrase is None:
-        return None
+        return None, None
     end, found_kind = phrase
     phrase_end = end
     if found_kind is None:  # the pronoun
-        if last is None:
-            return None
-        return Found(attrs.evolve(last, span=t.span(pos, end), text=text[pos:end]), end)
+        return None, end
     kind: SpeakerKind = found_kind
     v = vocabulary()
     words = text[pos:end]
@@ -337,7 +363,7 @@ def speaker_at(t: Text, pos: int, roster: Roster, last: Speaker | None) -> Found
         portfolio=portfolio,
         plural=plural,
     )
-    return Found(speaker, end)
+    return Found(speaker, end), None
 
 
 def _kind_of(person: Person) -> tuple[SpeakerKind, str | None]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from .._model import Span
 from ..parsing import patterns as rx
@@ -62,11 +63,13 @@ def _straight(text: str) -> str:
 class Text:
     """A node's source text, whitespace-folded, with offsets back into the source."""
 
-    __slots__ = ("anchors_f", "anchors_r", "base", "raw", "text")
+    __slots__ = ("anchors_f", "anchors_r", "base", "raw", "speakers", "text")
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
         self.raw = raw
+        #: What :func:`.speakers.speaker_at` read at each position, so no position is read twice.
+        self.speakers: dict[int, Any] = {}
         self.anchors_f: list[int] = [0]
         self.anchors_r: list[int] = [0]
         # No double space and nothing unprintable: no whitespace but plain
