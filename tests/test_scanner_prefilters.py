@@ -262,3 +262,18 @@ def test_trailing_label_with_the_cuts_is_without(pieces: list[str]) -> None:
 
     t = Text(" ".join(pieces), 0)
     assert actions.trailing_label(t, list(sentences(t.text))) == actions.trailing_label(t)
+
+
+_TO_PIECES = st.sampled_from(
+    [" to ", " to", "to ", " - to ", " – to ", "-", " ", "the Clerk", "write", "To", "x", "t", "o"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_TO_PIECES, max_size=8).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_action_to_holds_its_literal(text: str, pos: int, end: int) -> None:
+    """ACTION_TO matches only where " to " lies before ``end``: clause_action's test before its clauses."""
+    from scrutinykit.proceedings.terminals import vocabulary
+
+    if vocabulary()["ACTION_TO"].match(text, pos, end) is not None:
+        assert text.find(" to ", pos, end) >= 0

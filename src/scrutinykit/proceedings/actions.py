@@ -171,6 +171,8 @@ def clause_action(state: State, t: Text, start: int, end: int, *, lines: bool = 
     """
     v = vocabulary()
     text = t.text
+    if text.find(" to ", start, end) < 0:
+        return False  # every action here is an owner then ACTION_TO, which holds " to " before ``end``
     starts = [cm.end() for cm in _ACTION_CLAUSE.finditer(text, start, end)]
     if lines and "\n" in t.raw:
         for lm in _LINE_START.finditer(text, start, end):
