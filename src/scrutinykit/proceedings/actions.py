@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from .._model import CommitmentKind, Speaker, SpeakerKind
 from ..parsing import patterns as rx
+from . import terminals
 from .due import due_in
 from .speakers import (
     CAPITAL,
@@ -89,7 +90,7 @@ def labelled_action(state: State, t: Text, start: int, end: int) -> bool:
         point = POINT_LABEL.match(text, start, end)
         label_start, at = start, point.end() if point is not None else start
     else:
-        label = v["ACTION_LABEL"].search(text, pos, end)
+        label = terminals.search("ACTION_LABEL", t, pos, end)
         if (
             label is None
             or text[label.start() - 1 : label.start()] not in (" ", "(")

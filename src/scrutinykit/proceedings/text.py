@@ -63,13 +63,14 @@ def _straight(text: str) -> str:
 class Text:
     """A node's source text, whitespace-folded, with offsets back into the source."""
 
-    __slots__ = ("anchors_f", "anchors_r", "base", "raw", "speakers", "text")
+    __slots__ = ("_lower", "anchors_f", "anchors_r", "base", "raw", "speakers", "text")
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
         self.raw = raw
         #: What :func:`.speakers.speaker_at` read at each position, so no position is read twice.
         self.speakers: dict[int, Any] = {}
+        self._lower: str | None = None
         self.anchors_f: list[int] = [0]
         self.anchors_r: list[int] = [0]
         # No double space and nothing unprintable: no whitespace but plain
@@ -89,6 +90,15 @@ class Text:
             shrunk += end - m.start() - 1
             anchors_f.append(end - shrunk)
             anchors_r.append(end)
+
+    def ascii_lower(self) -> str | None:
+        """The folded text in lower case when it is ASCII (positions as in ``text``), else None.
+
+        Made once, at the first call.
+        """
+        if self._lower is None and self.text.isascii():
+            self._lower = self.text.lower()
+        return self._lower
 
     def offset(self, folded: int) -> int:
         """The source offset of a position in the folded text."""
