@@ -277,3 +277,29 @@ def test_action_to_holds_its_literal(text: str, pos: int, end: int) -> None:
 
     if vocabulary()["ACTION_TO"].match(text, pos, end) is not None:
         assert text.find(" to ", pos, end) >= 0
+
+
+_OFFICE_TITLES = st.sampled_from(
+    [
+        "Head of Service",
+        "the head of service",
+        "Director",
+        "Director of Finance",
+        "Clerk",
+        "Finance Officer",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(_OFFICE_TITLES, max_size=4), st.lists(_OFFICE_TITLES, min_size=1, max_size=8))
+def test_by_office_answered_once_is_answered_afresh(descriptions: list[str], titles: list[str]) -> None:
+    """Roster.by_office asked a title again gives what a fresh roster gives."""
+    people = tuple(
+        Person(span=Span(start=i, end=i + 1), name=f"Person {i}", description=d)
+        for i, d in enumerate(descriptions)
+    )
+    kept = speakers.Roster(Attendance(present=people), ())
+    for title in titles:
+        assert kept.by_office(title) is speakers.Roster(Attendance(present=people), ()).by_office(title)

@@ -175,7 +175,7 @@ def clause_action(state: State, t: Text, start: int, end: int, *, lines: bool = 
     if text.find(" to ", start, end) < 0:
         return False  # every action here is an owner then ACTION_TO, which holds " to " before ``end``
     starts = [cm.end() for cm in _ACTION_CLAUSE.finditer(text, start, end)]
-    if lines and "\n" in t.raw:
+    if lines and t.lines:
         for lm in _LINE_START.finditer(text, start, end):
             at = lm.start()
             if at > start and t.raw[t.offset(at) - t.base] == "\n" and not _runs_on(text, start, at):

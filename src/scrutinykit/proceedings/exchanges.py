@@ -73,7 +73,9 @@ def statement(
     # Questions put by nobody in particular: "It was asked", "In response to a question".
     opener = v["ASK_OPENER"].match(text, verb_at if subject is None else start, end)
     if opener is None and subject is None:
-        opener = v["ASK_OPENER"].match(text, lead_end(text, start), end)
+        lead = lead_end(text, start)
+        if lead != verb_at:  # with no speaker named, subject() puts the verb there: not tried twice
+            opener = v["ASK_OPENER"].match(text, lead, end)
     if opener is not None:
         kind, phrase, speaker = StatementKind.QUESTION, opener.group(), None
         answer = inline_answer(state, t, opener.end(), end)

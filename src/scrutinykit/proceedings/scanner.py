@@ -202,7 +202,7 @@ def _sentence(
         return
     if found is not None and owner_to_action(state, t, start, end, found):
         return
-    if ", " in low or "; " in low or "\n" in t.raw:
+    if ", " in low or "; " in low or t.lines:
         clause_action(state, t, start, end)
     told = statement(state, t, start, end, low, who, verb_at)
     kinds = stances(state, t, start, end, low, who, stance_rules)

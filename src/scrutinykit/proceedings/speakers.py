@@ -162,6 +162,7 @@ class Roster:
         self.cabinet_office: str | None = offices.pop() if len(offices) == 1 else None
         self._cabinet: list[Person] | None = None
         self._names: tuple[dict[tuple[str, ...], Person], dict[str, Person]] | None = None
+        self._offices: dict[str, Person | None] = {}
 
     def by_name(self, words: str) -> Person | None:
         """The first person whose name ends with ``words`` (any case), or holds it when it is one word."""
@@ -183,6 +184,17 @@ class Roster:
         return holding.get(folded[0]) if len(folded) == 1 else endings.get(folded)
 
     def by_office(self, title: str) -> Person | None:
+        """The one person whose description is ``title`` (any case, "the" aside), else holds all its words.
+
+        Answered once per title and item: a title recurs through an item's minutes.
+        """
+        if title in self._offices:
+            return self._offices[title]
+        person = self._by_office(title)
+        self._offices[title] = person
+        return person
+
+    def _by_office(self, title: str) -> Person | None:
         want = title.casefold()
         want = want[4:] if want.startswith("the ") else want
         exact = [p for p in self.people if p.description and p.description.casefold() == want]

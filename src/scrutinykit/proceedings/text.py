@@ -63,7 +63,7 @@ def _straight(text: str) -> str:
 class Text:
     """A node's source text, whitespace-folded, with offsets back into the source."""
 
-    __slots__ = ("_lower", "anchors_f", "anchors_r", "base", "raw", "speakers", "text")
+    __slots__ = ("_lower", "anchors_f", "anchors_r", "base", "lines", "raw", "speakers", "text")
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
@@ -71,6 +71,7 @@ class Text:
         #: What :func:`.speakers.speaker_at` read at each position, so no position is read twice.
         self.speakers: dict[int, Any] = {}
         self._lower: str | None = None
+        self.lines = "\n" in raw  #: whether the source runs over more than one line
         self.anchors_f: list[int] = [0]
         self.anchors_r: list[int] = [0]
         # No double space and nothing unprintable: no whitespace but plain
