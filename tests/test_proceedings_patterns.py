@@ -151,3 +151,24 @@ def test_lowered_refuses_what_it_cannot_keep() -> None:
     ):
         assert lowered(re.compile(source)) is None, source
     assert lowered(re.compile("said", re.IGNORECASE)) is None
+
+
+#: The whitespace patterns of Text as first written: the alternatives tried at every position.
+FIRST_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+FIRST_FOLDED_SPACES = re.compile(r"\s{2,}|[^\S ]")
+FIRST_WIDE_SPACE = re.compile(r"\s{2,}")
+
+
+@settings(max_examples=400)
+@given(st.lists(PIECES, max_size=40).map("".join))
+@example("a \n b\t\tc  d\u00a0e\r\n")
+def test_whitespace_first_patterns_match_as_first_written(text: str) -> None:
+    """The whitespace-first forms of Text's patterns find the spans the alternations found."""
+    from scrutinykit.proceedings.text import _ODD_SPACE, _WIDE_SPACE
+
+    for quick, first in (
+        (_ODD_SPACE, FIRST_ODD_SPACE),
+        (_SPACES, FIRST_FOLDED_SPACES),
+        (_WIDE_SPACE, FIRST_WIDE_SPACE),
+    ):
+        assert [m.span() for m in quick.finditer(text)] == [m.span() for m in first.finditer(text)]

@@ -303,3 +303,13 @@ def test_by_office_answered_once_is_answered_afresh(descriptions: list[str], tit
     kept = speakers.Roster(Attendance(present=people), ())
     for title in titles:
         assert kept.by_office(title) is speakers.Roster(Attendance(present=people), ()).by_office(title)
+
+
+@settings(max_examples=300)
+@given(st.lists(_SPEAKER_PIECES, max_size=8).map("".join))
+def test_speaker_phrase_on_the_lower_case_is_as_written(text: str) -> None:
+    """The later terminals tried on the lower-cased ASCII text give the phrase tried on the text."""
+    if not text.isascii():
+        return
+    for pos in range(len(text) + 1):
+        assert speakers.speaker_phrase(text, pos, text.lower()) == _phrase_by_every_terminal(text, pos)

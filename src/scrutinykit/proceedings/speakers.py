@@ -23,7 +23,7 @@ import attrs
 
 from .._model import Attendance, AttendanceKind, Person, Speaker, SpeakerKind
 from ..parsing import patterns as rx
-from .terminals import vocabulary
+from .terminals import lowered, vocabulary
 from .text import Text
 
 __all__ = [
@@ -91,11 +91,25 @@ _LEAD_FIRST = _first_letters(_LEAD_WORDS)
 _ADVERB_FIRST = _first_letters(_ADVERB_WORDS)
 
 
+# The first word of each lead phrase: a lead word matches only where the text's
+# first word (up to a space or a comma), lower-cased, is one of these.
+_LEAD_TOKENS = frozenset(word.split(" ")[0] for word in _LEAD_WORDS.split("|"))
+_LEAD_TOKEN_MAX = max(map(len, _LEAD_TOKENS))
+
+
 def lead_end(text: str, pos: int) -> int:
     """Where ``_LEAD`` matched at ``pos`` ends (it always matches, maybe empty)."""
     c = text[pos : pos + 1]
     if c.isascii() and c not in _LEAD_FIRST:
         return pos
+    head = text[pos : pos + _LEAD_TOKEN_MAX + 1]
+    if head.isascii():
+        cut = head.find(" ")
+        comma = head.find(",")
+        if comma >= 0 and (cut < 0 or comma < cut):
+            cut = comma
+        if cut < 0 or head[:cut].lower() not in _LEAD_TOKENS:
+            return pos  # no lead word ends this first word with a comma or a space
     m = _LEAD.match(text, pos)
     return m.end() if m else pos
 
@@ -249,11 +263,20 @@ def _speaker_start() -> re.Pattern[str]:
     return rx.compile("|".join(f"(?P<s{i}>{v[name].pattern})" for i, name in enumerate(names)))
 
 
-def speaker_phrase(text: str, pos: int) -> tuple[int, SpeakerKind | None] | None:
+@functools.lru_cache(maxsize=1)
+def _later_lowered() -> dict[str, re.Pattern[str] | None]:
+    """Each speaker terminal made case-sensitive for lower-cased ASCII text (:func:`.terminals.lowered`)."""
+    v = vocabulary()
+    return {terminal: lowered(v[terminal]) for terminal, _ in SPEAKER_KINDS}
+
+
+def speaker_phrase(text: str, pos: int, low: str | None = None) -> tuple[int, SpeakerKind | None] | None:
     """Where the speaker phrase at ``pos`` ends and its kind (None: the pronoun), or None.
 
     The pronoun when it matches; otherwise the longest match of the speaker
-    terminals, the earlier in :data:`SPEAKER_KINDS` of two as long.
+    terminals, the earlier in :data:`SPEAKER_KINDS` of two as long.  ``low``,
+    when given, is ``text`` lower-cased and ASCII: the later terminals are
+    tried on it where they can be (the same spans).
     """
     if pos >= len(text):
         return None
@@ -265,9 +288,11 @@ def speaker_phrase(text: str, pos: int) -> tuple[int, SpeakerKind | None] | None
     if first == 0:
         return m.end(), None
     v = vocabulary()
+    quick = _later_lowered() if low is not None else {}
     best: tuple[int, SpeakerKind] = (m.end(), SPEAKER_KINDS[first - 1][1])
     for terminal, kind in SPEAKER_KINDS[first:]:  # only a longer match of a later terminal wins
-        later = v[terminal].match(text, pos)
+        pattern = quick.get(terminal)
+        later = v[terminal].match(text, pos) if pattern is None or low is None else pattern.match(low, pos)
         if later is not None and later.end() > best[0]:
             best = (later.end(), kind)
     return best
@@ -304,7 +329,7 @@ def _pronoun(t: Text, pos: int, end: int, last: Speaker | None) -> Found | None:
 def _speaker_at(t: Text, pos: int, roster: Roster) -> tuple[Found | None, int | None]:
     """The speaker named at ``pos`` and None, or None and where a pronoun there ends (None: no pronoun)."""
     text = t.text
-    phrase = speaker_phrase(text, pos)
+    phrase = speaker_phrase(text, pos, t.ascii_lower())
     if phrase is None:
         return None, None
     end, found_kind = phrase

@@ -40,11 +40,14 @@ def any_of(*words: str) -> Callable[[str], bool]:
     return present
 
 
-_ODD_SPACE = rx.compile(r"\s\s|[^\S ]")
 # Whitespace that folding changes: a run of two or more, or one that is not a
 # plain space (substituting every single space by a space would be wasted work).
-_SPACES = rx.compile(r"\s{2,}|[^\S ]")
-_WIDE_SPACE = rx.compile(r"\s{2,}")
+# Each is written with a whitespace character first and what else it needs
+# after it, so the engine skips to each whitespace character instead of trying
+# the alternatives at every position.
+_ODD_SPACE = rx.compile(r"\s(?:\s|(?<=[^\S ]))")  # as \s\s|[^\S ]
+_SPACES = rx.compile(r"\s(?:\s+|(?<=[^\S ]))")  # as \s{2,}|[^\S ]
+_WIDE_SPACE = rx.compile(r"\s\s+")  # as \s{2,}
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
 
