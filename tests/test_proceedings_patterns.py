@@ -172,3 +172,30 @@ def test_whitespace_first_patterns_match_as_first_written(text: str) -> None:
         (_WIDE_SPACE, FIRST_WIDE_SPACE),
     ):
         assert [m.span() for m in quick.finditer(text)] == [m.span() for m in first.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LOWERED_PIECES, max_size=12).map("".join))
+def test_cased_terminals_match_as_written_on_ascii_text(raw: str) -> None:
+    """Each terminal with its letters' cases spelled out matches as written, anywhere in ASCII text."""
+    from scrutinykit.proceedings import terminals
+
+    text = raw.encode("ascii", "ignore").decode()
+    for name, pattern in terminals.vocabulary().items():
+        source = terminals.cased(pattern.pattern)
+        if source is None:
+            continue
+        quick = re.compile(source)
+        for pos in range(len(text) + 1):
+            got, want = quick.match(text, pos), pattern.match(text, pos)
+            assert (got and got.span()) == (want and want.span()), (name, pos)
+
+
+def test_cased_spells_out_cases_and_refuses_what_it_cannot_read() -> None:
+    from scrutinykit.proceedings.terminals import cased
+
+    assert cased(r"(?i:(?<![a-z])ab)") == r"(?:(?<![a-zA-Z])[aA][bB])"
+    assert cased(r"(?i:a(?-i:[A-Z]b))") == r"(?:[aA](?:[A-Z]b))"
+    assert cased(r"(?i:\w)") is None
+    assert cased(r"(?i:[^a])") is None
+    assert cased(r"(?i:(?P<x>a))") is None

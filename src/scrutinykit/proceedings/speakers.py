@@ -23,7 +23,7 @@ import attrs
 
 from .._model import Attendance, AttendanceKind, Person, Speaker, SpeakerKind
 from ..parsing import patterns as rx
-from .terminals import lowered, vocabulary
+from .terminals import cased, lowered, vocabulary
 from .text import Text
 
 __all__ = [
@@ -264,6 +264,21 @@ def _speaker_start() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _speaker_start_cased() -> re.Pattern[str] | None:
+    """:func:`_speaker_start` with each letter's cases spelled out (:func:`.terminals.cased`), for ASCII text.
+
+    On ASCII text it matches as the union does, with the same group, about a
+    quarter quicker; None if a terminal cannot be written so.
+    """
+    v = vocabulary()
+    names = ["SPEAKER_PRONOUN", *(name for name, _ in SPEAKER_KINDS)]
+    parts = [cased(v[name].pattern) for name in names]
+    if any(part is None for part in parts):
+        return None
+    return rx.compile("|".join(f"(?P<s{i}>{part})" for i, part in enumerate(parts)))
+
+
+@functools.lru_cache(maxsize=1)
 def _later_lowered() -> dict[str, re.Pattern[str] | None]:
     """Each speaker terminal made case-sensitive for lower-cased ASCII text (:func:`.terminals.lowered`)."""
     v = vocabulary()
@@ -280,7 +295,8 @@ def speaker_phrase(text: str, pos: int, low: str | None = None) -> tuple[int, Sp
     """
     if pos >= len(text):
         return None
-    m = _speaker_start().match(text, pos)
+    union = _speaker_start_cased() if text.isascii() else None
+    m = (union or _speaker_start()).match(text, pos)
     if m is None:
         return None
     assert m.lastgroup is not None  # every alternative is a named group

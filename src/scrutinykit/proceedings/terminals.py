@@ -158,3 +158,110 @@ def finditer(name: str, t: Text, start: int, end: int) -> Iterator[re.Match[str]
             return
         yield m
         pos = m.end()
+
+
+def _swapped(c: str) -> str:
+    return c.upper() if c.islower() else c.lower()
+
+
+def _class_cased(body: str) -> str:
+    """A character class's contents with the other case of each ASCII letter and letter range added."""
+    items: list[str] = []
+    extra: list[str] = []
+    i = 0
+    while i < len(body):
+        if body[i] == "\\":
+            items.append(body[i : i + 2])
+            i += 2
+            continue
+        if i + 2 < len(body) and body[i + 1] == "-":
+            lo, hi = body[i], body[i + 2]
+            items.append(body[i : i + 3])
+            letters = lo.isascii() and hi.isascii() and lo.isalpha() and hi.isalpha()
+            if letters and lo.islower() == hi.islower():
+                extra.append(f"{_swapped(lo)}-{_swapped(hi)}")
+            i += 3
+            continue
+        items.append(body[i])
+        if body[i].isascii() and body[i].isalpha():
+            extra.append(_swapped(body[i]))
+        i += 1
+    return "".join(items) + "".join(extra)
+
+
+def cased(source: str) -> str | None:
+    """``source``, whose ignore-case parts are ``(?i:…)`` groups, with every part case-sensitive.
+
+    Each ASCII letter of an ignore-case part becomes a class of both its
+    cases ("a" → "[aA]", "[a-z]" → "[a-zA-Z]"); ``(?-i:…)`` parts are kept as
+    they are, as groups.  On ASCII text it matches where ``source`` matches
+    (ignore-case adds only the long s, the Kelvin sign and the dotted and
+    dotless i, none ASCII), and quicker: an alternative that opens with a
+    class is passed over after one test of the character, which an
+    ignore-case letter does not get.  Only the syntax Lark writes for the
+    vocabulary's terminals is read (escapes, classes, groups, quantifiers):
+    None for a negated class or an escape of a letter inside an ignore-case part.
+    """
+    out: list[str] = []
+    stack: list[bool] = []  # for each open group: whether it ignores case
+    i = 0
+    n = len(source)
+    while i < n:
+        c = source[i]
+        folding = bool(stack) and stack[-1]
+        if c == "\\":
+            if folding and source[i + 1 : i + 2].isalpha():
+                return None  # \w, \S, \b …: left to the pattern as written
+            out.append(source[i : i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if source.startswith("^", j):
+                if folding:
+                    return None
+                j += 1
+            if source.startswith("]", j):
+                j += 1
+            while source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            body = source[i + 1 : j]
+            out.append(f"[{_class_cased(body) if folding else body}]")
+            i = j + 1
+        elif c == "(":
+            if source.startswith("(?i:", i):
+                stack.append(True)
+                out.append("(?:")
+                i += 4
+            elif source.startswith("(?-i:", i):
+                stack.append(False)
+                out.append("(?:")
+                i += 5
+            elif source.startswith(("(?:", "(?=", "(?!"), i):
+                stack.append(folding)
+                out.append(source[i : i + 3])
+                i += 3
+            elif source.startswith(("(?<=", "(?<!"), i):
+                stack.append(folding)
+                out.append(source[i : i + 4])
+                i += 4
+            elif source.startswith("(?", i):
+                return None  # another flag or a named group: not read here
+            else:
+                stack.append(folding)
+                out.append(c)
+                i += 1
+        elif c == ")":
+            stack.pop()
+            out.append(c)
+            i += 1
+        elif c == "{":
+            j = source.index("}", i) + 1
+            out.append(source[i:j])
+            i = j
+        elif folding and c.isascii() and c.isalpha():
+            out.append(f"[{c.lower()}{c.upper()}]")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
