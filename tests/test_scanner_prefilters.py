@@ -104,23 +104,22 @@ def test_by_name_index_is_the_scan(names: list[str], lookups: list[str]) -> None
         assert roster.by_name(words) is _scan(roster.people, words)
 
 
-_SENTENCES = st.sampled_from(
-    [
-        "Members expressed concern about the waiting lists.",
-        "Councillor Ann Example pressed for an assurance that the plan would be funded.",
-        "The Committee welcomed the report and thanked the officers.",
-        "Members were reassured by the answer.",
-        "The Panel remained unconvinced.",
-        "The Head of Service said that the figures would be circulated.",
-        "It was asked whether the budget was enough.",
-        "The Clerk to write to the owner.",
-        "Members asked for a report in March.",
-        "The motion was carried with 6 votes for and 2 against.",
-        "Reference was made to the Housing Strategy.",
-        "The report was noted.",
-        "Nothing else was said",
-    ]
-)
+_SENTENCE_LIST = [
+    "Members expressed concern about the waiting lists.",
+    "Councillor Ann Example pressed for an assurance that the plan would be funded.",
+    "The Committee welcomed the report and thanked the officers.",
+    "Members were reassured by the answer.",
+    "The Panel remained unconvinced.",
+    "The Head of Service said that the figures would be circulated.",
+    "It was asked whether the budget was enough.",
+    "The Clerk to write to the owner.",
+    "Members asked for a report in March.",
+    "The motion was carried with 6 votes for and 2 against.",
+    "Reference was made to the Housing Strategy.",
+    "The report was noted.",
+    "Nothing else was said",
+]
+_SENTENCES = st.sampled_from(_SENTENCE_LIST)
 
 
 def _read(text: str) -> tuple[object, ...]:
@@ -195,7 +194,11 @@ _SPEAKER_PIECES = st.sampled_from(
 
 
 @settings(max_examples=300)
-@given(st.lists(_SPEAKER_PIECES, max_size=8).map("".join))
+@given(
+    st.lists(
+        st.one_of(_SPEAKER_PIECES, st.sampled_from(["ſhe", "\u212aeith", "İnterim ", "é"])), max_size=8
+    ).map("".join)
+)
 def test_speaker_phrase_is_every_terminal_tried(text: str) -> None:
     """One union match, then only the later terminals, gives what trying every terminal gives."""
     for pos in range(len(text) + 1):
@@ -215,3 +218,102 @@ def test_speaker_phrase_on_the_seeds() -> None:
             assert got == _phrase_by_every_terminal(text, pos)
             found += got is not None
     assert found > 50
+
+
+def _roster() -> speakers.Roster:
+    people = (
+        Person(span=Span(start=0, end=1), name="Ann Example", description="Cabinet Member for Parks"),
+        Person(span=Span(start=1, end=2), name="Jo Sample", description="Head of Service", role="Chair"),
+    )
+    return speakers.Roster(Attendance(present=people), ())
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(_SPEAKER_PIECES, max_size=8).map("".join),
+    st.lists(st.tuples(st.integers(min_value=0, max_value=60), st.booleans()), max_size=12),
+)
+def test_speaker_at_read_once_is_read_afresh(text: str, reads: list[tuple[int, bool]]) -> None:
+    """A position read again on the same Text gives what a fresh Text gives, whoever spoke last."""
+    from scrutinykit._model import Speaker as SpeakerModel
+    from scrutinykit._model import SpeakerKind
+    from scrutinykit.proceedings.text import Text
+
+    roster = _roster()
+    last = SpeakerModel(span=Span(start=0, end=3), kind=SpeakerKind.OFFICER, text="The Clerk")
+    kept = Text(text, 5)
+    for pos, with_last in reads:
+        pos = min(pos, len(text))
+        who = last if with_last else None
+        assert speakers.speaker_at(kept, pos, roster, who) == speakers.speaker_at(
+            Text(text, 5), pos, roster, who
+        )
+    # Another roster does not take the first one's reading.
+    other = speakers.Roster(Attendance(), ())
+    for pos, _ in reads:
+        pos = min(pos, len(text))
+        assert speakers.speaker_at(kept, pos, other, None) == speakers.speaker_at(
+            Text(text, 5), pos, other, None
+        )
+
+
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from([*_SENTENCE_LIST, "Action:", "ACTION: Head of Parks."]), max_size=6))
+def test_trailing_label_with_the_cuts_is_without(pieces: list[str]) -> None:
+    """trailing_label given the sentences already cut finds what it finds cutting them itself."""
+    from scrutinykit.proceedings import actions
+    from scrutinykit.proceedings.text import Text, sentences
+
+    t = Text(" ".join(pieces), 0)
+    assert actions.trailing_label(t, list(sentences(t.text))) == actions.trailing_label(t)
+
+
+_TO_PIECES = st.sampled_from(
+    [" to ", " to", "to ", " - to ", " – to ", "-", " ", "the Clerk", "write", "To", "x", "t", "o"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_TO_PIECES, max_size=8).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_action_to_holds_its_literal(text: str, pos: int, end: int) -> None:
+    """ACTION_TO matches only where " to " lies before ``end``: clause_action's test before its clauses."""
+    from scrutinykit.proceedings.terminals import vocabulary
+
+    if vocabulary()["ACTION_TO"].match(text, pos, end) is not None:
+        assert text.find(" to ", pos, end) >= 0
+
+
+_OFFICE_TITLES = st.sampled_from(
+    [
+        "Head of Service",
+        "the head of service",
+        "Director",
+        "Director of Finance",
+        "Clerk",
+        "Finance Officer",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(_OFFICE_TITLES, max_size=4), st.lists(_OFFICE_TITLES, min_size=1, max_size=8))
+def test_by_office_answered_once_is_answered_afresh(descriptions: list[str], titles: list[str]) -> None:
+    """Roster.by_office asked a title again gives what a fresh roster gives."""
+    people = tuple(
+        Person(span=Span(start=i, end=i + 1), name=f"Person {i}", description=d)
+        for i, d in enumerate(descriptions)
+    )
+    kept = speakers.Roster(Attendance(present=people), ())
+    for title in titles:
+        assert kept.by_office(title) is speakers.Roster(Attendance(present=people), ()).by_office(title)
+
+
+@settings(max_examples=300)
+@given(st.lists(_SPEAKER_PIECES, max_size=8).map("".join))
+def test_speaker_phrase_on_the_lower_case_is_as_written(text: str) -> None:
+    """The later terminals tried on the lower-cased ASCII text give the phrase tried on the text."""
+    if not text.isascii():
+        return
+    for pos in range(len(text) + 1):
+        assert speakers.speaker_phrase(text, pos, text.lower()) == _phrase_by_every_terminal(text, pos)

@@ -19,9 +19,11 @@ a label or by an owner "to" is nothing else (the driver stops there).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._model import CommitmentKind, Speaker, SpeakerKind
 from ..parsing import patterns as rx
+from . import terminals
 from .due import due_in
 from .speakers import (
     CAPITAL,
@@ -88,7 +90,7 @@ def labelled_action(state: State, t: Text, start: int, end: int) -> bool:
         point = POINT_LABEL.match(text, start, end)
         label_start, at = start, point.end() if point is not None else start
     else:
-        label = v["ACTION_LABEL"].search(text, pos, end)
+        label = terminals.search("ACTION_LABEL", t, pos, end)
         if (
             label is None
             or text[label.start() - 1 : label.start()] not in (" ", "(")
@@ -170,8 +172,10 @@ def clause_action(state: State, t: Text, start: int, end: int, *, lines: bool = 
     """
     v = vocabulary()
     text = t.text
+    if text.find(" to ", start, end) < 0:
+        return False  # every action here is an owner then ACTION_TO, which holds " to " before ``end``
     starts = [cm.end() for cm in _ACTION_CLAUSE.finditer(text, start, end)]
-    if lines and "\n" in t.raw:
+    if lines and t.lines:
         for lm in _LINE_START.finditer(text, start, end):
             at = lm.start()
             if at > start and t.raw[t.offset(at) - t.base] == "\n" and not _runs_on(text, start, at):
@@ -279,12 +283,13 @@ def owner_line(t: Text, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return ((start, cut), (cut + 1, end))
 
 
-def trailing_label(t: Text) -> int | None:
+def trailing_label(t: Text, cuts: Sequence[tuple[int, int]] | None = None) -> int | None:
     """Where an action label closing a paragraph starts ("… Action:"), in folded text.
 
-    What it labels is in the points below it.
+    What it labels is in the points below it.  ``cuts`` are the text's
+    sentences (``sentences(t.text)``) when the caller has them already.
     """
-    last = last_sentence(t.text)
+    last = last_sentence(t.text) if cuts is None else (cuts[-1][0] if cuts else 0)
     if "ction" in t.text[last:] and vocabulary()["ACTION_LABEL"].fullmatch(t.text, last):
         return last
     return None

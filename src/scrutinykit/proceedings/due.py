@@ -21,6 +21,7 @@ import re
 from .._model import Due, DueKind
 from ..build.readers import find_dates
 from ..parsing import patterns as rx
+from . import terminals
 from .terminals import vocabulary
 from .text import Text
 
@@ -131,7 +132,7 @@ def due_in(t: Text, start: int, end: int, meeting: datetime.date | None) -> Due 
     low = text[start:end].casefold()
     dates: list[tuple[int, int, datetime.date]] | None = None  # read at the first preposition
     best: Due | None = None
-    for m in v["DUE_PREPOSITION"].finditer(text, start, end):
+    for m in terminals.finditer("DUE_PREPOSITION", t, start, end):
         if m.start() > start and text[m.start() - 1] not in " ('":
             continue
         relation = m.group().casefold()
@@ -187,7 +188,7 @@ def due_in(t: Text, start: int, end: int, meeting: datetime.date | None) -> Due 
                 )
                 break
     if "every" in low or "each" in low or "ly" in low:
-        for rm in v["DUE_RECURRING"].finditer(text, start, end):
+        for rm in terminals.finditer("DUE_RECURRING", t, start, end):
             phrase = rm.group()
             at: str | None = None
             pos = rm.start()
@@ -204,7 +205,7 @@ def due_in(t: Text, start: int, end: int, meeting: datetime.date | None) -> Due 
                 )
             break
     if best is None and ("soon" in low or "due course" in low or "shortly" in low or "once" in low):
-        sm = v["DUE_SOON"].search(text, start, end)
+        sm = terminals.search("DUE_SOON", t, start, end)
         if sm is not None:
             best = Due(span=t.span(sm.start(), sm.end()), kind=DueKind.SOON, text=sm.group())
     return best

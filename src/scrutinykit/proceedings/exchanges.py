@@ -19,6 +19,7 @@ exchange.
 from __future__ import annotations
 
 from .._model import Exchange, Span, Speaker, SpeakerKind, StanceKind, Statement, StatementKind
+from . import terminals
 from .speakers import ANSWER_SIDE, MEMBER_SIDE, clause_speaker, lead_end
 from .state import State
 from .terminals import vocabulary
@@ -72,7 +73,9 @@ def statement(
     # Questions put by nobody in particular: "It was asked", "In response to a question".
     opener = v["ASK_OPENER"].match(text, verb_at if subject is None else start, end)
     if opener is None and subject is None:
-        opener = v["ASK_OPENER"].match(text, lead_end(text, start), end)
+        lead = lead_end(text, start)
+        if lead != verb_at:  # with no speaker named, subject() puts the verb there: not tried twice
+            opener = v["ASK_OPENER"].match(text, lead, end)
     if opener is not None:
         kind, phrase, speaker = StatementKind.QUESTION, opener.group(), None
         answer = inline_answer(state, t, opener.end(), end)
@@ -97,8 +100,8 @@ def statement(
             kind, phrase, speaker = StatementKind.RESPONSE, heard.group(), None
         else:
             ask = v["ASK_VERB"].match(text, verb_at, end)
-            if ask is not None or (_ASK_TRIGGERS(low) and v["ASK_VERB"].search(text, verb_at, end)):
-                am = ask or v["ASK_VERB"].search(text, verb_at, end)
+            if ask is not None or (_ASK_TRIGGERS(low) and terminals.search("ASK_VERB", t, verb_at, end)):
+                am = ask or terminals.search("ASK_VERB", t, verb_at, end)
                 assert am is not None
                 if not v["REQUEST_FOR"].match(text, am.start(), end):
                     kind, phrase = StatementKind.QUESTION, am.group()
@@ -152,8 +155,7 @@ def settle(
 
 def inline_answer(state: State, t: Text, start: int, end: int) -> Statement | None:
     """The first response verb from ``start`` whose clause's subject is on the answering side."""
-    v = vocabulary()
-    for vm in v["RESPONSE_VERB"].finditer(t.text, start, end):
+    for vm in terminals.finditer("RESPONSE_VERB", t, start, end):
         found, clause = clause_speaker(t, start, vm.start(), state.roster, state.last)
         if found is not None and found.speaker.kind in ANSWER_SIDE:
             state.last = found.speaker

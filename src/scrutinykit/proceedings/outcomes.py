@@ -38,12 +38,12 @@ from .._model import (
 )
 from ..parsing import patterns as rx
 from ..parsing.vocabulary import THAT
+from . import terminals
 from .actions import after_outcome
 from .due import due_in
 from .references import reference
 from .speakers import speaker_at
 from .state import State
-from .terminals import vocabulary
 from .text import POINT_LABEL, Text
 
 __all__ = ["read_outcomes"]
@@ -107,7 +107,6 @@ def _outcome(state: State, outcome: Outcome, source: str) -> Outcome:
 
 def _unit(state: State, t: Text, outcome: Outcome, addressee: str | None) -> None:
     """A point (or paragraph) of an outcome that asks for something, or sets a time: a request."""
-    v = vocabulary()
     text = t.text
     pos = 0
     lm = POINT_LABEL.match(text)
@@ -122,7 +121,9 @@ def _unit(state: State, t: Text, outcome: Outcome, addressee: str | None) -> Non
     found = speaker_at(t, pos, state.roster, None)
     owner = found.speaker if found else None
     what = pos
-    request = v["REQUEST_PASSIVE"].search(text, pos) or v["REQUEST_REPORT"].search(text, pos)
+    request = terminals.search("REQUEST_PASSIVE", t, pos, len(text)) or terminals.search(
+        "REQUEST_REPORT", t, pos, len(text)
+    )
     due = due_in(t, pos, len(text), state.meeting)
     if request is None and due is None:
         return

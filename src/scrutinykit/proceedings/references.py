@@ -18,8 +18,8 @@ import re
 from .._model import Reference, ReferenceKind
 from ..build.readers import find_dates
 from ..parsing import patterns as rx
+from . import terminals
 from .state import State
-from .terminals import vocabulary
 from .text import Text, any_of
 
 __all__ = ["REFERENCE_TRIGGERS", "reference"]
@@ -38,7 +38,6 @@ def reference(state: State, t: Text, start: int, end: int) -> None:
     text = t.text
     if _REF_END.search(text, start, end) is None:
         return  # every reference ends in one of these words before a date: no dates to read
-    v = vocabulary()
     for a, b, value in find_dates(text[start:end]):
         a, b = a + start, b + start
         window = max(start, a - 140)
@@ -47,7 +46,7 @@ def reference(state: State, t: Text, start: int, end: int) -> None:
             ("REF_DOCUMENT", ReferenceKind.DOCUMENT),
         ):
             hit = None
-            for m in v[name].finditer(text, window, min(end, a + 4)):
+            for m in terminals.finditer(name, t, window, min(end, a + 4)):
                 if m.end() == a:
                     hit = m
                     break

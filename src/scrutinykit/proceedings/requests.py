@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .._model import CommitmentKind, Speaker
+from . import terminals
 from .speakers import MEMBER_SIDE
 from .state import State
 from .terminals import vocabulary
@@ -31,7 +32,7 @@ REQUEST_TRIGGERS = any_of("ask", "request", "called for")
 def request(state: State, t: Text, start: int, end: int, subject: Speaker | None) -> None:
     """Record the request of the sentence ``t.text[start:end]``, if it makes one."""
     v = vocabulary()
-    rm = v["REQUEST_FOR"].search(t.text, start, end)
+    rm = terminals.search("REQUEST_FOR", t, start, end)
     if rm is not None and (subject is None or subject.kind in MEMBER_SIDE):
         rest = t.text[rm.end() : end]
         if v["REQUEST_PASSIVE"].search(rest) or re.match(

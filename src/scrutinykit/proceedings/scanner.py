@@ -116,14 +116,17 @@ def proceedings(
             continue
         own = _own_text(node, source)
         label_at = -1
+        cuts: list[tuple[int, int]] | None = None
         if isinstance(node, Paragraph):
             labelled = frozenset()
-            last = trailing_label(own)
+            cuts = list(sentences(own.text))  # cut once: for the trailing label and for the rules
+            last = trailing_label(own, cuts)
             if last is not None:
                 # "… Action:" closing a paragraph: what it labels is in the points below.
                 label_at = label_start = own.offset(last)
                 own = Text(source[node.span.start : label_at].rstrip(), node.span.start)
-        _prose(state, own)
+                cuts = None
+        _prose(state, own, cuts)
     item = read_outcomes(state, item, source)
     paired = pair(state.statements)
     if not (paired or state.stances or state.commitments or state.references or state.votes):
@@ -138,8 +141,11 @@ def proceedings(
     )
 
 
-def _prose(state: State, t: Text) -> None:
-    """Run the rules over each sentence of a paragraph or point, in order."""
+def _prose(state: State, t: Text, cuts: list[tuple[int, int]] | None = None) -> None:
+    """Run the rules over each sentence of a paragraph or point, in order.
+
+    ``cuts`` are the text's sentences when they are cut already (``sentences(t.text)``).
+    """
     labelled = state.labelled
     # Which rules' trigger words the paragraph holds at all, tested once: a
     # sentence's folded text is a piece of the paragraph's (case folding maps
@@ -148,7 +154,7 @@ def _prose(state: State, t: Text) -> None:
     low = t.text.casefold()
     rules = _rules_in(low)
     stance_rules = stance_triggers_in(low)
-    for start, end in sentences(t.text):
+    for start, end in sentences(t.text) if cuts is None else cuts:
         for part in owner_line(t, start, end):
             _sentence(state, t, *part, rules, stance_rules)
             state.prev_sentence = (t, *part)
@@ -196,7 +202,7 @@ def _sentence(
         return
     if found is not None and owner_to_action(state, t, start, end, found):
         return
-    if ", " in low or "; " in low or "\n" in t.raw:
+    if ", " in low or "; " in low or t.lines:
         clause_action(state, t, start, end)
     told = statement(state, t, start, end, low, who, verb_at)
     kinds = stances(state, t, start, end, low, who, stance_rules)

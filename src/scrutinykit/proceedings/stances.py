@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .._model import Speaker, Stance, StanceKind
+from . import terminals
 from .speakers import ANSWER_SIDE, clause_speaker
 from .state import State
-from .terminals import vocabulary
 from .text import Text, any_of
 
 __all__ = ["EVERY_STANCE", "stance_triggers_in", "stances"]
@@ -81,12 +81,11 @@ def stances(
     ``in_paragraph`` (:func:`stance_triggers_in` of the paragraph) leaves out
     the stances whose trigger words the whole paragraph lacks.
     """
-    v = vocabulary()
     kinds: set[StanceKind] = set()
     for (name, kind, triggers), possible in zip(_STANCE_TRIGGERS, in_paragraph):
         if not possible or not triggers(low):
             continue
-        m = v[name].search(t.text, start, end)
+        m = terminals.search(name, t, start, end)
         if m is None:
             continue
         if kind is StanceKind.CONCERN and m.group().casefold().startswith("there"):

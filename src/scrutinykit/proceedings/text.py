@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from .._model import Span
 from ..parsing import patterns as rx
@@ -39,11 +40,14 @@ def any_of(*words: str) -> Callable[[str], bool]:
     return present
 
 
-_ODD_SPACE = rx.compile(r"\s\s|[^\S ]")
 # Whitespace that folding changes: a run of two or more, or one that is not a
 # plain space (substituting every single space by a space would be wasted work).
-_SPACES = rx.compile(r"\s{2,}|[^\S ]")
-_WIDE_SPACE = rx.compile(r"\s{2,}")
+# Each is written with a whitespace character first and what else it needs
+# after it, so the engine skips to each whitespace character instead of trying
+# the alternatives at every position.
+_ODD_SPACE = rx.compile(r"\s(?:\s|(?<=[^\S ]))")  # as \s\s|[^\S ]
+_SPACES = rx.compile(r"\s(?:\s+|(?<=[^\S ]))")  # as \s{2,}|[^\S ]
+_WIDE_SPACE = rx.compile(r"\s\s+")  # as \s{2,}
 _QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 
 
@@ -62,11 +66,15 @@ def _straight(text: str) -> str:
 class Text:
     """A node's source text, whitespace-folded, with offsets back into the source."""
 
-    __slots__ = ("anchors_f", "anchors_r", "base", "raw", "text")
+    __slots__ = ("_lower", "anchors_f", "anchors_r", "base", "lines", "raw", "speakers", "text")
 
     def __init__(self, raw: str, base: int) -> None:
         self.base = base
         self.raw = raw
+        #: What :func:`.speakers.speaker_at` read at each position, so no position is read twice.
+        self.speakers: dict[int, Any] = {}
+        self._lower: str | None = None
+        self.lines = "\n" in raw  #: whether the source runs over more than one line
         self.anchors_f: list[int] = [0]
         self.anchors_r: list[int] = [0]
         # No double space and nothing unprintable: no whitespace but plain
@@ -86,6 +94,15 @@ class Text:
             shrunk += end - m.start() - 1
             anchors_f.append(end - shrunk)
             anchors_r.append(end)
+
+    def ascii_lower(self) -> str | None:
+        """The folded text in lower case when it is ASCII (positions as in ``text``), else None.
+
+        Made once, at the first call.
+        """
+        if self._lower is None and self.text.isascii():
+            self._lower = self.text.lower()
+        return self._lower
 
     def offset(self, folded: int) -> int:
         """The source offset of a position in the folded text."""

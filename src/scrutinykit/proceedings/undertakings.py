@@ -19,6 +19,7 @@ is read from it.
 from __future__ import annotations
 
 from .._model import CommitmentKind, Speaker, SpeakerKind
+from . import terminals
 from .speakers import OWNER_WORDS, clause_speaker, lead_end, strip_article
 from .state import State
 from .terminals import vocabulary
@@ -35,7 +36,7 @@ UNDERTAKING_TRIGGERS = any_of(
 def undertaking(state: State, t: Text, start: int, end: int) -> None:
     """Record the undertaking of the sentence ``t.text[start:end]``, if it gives one."""
     v = vocabulary()
-    for um in v["UNDERTAKING_VERB"].finditer(t.text, start, end):
+    for um in terminals.finditer("UNDERTAKING_VERB", t, start, end):
         found, _ = clause_speaker(t, start, um.start(), state.roster, state.last)
         if found is None:
             owner_at = lead_end(t.text, start)

@@ -20,8 +20,8 @@ import attrs
 
 from .._model import Span, Vote, VoteResult
 from ..parsing import patterns as rx
+from . import terminals
 from .state import State
-from .terminals import vocabulary
 from .text import Text, any_of
 
 __all__ = ["VOTE_TRIGGERS", "vote"]
@@ -35,13 +35,14 @@ _DIGIT = rx.compile(r"[0-9]")
 
 def vote(state: State, t: Text, start: int, end: int, low: str) -> None:
     """Record the vote told in ``t.text[start:end]`` (``low`` casefolded), or finish the one before it."""
-    v = vocabulary()
     text = t.text
     # Each pattern holds these words or a digit (none an "i", which
     # matches "ı" and "İ" but is not what they fold to): no search without them.
-    proposed = v["VOTE_PROPOSED"].search(text, start, end) if "proposed" in low or "moved" in low else None
-    seconded = v["VOTE_SECONDED"].search(text, start, end) if "seconded" in low else None
-    counts = v["VOTE_COUNTS"].search(text, start, end) if _DIGIT.search(low) else None
+    proposed = (
+        terminals.search("VOTE_PROPOSED", t, start, end) if "proposed" in low or "moved" in low else None
+    )
+    seconded = terminals.search("VOTE_SECONDED", t, start, end) if "seconded" in low else None
+    counts = terminals.search("VOTE_COUNTS", t, start, end) if _DIGIT.search(low) else None
     if proposed is None and seconded is None and counts is None:
         return
     if (
@@ -68,12 +69,14 @@ def vote(state: State, t: Text, start: int, end: int, low: str) -> None:
         )
         votes_against = _count(c, r"([0-9]{1,3}) (?:votes? )?against|against[: ]{1,2}([0-9]{1,3})")
         abstentions = _count(c, r"([0-9]{1,3}) abstentions?|abstentions?[: ]{1,2}([0-9]{1,3})")
-    unanimous = v["VOTE_UNANIMOUS"].search(text, start, end) is not None
+    unanimous = terminals.search("VOTE_UNANIMOUS", t, start, end) is not None
     result: VoteResult | None = None
-    if v["VOTE_LOST"].search(text, start, end):
+    if terminals.search("VOTE_LOST", t, start, end):
         result = VoteResult.LOST
     elif (
-        v["VOTE_CARRIED"].search(text, start, end) or unanimous or re.search(r"\bagreed\b|\bresolved\b", low)
+        terminals.search("VOTE_CARRIED", t, start, end)
+        or unanimous
+        or re.search(r"\bagreed\b|\bresolved\b", low)
     ):
         result = VoteResult.CARRIED
     if votes_for is not None and votes_against is not None and result is None:
