@@ -412,14 +412,22 @@ def _needed(regex: str) -> tuple[str, ...] | None:
     body gives when it repeats at least once.  Anything else (a class, a
     look-behind, a negative look-ahead, a case-insensitive group) gives nothing.
     """
+    parsed = _case_sensitive_parse(regex)
+    if parsed is None:
+        return None
+    found = _needed_in(parsed)
+    return None if found is None else tuple(sorted(found))
+
+
+def _case_sensitive_parse(regex: str) -> list[Any] | None:
+    """``regex`` parsed by the engine's own parser, or None when it cannot be or ignores case."""
     try:
         parsed = _sre_parse.parse(regex)
     except re.error:  # pragma: no cover - the terminals compiled already
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None
-    found = _needed_in(list(parsed))
-    return None if found is None else tuple(sorted(found))
+    return list(parsed)
 
 
 def _line_literals(run: set[str]) -> frozenset[str] | None:
@@ -504,13 +512,8 @@ def _first(regex: str) -> frozenset[str] | None:
     A match may also start with a character that is not ASCII (``\\d`` matches
     the digits of every script): the set speaks of ASCII characters only.
     """
-    try:
-        parsed = _sre_parse.parse(regex)
-    except re.error:  # pragma: no cover - the terminals compiled already
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _first_in(list(parsed))[0]
+    parsed = _case_sensitive_parse(regex)
+    return None if parsed is None else _first_in(parsed)[0]
 
 
 def _first_in(items: list[tuple[Any, Any]]) -> tuple[frozenset[str] | None, bool]:
