@@ -25,7 +25,7 @@ import sys
 import tracemalloc
 
 import scrutinykit as sk
-from scrutinykit._model import Furniture, Span
+from scrutinykit._api import furniture_of
 from scrutinykit.build.assemble import assemble
 from scrutinykit.build.detect import not_minutes_reason
 from scrutinykit.build.furniture import place_furniture
@@ -66,13 +66,7 @@ def stages(top: int = 0) -> None:
     snapshot = tracemalloc.take_snapshot() if top else None
     parsed = MinutesTransformer(normalised, patterns).transform(tree, consume=True)
     mark("transform (the tree freed as it goes)")
-    furniture = [
-        Furniture(span=span, text=text[span.start : span.end])
-        for span in (
-            Span(start=normalised.to_original(s), end=normalised.to_original_end(e))
-            for s, e in normalised.furniture
-        )
-    ]
+    furniture = furniture_of(normalised, text)
     del tree, normalised
     mark("tree and laid-out text let go")
     doc = place_furniture(assemble(parsed, text, None, patterns), furniture)

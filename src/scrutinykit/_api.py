@@ -28,7 +28,7 @@ from .build.detect import not_minutes_reason
 from .build.furniture import place_furniture
 from .build.transform import MinutesTransformer
 from .layout.lines import layout
-from .layout.normalise import normalise
+from .layout.normalise import Normalised, normalise
 from .parsing import patterns as rx
 from .parsing.loader import MinutesParser, parser_for
 from .parsing.vocabulary import Patterns, patterns_for
@@ -159,13 +159,7 @@ def parse_with(
         raise ParseError(f"the parser failed: {exc}", source=source) from exc
     try:
         parsed = MinutesTransformer(normalised, patterns).transform(tree, consume=True)
-        furniture = [
-            Furniture(span=span, text=text[span.start : span.end])
-            for span in (
-                Span(start=normalised.to_original(s), end=normalised.to_original_end(e))
-                for s, e in normalised.furniture
-            )
-        ]
+        furniture = furniture_of(normalised, text)
         # The parse tree and the normalised text (together several times the
         # text's size) are done with: let them go before the model is built.
         del tree, normalised
@@ -186,6 +180,17 @@ def parse_with(
     if reason is not None:
         raise NotMinutesError(reason, source=source, document=doc)
     return doc
+
+
+def furniture_of(normalised: Normalised, text: str) -> list[Furniture]:
+    """The page furniture the layout stage set aside, as nodes with their spans in ``text``."""
+    return [
+        Furniture(span=span, text=text[span.start : span.end])
+        for span in (
+            Span(start=normalised.to_original(s), end=normalised.to_original_end(e))
+            for s, e in normalised.furniture
+        )
+    ]
 
 
 def _looks_like_a_file(text: str) -> bool:
