@@ -56,21 +56,6 @@ def _same(text: str) -> None:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_same_matches_on_seeds_and_fixtures() -> None:
-    _same(_TEXT)
-
-
-@settings(max_examples=300)
-@given(st.lists(_WORDS, max_size=30).map(" ".join))
-@example("The Portfolio Holder for Parks, Councillor Ann Example, said")
-@example("The MyCabinet Member for Parks, Councillor Ann Example, said")
-@example("The Chair welcomed Dr Jo Sample to the meeting.")
-@example("The Chair xwelcomed Dr Jo Sample to the meeting.")
-@example("Jo Sample attended. Jo Sample reattended.")
-def test_same_matches_on_generated_text(text: str) -> None:
-    _same(text)
-
-
 def test_examples_match() -> None:
     """The generated texts can match at all: each pattern finds its example."""
     assert prose._CABINET_SPEAKER.search("The Portfolio Holder for Parks, Councillor Ann Example, said")
@@ -97,13 +82,20 @@ def _same_near(text: str) -> None:
         assert got == [m.span() for m in plain.finditer(text)], name
 
 
-def test_matches_near_on_seeds_and_fixtures() -> None:
+def test_same_matches_on_seeds_and_fixtures() -> None:
+    """Searched whole and read near their words, as the plain forms find them."""
+    _same(_TEXT)
     _same_near(_TEXT)
 
 
 @settings(max_examples=500)
 @given(st.lists(_WORDS, max_size=30).map(" ".join))
 @example("The Portfolio Holder for Parks, Councillor Ann Example, said")
+@example("The MyCabinet Member for Parks, Councillor Ann Example, said")
+@example("The Chair welcomed Dr Jo Sample to the meeting.")
+@example("The Chair xwelcomed Dr Jo Sample to the meeting.")
+@example("Jo Sample attended. Jo Sample reattended.")
 @example("Deputy Leader, Cllr Jo Sample, Lead Member for Parks, Councillor Ann Example, said")
-def test_matches_near_on_generated_text(text: str) -> None:
+def test_same_matches_on_generated_text(text: str) -> None:
+    _same(text)
     _same_near(text)

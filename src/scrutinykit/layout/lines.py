@@ -495,15 +495,24 @@ def _chars(op: Any, av: Any) -> frozenset[str] | None:
         (_sre.CATEGORY, _sre.CATEGORY_NOT_SPACE),
     ]:
         return frozenset()  # [^\s\S]: nothing
+    out = _class_members(items, widest=8, digits=False)
+    return None if out is None else frozenset(out)
+
+
+def _class_members(items: list[tuple[Any, Any]], *, widest: int, digits: bool) -> set[str] | None:
+    """The characters of a parsed class's items: literals, ranges narrower than ``widest`` and,
+    with ``digits``, the ASCII digits for ``\\d``; None when an item is anything else."""
     out: set[str] = set()
     for kind, value in items:
         if kind is _sre.LITERAL:
             out.add(chr(value))
-        elif kind is _sre.RANGE and value[1] - value[0] < 8:
+        elif kind is _sre.RANGE and value[1] - value[0] < widest:
             out.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif digits and kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+            out.update("0123456789")  # and digits of other scripts, which are not ASCII
         else:
             return None
-    return frozenset(out)
+    return out
 
 
 def _first(regex: str) -> frozenset[str] | None:
@@ -536,18 +545,8 @@ def _first_of(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
     if op is _sre.LITERAL:
         return frozenset(chr(av)), False
     if op is _sre.IN:
-        items = list(av)
-        out: set[str] = set()
-        for kind, value in items:
-            if kind is _sre.LITERAL:
-                out.add(chr(value))
-            elif kind is _sre.RANGE and value[1] - value[0] < 128:
-                out.update(chr(c) for c in range(value[0], value[1] + 1))
-            elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
-                out.update("0123456789")  # and digits of other scripts, which are not ASCII
-            else:
-                return None, False
-        return frozenset(out), False
+        members = _class_members(list(av), widest=128, digits=True)
+        return (None if members is None else frozenset(members)), False
     if op is _sre.SUBPATTERN:
         _, add, _, body = av
         return (None, False) if add & re.IGNORECASE else _first_in(list(body))
