@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from scrutinykit._model import Attendance, Person, Span
 from scrutinykit.proceedings import speakers
+from scrutinykit.proceedings.text import Triggers
 
 # Words of the patterns, their capitals, the characters that match ASCII
 # letters only under IGNORECASE (long s, Kelvin sign, dotless and dotted i),
@@ -122,6 +123,18 @@ _SENTENCE_LIST = [
 _SENTENCES = st.sampled_from(_SENTENCE_LIST)
 
 
+def _scanner_triggers() -> tuple[Triggers, ...]:
+    from scrutinykit.proceedings import scanner
+
+    return scanner._RULE_TRIGGERS
+
+
+def _stance_triggers() -> tuple[Triggers, ...]:
+    from scrutinykit.proceedings import stances
+
+    return tuple(t for _, _, t in stances._STANCE_TRIGGERS)
+
+
 def _read(text: str) -> tuple[object, ...]:
     from scrutinykit.parsing.vocabulary import default_patterns
     from scrutinykit.proceedings import scanner
@@ -159,9 +172,36 @@ def test_paragraph_gates_leave_out_rules() -> None:
     """The gates do rule stances and rules out: a paragraph without their words tests none."""
     from scrutinykit.proceedings import scanner, stances
 
-    assert not any(stances.stance_triggers_in("nothing else was said."))
-    assert not any(scanner._rules_in("nothing else was said."))
+    assert stances.stance_triggers_in("nothing else happened.") == (None,) * 5
+    assert scanner._rules_in("nothing else happened.") == (None,) * len(scanner._RULE_TRIGGERS)
+    # "said" is the response verbs' trigger word: the rule is kept, from that word on.
+    said = scanner._rules_in("nothing else was said.")
+    assert said[-1] == scanner.RESPONSE_TRIGGERS.words.index("said")
+    assert said[:-1] == (None,) * (len(said) - 1)
     assert any(_read("Members expressed concern about the waiting lists.")[1])
+
+
+_TRIGGER_WORDS = sorted(
+    {w for t in (*_scanner_triggers(), *_stance_triggers()) for w in t.words} | {"x", " ", ". "}
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_TRIGGER_WORDS), max_size=10).map("".join),
+    st.integers(min_value=0, max_value=80),
+    st.integers(min_value=0, max_value=80),
+)
+def test_trigger_tests_from_the_first_word_found(whole: str, a: int, b: int) -> None:
+    """A piece of a text holds a rule's words exactly when it holds those from the text's first found on."""
+    piece = whole[min(a, b) : max(a, b)]
+    for triggers in (*_scanner_triggers(), *_stance_triggers()):
+        first = triggers.first(whole)
+        assert (first is not None) == triggers.present(whole)
+        if first is not None:
+            assert triggers.words[first] in whole
+            assert not any(w in whole for w in triggers.words[:first])
+        assert triggers.present_from(piece, first) == triggers.present(piece)
 
 
 def _phrase_by_every_terminal(text: str, pos: int) -> tuple[int, object] | None:

@@ -38,7 +38,7 @@ from .speakers import (
 )
 from .state import State
 from .terminals import vocabulary
-from .text import POINT_LABEL, Text, any_of, last_sentence
+from .text import POINT_LABEL, Text, Triggers, last_sentence
 
 __all__ = [
     "WILL_TRIGGERS",
@@ -53,7 +53,7 @@ __all__ = [
     "will_action",
 ]
 
-WILL_TRIGGERS = any_of("will ", "would ", "was asked to")
+WILL_TRIGGERS = Triggers("will ", "would ", "was asked to")
 """The words one of which a sentence holds when :func:`will_action` can find an action in it."""
 # Where a clause that gives an action may start: "…, the Clerk to write …", "…; Clerk to check …".
 _ACTION_CLAUSE = rx.compile(r"[,;] (?=(?:the |The )?[A-Z])")

@@ -23,12 +23,12 @@ from . import terminals
 from .speakers import ANSWER_SIDE, MEMBER_SIDE, clause_speaker, lead_end
 from .state import State
 from .terminals import vocabulary
-from .text import Text, any_of
+from .text import Text, Triggers
 
-__all__ = ["Told", "inline_answer", "pair", "settle", "statement"]
+__all__ = ["ASK_TRIGGERS", "RESPONSE_TRIGGERS", "Told", "inline_answer", "pair", "settle", "statement"]
 
-_ASK_TRIGGERS = any_of("ask", "enquir", "inquir", "quer", "question", "sought", "wanted to know", "challeng")
-_RESPONSE_TRIGGERS = any_of(
+ASK_TRIGGERS = Triggers("ask", "enquir", "inquir", "quer", "question", "sought", "wanted to know", "challeng")
+RESPONSE_TRIGGERS = Triggers(
     "respond",
     "repl",
     "explain",
@@ -57,13 +57,24 @@ Told = tuple[StatementKind | None, str, Speaker | None]
 
 
 def statement(
-    state: State, t: Text, start: int, end: int, low: str, subject: Speaker | None, verb_at: int
+    state: State,
+    t: Text,
+    start: int,
+    end: int,
+    low: str,
+    subject: Speaker | None,
+    verb_at: int,
+    asks: int | None = 0,
+    responses: int | None = 0,
 ) -> Told | None:
     """What statement the sentence ``t.text[start:end]`` makes, or None when it is recorded already.
 
     A sentence that holds its own answer ("It was asked … the Head of Service
     explained …") is recorded here, its question and its answer; any other
     is left to :func:`settle`, which knows the sentence's stances.
+    ``asks`` and ``responses`` are :meth:`~.text.Triggers.first` of the
+    paragraph for :data:`ASK_TRIGGERS` and :data:`RESPONSE_TRIGGERS` (None:
+    it holds none of their words).
     """
     v = vocabulary()
     text = t.text
@@ -100,11 +111,10 @@ def statement(
             kind, phrase, speaker = StatementKind.RESPONSE, heard.group(), None
         else:
             ask = v["ASK_VERB"].match(text, verb_at, end)
-            if ask is not None or (_ASK_TRIGGERS(low) and terminals.search("ASK_VERB", t, verb_at, end)):
-                am = ask or terminals.search("ASK_VERB", t, verb_at, end)
-                assert am is not None
-                if not v["REQUEST_FOR"].match(text, am.start(), end):
-                    kind, phrase = StatementKind.QUESTION, am.group()
+            if ask is None and asks is not None and ASK_TRIGGERS.present_from(low, asks):
+                ask = terminals.search("ASK_VERB", t, verb_at, end)
+            if ask is not None and not v["REQUEST_FOR"].match(text, ask.start(), end):
+                kind, phrase = StatementKind.QUESTION, ask.group()
             if kind is None:
                 comment = v["COMMENT_VERB"].match(text, verb_at, end)
                 if comment is not None:
@@ -119,7 +129,7 @@ def statement(
         cm = v["COMMENT_VERB"].match(text, verb_at + 7, end)
         if cm is not None:
             kind, phrase = StatementKind.COMMENT, text[verb_at : cm.end()]
-    if kind is None and _RESPONSE_TRIGGERS(low):
+    if kind is None and responses is not None and RESPONSE_TRIGGERS.present_from(low, responses):
         # "…, officers stated that …": an answer in a clause.
         answer = inline_answer(state, t, start, end)
         if answer is not None:

@@ -20,11 +20,11 @@ from ..build.readers import find_dates
 from ..parsing import patterns as rx
 from . import terminals
 from .state import State
-from .text import Text, any_of
+from .text import Text, Triggers
 
 __all__ = ["REFERENCE_TRIGGERS", "reference"]
 
-REFERENCE_TRIGGERS = any_of(
+REFERENCE_TRIGGERS = Triggers(
     "meeting", "report", "plan", "strategy", "letter", "review", "inspection", "minutes"
 )
 """The words one of which a sentence holds when :func:`reference` can find one in it."""

@@ -21,11 +21,11 @@ from . import terminals
 from .speakers import MEMBER_SIDE
 from .state import State
 from .terminals import vocabulary
-from .text import Text, any_of
+from .text import Text, Triggers
 
 __all__ = ["REQUEST_TRIGGERS", "request"]
 
-REQUEST_TRIGGERS = any_of("ask", "request", "called for")
+REQUEST_TRIGGERS = Triggers("ask", "request", "called for")
 """The words one of which a sentence holds when :func:`request` can find one in it."""
 
 

@@ -61,7 +61,7 @@ from .actions import (
     will_action,
 )
 from .due import find_due
-from .exchanges import pair, settle, statement
+from .exchanges import ASK_TRIGGERS, RESPONSE_TRIGGERS, pair, settle, statement
 from .outcomes import read_outcomes
 from .references import REFERENCE_TRIGGERS, reference
 from .requests import REQUEST_TRIGGERS, request
@@ -69,7 +69,7 @@ from .speakers import Roster, subject
 from .stances import EVERY_STANCE, stance_triggers_in, stances
 from .state import State
 from .terminals import PROCEEDINGS_GRAMMAR, vocabulary
-from .text import Text, sentences
+from .text import Text, Triggers, sentences
 from .undertakings import UNDERTAKING_TRIGGERS, undertaking
 from .votes import VOTE_TRIGGERS, vote
 
@@ -162,19 +162,28 @@ def _prose(state: State, t: Text, cuts: list[tuple[int, int]] | None = None) -> 
     state.labelled = labelled
 
 
-_ALL_RULES = (True, True, True, True, True, True)
+_AGREED_THAT = Triggers("agreed that")
+
+# The trigger words of the rules :func:`_sentence` tests by them, in the order of its ``rules``.
+_RULE_TRIGGERS = (
+    UNDERTAKING_TRIGGERS,
+    WILL_TRIGGERS,
+    REQUEST_TRIGGERS,
+    _AGREED_THAT,
+    REFERENCE_TRIGGERS,
+    VOTE_TRIGGERS,
+    ASK_TRIGGERS,
+    RESPONSE_TRIGGERS,
+)
+_ALL_RULES: tuple[int | None, ...] = (0,) * len(_RULE_TRIGGERS)
 
 
-def _rules_in(low: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """Whether ``low`` holds the trigger words of each rule :func:`_sentence` tests by them."""
-    return (
-        UNDERTAKING_TRIGGERS(low),
-        WILL_TRIGGERS(low),
-        REQUEST_TRIGGERS(low),
-        "agreed that" in low,
-        REFERENCE_TRIGGERS(low),
-        VOTE_TRIGGERS(low),
-    )
+def _rules_in(low: str) -> tuple[int | None, ...]:
+    """For each rule :func:`_sentence` tests by trigger words, the first of them ``low`` holds.
+
+    (:meth:`~.text.Triggers.first`: None when it holds none of them.)
+    """
+    return tuple(triggers.first(low) for triggers in _RULE_TRIGGERS)
 
 
 def _sentence(
@@ -182,8 +191,8 @@ def _sentence(
     t: Text,
     start: int,
     end: int,
-    rules: tuple[bool, ...] = _ALL_RULES,
-    stance_rules: tuple[bool, ...] = EVERY_STANCE,
+    rules: tuple[int | None, ...] = _ALL_RULES,
+    stance_rules: tuple[int | None, ...] = EVERY_STANCE,
 ) -> None:
     """The rules, in the order they run over one sentence ``t.text[start:end]``.
 
@@ -191,10 +200,11 @@ def _sentence(
     otherwise the sentence's statement, its stances (which may make a
     member's remark a challenge), then what is promised, asked for,
     referred to and voted on.  Each rule after the statement is tried only
-    when one of its trigger words is in the sentence (``rules``: which of
-    them the whole paragraph holds, so that the others are not tested).
+    when one of its trigger words is in the sentence (``rules``: for each,
+    the first of them the whole paragraph holds, so that the words before
+    it are not tested again, and a rule whose words it lacks not at all).
     """
-    undertakings, wills, requests, agreed, references, votes = rules
+    undertakings, wills, requests, agreed, references, votes, asks, responses = rules
     low = t.text[start:end].casefold()
     found, verb_at = subject(t, start, state.roster, state.last)
     who = found.speaker if found else None
@@ -204,21 +214,21 @@ def _sentence(
         return
     if ", " in low or "; " in low or t.lines:
         clause_action(state, t, start, end)
-    told = statement(state, t, start, end, low, who, verb_at)
+    told = statement(state, t, start, end, low, who, verb_at, asks, responses)
     kinds = stances(state, t, start, end, low, who, stance_rules)
     if told is not None and (told[0] is not None or kinds):  # no kind and no stance: nothing to settle
         settle(state, told, kinds, t, start, end, low, who)
-    if undertakings and UNDERTAKING_TRIGGERS(low):
+    if undertakings is not None and UNDERTAKING_TRIGGERS.present_from(low, undertakings):
         undertaking(state, t, start, end)
-    if wills and WILL_TRIGGERS(low):
+    if wills is not None and WILL_TRIGGERS.present_from(low, wills):
         will_action(state, t, start, end)
-    if requests and REQUEST_TRIGGERS(low):
+    if requests is not None and REQUEST_TRIGGERS.present_from(low, requests):
         request(state, t, start, end, who)
-    if agreed and "agreed that" in low:
+    if agreed is not None and _AGREED_THAT.present_from(low, agreed):
         agreed_action(state, t, start, end, low, who)
-    if references and REFERENCE_TRIGGERS(low):
+    if references is not None and REFERENCE_TRIGGERS.present_from(low, references):
         reference(state, t, start, end)
-    if votes and VOTE_TRIGGERS(low):
+    if votes is not None and VOTE_TRIGGERS.present_from(low, votes):
         vote(state, t, start, end, low)
     if who is not None:
         state.last = who

@@ -14,13 +14,11 @@ a stance, and gives none.  The kinds found are returned, for
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .._model import Speaker, Stance, StanceKind
 from . import terminals
 from .speakers import ANSWER_SIDE, clause_speaker
 from .state import State
-from .text import Text, any_of
+from .text import Text, Triggers
 
 __all__ = ["EVERY_STANCE", "stance_triggers_in", "stances"]
 
@@ -50,21 +48,22 @@ _STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
     ),
 )
 
-_STANCE_TRIGGERS: tuple[tuple[str, StanceKind, Callable[[str], bool]], ...] = tuple(
-    (name, kind, any_of(*words)) for name, kind, words in _STANCES
+_STANCE_TRIGGERS: tuple[tuple[str, StanceKind, Triggers], ...] = tuple(
+    (name, kind, Triggers(*words)) for name, kind, words in _STANCES
 )
 
 
-def stance_triggers_in(low: str) -> tuple[bool, ...]:
-    """Whether ``low`` (a casefolded paragraph) holds any trigger word of each stance, in order.
+def stance_triggers_in(low: str) -> tuple[int | None, ...]:
+    """For each stance in order, the first of its trigger words ``low`` (a casefolded paragraph) holds.
 
     A sentence's folded text is a piece of its paragraph's, so a stance whose
-    words the paragraph lacks is not tested again sentence by sentence.
+    words the paragraph lacks is not tested again sentence by sentence, nor
+    the words before the first it holds (:meth:`~.text.Triggers.first`).
     """
-    return tuple(triggers(low) for _, _, triggers in _STANCE_TRIGGERS)
+    return tuple(triggers.first(low) for _, _, triggers in _STANCE_TRIGGERS)
 
 
-EVERY_STANCE = (True,) * len(_STANCE_TRIGGERS)
+EVERY_STANCE: tuple[int | None, ...] = (0,) * len(_STANCE_TRIGGERS)
 
 
 def stances(
@@ -74,16 +73,17 @@ def stances(
     end: int,
     low: str,
     subject: Speaker | None,
-    in_paragraph: tuple[bool, ...] = EVERY_STANCE,
+    in_paragraph: tuple[int | None, ...] = EVERY_STANCE,
 ) -> set[StanceKind]:
     """Record the stances of the sentence ``t.text[start:end]`` (``low`` casefolded); their kinds.
 
     ``in_paragraph`` (:func:`stance_triggers_in` of the paragraph) leaves out
-    the stances whose trigger words the whole paragraph lacks.
+    the stances whose trigger words the whole paragraph lacks, and the
+    words before the first it holds.
     """
     kinds: set[StanceKind] = set()
-    for (name, kind, triggers), possible in zip(_STANCE_TRIGGERS, in_paragraph):
-        if not possible or not triggers(low):
+    for (name, kind, triggers), first in zip(_STANCE_TRIGGERS, in_paragraph):
+        if first is None or not triggers.present_from(low, first):
             continue
         m = terminals.search(name, t, start, end)
         if m is None:

@@ -20,7 +20,7 @@ from typing import Any
 from .._model import Span
 from ..parsing import patterns as rx
 
-__all__ = ["POINT_LABEL", "Text", "any_of", "last_sentence", "sentences"]
+__all__ = ["POINT_LABEL", "Text", "Triggers", "any_of", "last_sentence", "sentences"]
 
 
 def any_of(*words: str) -> Callable[[str], bool]:
@@ -38,6 +38,46 @@ def any_of(*words: str) -> Callable[[str], bool]:
         return False
 
     return present
+
+
+class Triggers:
+    """A rule's trigger words, tested once for a paragraph and then sentence by sentence.
+
+    A sentence's folded text is a piece of its paragraph's (case folding
+    maps each character on its own), so a word the paragraph lacks is in
+    none of its sentences: :meth:`first` finds the first word the paragraph
+    holds, and :meth:`present_from` tests a sentence for that word and the
+    ones after it only.  ``present`` is :func:`any_of` of the words.
+    """
+
+    __slots__ = ("_after", "present", "words")
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+        """The words, in the order they are tested."""
+        self.present = any_of(*words)
+        """Whether any of the words is in a text."""
+        self._after = tuple(words[i:] for i in range(len(words)))
+
+    def first(self, text: str) -> int | None:
+        """The index of the first word that is in ``text``; None when none is."""
+        for i, word in enumerate(self.words):
+            if word in text:
+                return i
+        return None
+
+    def present_from(self, text: str, first: int | None) -> bool:
+        """Whether any word from index ``first`` on is in ``text`` (False for None).
+
+        ``first`` is :meth:`first` of a text that ``text`` is a piece of: the
+        words before it are in neither.
+        """
+        if first is None:
+            return False
+        for word in self._after[first]:  # noqa: SIM110 - any() over a generator is half as quick again
+            if word in text:
+                return True
+        return False
 
 
 # Whitespace that folding changes: a run of two or more, or one that is not a

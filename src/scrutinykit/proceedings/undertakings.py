@@ -23,11 +23,11 @@ from . import terminals
 from .speakers import OWNER_WORDS, clause_speaker, lead_end, strip_article
 from .state import State
 from .terminals import vocabulary
-from .text import Text, any_of
+from .text import Text, Triggers
 
 __all__ = ["UNDERTAKING_TRIGGERS", "undertaking"]
 
-UNDERTAKING_TRIGGERS = any_of(
+UNDERTAKING_TRIGGERS = Triggers(
     "undert", "agreed to", "agrees to", "promised", "offered", "committed", "pledged"
 )
 """The words one of which a sentence holds when :func:`undertaking` can find one in it."""

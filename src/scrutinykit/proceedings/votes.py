@@ -22,11 +22,11 @@ from .._model import Span, Vote, VoteResult
 from ..parsing import patterns as rx
 from . import terminals
 from .state import State
-from .text import Text, any_of
+from .text import Text, Triggers
 
 __all__ = ["VOTE_TRIGGERS", "vote"]
 
-VOTE_TRIGGERS = any_of(
+VOTE_TRIGGERS = Triggers(
     "propos", "moved", "second", " for", "favour", "abstain", "abstention", "amendment", "nem"
 )
 """The words one of which a sentence holds when :func:`vote` can find one in it."""
