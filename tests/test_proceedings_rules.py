@@ -14,7 +14,7 @@ from .rules import Case, cases
 ALL = [case for path in sorted(RULES.glob("*.txt")) for case in cases(path)]
 
 #: Modules of the package that are not rules: the driver and what every rule shares.
-_SHARED = {"__init__", "scanner", "state", "terminals", "text"}
+_SHARED = {"__init__", "scanner", "state", "terminals", "text", "triggers"}
 
 
 @pytest.mark.parametrize("case", ALL, ids=lambda c: f"{c.file.stem}:{c.line}")

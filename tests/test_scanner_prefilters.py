@@ -159,23 +159,23 @@ def test_paragraph_gates_change_nothing(text: str) -> None:
     from scrutinykit.proceedings import scanner, stances
 
     gated = _read(text)
-    saved = scanner._rules_in, scanner.stance_triggers_in
+    saved = scanner._triggers_in
     try:
-        scanner._rules_in = lambda low: scanner._ALL_RULES  # type: ignore[assignment]
-        scanner.stance_triggers_in = lambda low: stances.EVERY_STANCE  # type: ignore[assignment]
+        scanner._triggers_in = lambda low: (scanner._ALL_RULES, stances.EVERY_STANCE)  # type: ignore[assignment]
         assert _read(text) == gated
     finally:
-        scanner._rules_in, scanner.stance_triggers_in = saved
+        scanner._triggers_in = saved
 
 
 def test_paragraph_gates_leave_out_rules() -> None:
     """The gates do rule stances and rules out: a paragraph without their words tests none."""
     from scrutinykit.proceedings import scanner, stances
 
-    assert stances.stance_triggers_in("nothing else happened.") == (None,) * 5
-    assert scanner._rules_in("nothing else happened.") == (None,) * len(scanner._RULE_TRIGGERS)
+    rules, stance_rules = scanner._triggers_in("nothing else happened.")
+    assert stance_rules == stances.stance_triggers_in("nothing else happened.") == (None,) * 5
+    assert rules == (None,) * len(scanner._RULE_TRIGGERS)
     # "said" is the response verbs' trigger word: the rule is kept, from that word on.
-    said = scanner._rules_in("nothing else was said.")
+    said, _ = scanner._triggers_in("nothing else was said.")
     assert said[-1] == scanner.RESPONSE_TRIGGERS.words.index("said")
     assert said[:-1] == (None,) * (len(said) - 1)
     assert any(_read("Members expressed concern about the waiting lists.")[1])

@@ -16,8 +16,9 @@ rule module of its own, beside this one:
 * :mod:`.outcomes` — a resolution's addressee, due time and requested reports;
 * :mod:`.due` — when: "by 31 May", "within four weeks", "at every meeting";
 
-with :mod:`.text` (folded text mapped back to the source, sentences) and
-:mod:`.state` (what one item's reading keeps) shared by all.  This module
+with :mod:`.text` (folded text mapped back to the source, sentences, the
+rules' trigger words), :mod:`.triggers` (which trigger words a paragraph
+holds) and :mod:`.state` (what one item's reading keeps) shared by all.  This module
 walks an item's paragraphs and points in reading order, cuts each into
 sentences once, and runs the rules over each sentence in a fixed order
 (:func:`_sentence`); then the item's outcomes (:mod:`.outcomes`).  What
@@ -66,10 +67,11 @@ from .outcomes import read_outcomes
 from .references import REFERENCE_TRIGGERS, reference
 from .requests import REQUEST_TRIGGERS, request
 from .speakers import Roster, subject
-from .stances import EVERY_STANCE, stance_triggers_in, stances
+from .stances import EVERY_STANCE, STANCE_TRIGGERS, stances
 from .state import State
 from .terminals import PROCEEDINGS_GRAMMAR, vocabulary
 from .text import Text, Triggers, sentences
+from .triggers import TriggerIndex
 from .undertakings import UNDERTAKING_TRIGGERS, undertaking
 from .votes import VOTE_TRIGGERS, vote
 
@@ -151,9 +153,7 @@ def _prose(state: State, t: Text, cuts: list[tuple[int, int]] | None = None) -> 
     # sentence's folded text is a piece of the paragraph's (case folding maps
     # each character on its own), so a rule whose words the paragraph lacks is
     # not tested again sentence by sentence.
-    low = t.text.casefold()
-    rules = _rules_in(low)
-    stance_rules = stance_triggers_in(low)
+    rules, stance_rules = _triggers_in(t.text.casefold())
     for start, end in sentences(t.text) if cuts is None else cuts:
         for part in owner_line(t, start, end):
             _sentence(state, t, *part, rules, stance_rules)
@@ -178,12 +178,17 @@ _RULE_TRIGGERS = (
 _ALL_RULES: tuple[int | None, ...] = (0,) * len(_RULE_TRIGGERS)
 
 
-def _rules_in(low: str) -> tuple[int | None, ...]:
-    """For each rule :func:`_sentence` tests by trigger words, the first of them ``low`` holds.
+_INDEX = TriggerIndex((*_RULE_TRIGGERS, *STANCE_TRIGGERS))
 
-    (:meth:`~.text.Triggers.first`: None when it holds none of them.)
+
+def _triggers_in(low: str) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
+    """The first trigger word ``low`` holds of each rule :func:`_sentence` tests by them, then of each stance.
+
+    (:meth:`~.text.Triggers.first` of each, found through
+    :class:`~.triggers.TriggerIndex`: None when it holds none of them.)
     """
-    return tuple(triggers.first(low) for triggers in _RULE_TRIGGERS)
+    firsts = _INDEX.firsts(low)
+    return firsts[: len(_RULE_TRIGGERS)], firsts[len(_RULE_TRIGGERS) :]
 
 
 def _sentence(

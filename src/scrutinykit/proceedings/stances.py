@@ -20,7 +20,7 @@ from .speakers import ANSWER_SIDE, clause_speaker
 from .state import State
 from .text import Text, Triggers
 
-__all__ = ["EVERY_STANCE", "stance_triggers_in", "stances"]
+__all__ = ["EVERY_STANCE", "STANCE_TRIGGERS", "stance_triggers_in", "stances"]
 
 _STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
     ("STANCE_CONCERN", StanceKind.CONCERN, ("concern", "worried", "alarmed", "disappointed")),
@@ -62,6 +62,9 @@ def stance_triggers_in(low: str) -> tuple[int | None, ...]:
     """
     return tuple(triggers.first(low) for _, _, triggers in _STANCE_TRIGGERS)
 
+
+STANCE_TRIGGERS = tuple(triggers for _, _, triggers in _STANCE_TRIGGERS)
+"""Each stance's trigger words, in the order of :func:`stance_triggers_in`."""
 
 EVERY_STANCE: tuple[int | None, ...] = (0,) * len(_STANCE_TRIGGERS)
 
