@@ -137,7 +137,7 @@ _LIST_WORDS: Final = 8
 
 #: PDFium's marks for characters: U+FFFE for a hyphen it took for a soft
 #: one, U+F0B7 for the bullet of the Symbol font.
-_CHARS: Final = str.maketrans({"\ufffe": "-", "\uf0b7": "\u2022"})
+_CHARS: Final = (("\ufffe", "-"), ("\uf0b7", "\u2022"))
 
 
 @attrs.define
@@ -275,7 +275,9 @@ class _Reader:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.translate(_CHARS).split())
+    for mark, char in _CHARS:  # a replace each: str.translate looks every character up
+        text = text.replace(mark, char)
+    return " ".join(text.split())
 
 
 _SPACES: Final = re.compile(r" +")
@@ -303,6 +305,9 @@ def _line_cells(reader: _Reader, piece: str, at: int) -> tuple[list[_Cell], floa
     least = _COLUMN_GAP * size
     if len(gaps) >= 3:  # justified text stretches every space of a line: a column gap stands out
         least = max(least, _STRETCH * statistics.median(gaps))
+    if not gaps or max(gaps) < least:  # one cell (most lines)
+        text = _fold(body)
+        return ([_Cell(text, left, right)] if text else []), top, bottom, size
     cells: list[_Cell] = []
     cut, cell_left = 0, left
     for (begin, end), gap, (before, after) in zip(runs, gaps, edges):
