@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import scrutinykit as sk
 from scrutinykit.sources.pdf import render_pdf
@@ -417,3 +419,22 @@ def test_text_and_char_indices_apart_give_the_same_rendering(
 
     monkeypatch.setattr(_pdf._Reader, "__init__", translated)
     assert render_pdf(pdf_bytes) == expected
+
+
+_MARKS = ["a", "B", "7", " ", "\t", "\u00a0", "\ufffe", "\uf0b7", "\u2019"]
+
+
+@given(st.text(alphabet=st.sampled_from(_MARKS)))
+def test_cell_text_reads_pdfium_marks_and_folds_spaces(text: str) -> None:
+    """PDFium's soft-hyphen and Symbol-bullet marks read as ``-`` and a bullet; whitespace folded."""
+    from scrutinykit.sources import pdf as _pdf
+
+    marks = str.maketrans({"\ufffe": "-", "\uf0b7": "\u2022"})
+    assert _pdf._fold(text) == " ".join(text.translate(marks).split())
+
+
+def test_cell_text_example() -> None:
+    """A bullet mark, a soft hyphen, a tab and no-break spaces in one cell."""
+    from scrutinykit.sources import pdf as _pdf
+
+    assert _pdf._fold("\uf0b7\tsub\ufffe committee  \u00a0 report ") == "\u2022 sub- committee report"

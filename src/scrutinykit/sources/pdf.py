@@ -61,7 +61,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from types import ModuleType
 from typing import Any, Final
 
@@ -137,7 +137,7 @@ _LIST_WORDS: Final = 8
 
 #: PDFium's marks for characters: U+FFFE for a hyphen it took for a soft
 #: one, U+F0B7 for the bullet of the Symbol font.
-_CHARS: Final = str.maketrans({"\ufffe": "-", "\uf0b7": "\u2022"})
+_CHARS: Final = (("\ufffe", "-"), ("\uf0b7", "\u2022"))
 
 
 @attrs.define
@@ -167,93 +167,117 @@ class _PageText:
     footer: list[str]
 
 
+class _Pdfium:
+    """PDFium's text functions that read a page's characters, called with no argument conversion.
+
+    pypdfium2's bindings convert every argument of every call (a pointer
+    argument costs more than the call itself), and these functions are
+    called for every line and twice for every run of spaces of a document;
+    the same C functions are called through prototypes that declare no
+    arguments, given objects ctypes passes as they are (the text page's
+    handle, references to ``c_double`` made once, ``int`` indices).
+    """
+
+    def __init__(self, raw: ModuleType) -> None:
+        def function(name: str, restype: Any = ctypes.c_int) -> Any:
+            address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+            assert address is not None
+            call = ctypes.CFUNCTYPE(restype)(address)
+            call.argtypes = None  # type: ignore[assignment]
+            return call
+
+        self.count_chars = function("FPDFText_CountChars")
+        self.char_index = function("FPDFText_GetCharIndexFromTextIndex")
+        self.char_box = function("FPDFText_GetCharBox")
+        self.char_origin = function("FPDFText_GetCharOrigin")
+        self.font_size = function("FPDFText_GetFontSize", ctypes.c_double)
+        self.count_rects = function("FPDFText_CountRects")
+        self.rect = function("FPDFText_GetRect")
+
+
+_PDFIUM: dict[int, _Pdfium] = {}
+
+
+def _pdfium(raw: ModuleType) -> _Pdfium:
+    found = _PDFIUM.get(id(raw))
+    if found is None:
+        found = _PDFIUM[id(raw)] = _Pdfium(raw)
+    return found
+
+
 class _Reader:
     """PDFium's text of one page, read a line at a time with the boxes of its characters."""
 
     def __init__(self, raw: ModuleType, textpage: Any, text: str) -> None:
-        self.raw = raw
-        self.handle = textpage.raw
-        self._l, self._r, self._b, self._t = (ctypes.c_double() for _ in range(4))
+        self.pdfium = _pdfium(raw)
+        self.handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        #: left, right, bottom, top of a box; left, top, right, bottom of a rect; x, y of an origin
+        self.values = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(value) for value in self.values]
         # Text and char indices are one when PDFium left no char out (nearly always).
-        self.same_indices = len(text) == raw.FPDFText_CountChars(self.handle)
+        self.same_indices = len(text) == self.pdfium.count_chars(self.handle)
 
     def char_index(self, text_index: int) -> int:
         """The index in PDFium's list of chars of a character of the page's text."""
         if self.same_indices:
             return text_index
-        return int(self.raw.FPDFText_GetCharIndexFromTextIndex(self.handle, text_index))
+        return int(self.pdfium.char_index(self.handle, text_index))
 
     def edges(self, start: int, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
         """For each run of spaces (offsets from ``start``): the right of the char before, left of the next."""
-        get_box, handle = _char_box(self.raw), ctypes.cast(self.handle, ctypes.c_void_p).value
-        box = (ctypes.c_double * 4)()  # left, right, bottom, top
-        at = ctypes.addressof(box)
-        l_at, r_at, b_at, t_at = at, at + 8, at + 16, at + 24
+        get_box, handle = self.pdfium.char_box, self.handle
+        left, right, _, _ = self.values
+        l_ref, r_ref, b_ref, t_ref = self.refs
         out = []
         if self.same_indices:
             for begin, end in runs:
-                get_box(handle, start + begin - 1, l_at, r_at, b_at, t_at)
-                before = box[1]
-                get_box(handle, start + end, l_at, r_at, b_at, t_at)
-                out.append((before, box[0]))
+                get_box(handle, start + begin - 1, l_ref, r_ref, b_ref, t_ref)
+                before = right.value
+                get_box(handle, start + end, l_ref, r_ref, b_ref, t_ref)
+                out.append((before, left.value))
             return out
         index = self.char_index
         for begin, end in runs:
-            get_box(handle, index(start + begin - 1), l_at, r_at, b_at, t_at)
-            before = box[1]
-            get_box(handle, index(start + end), l_at, r_at, b_at, t_at)
-            out.append((before, box[0]))
+            get_box(handle, index(start + begin - 1), l_ref, r_ref, b_ref, t_ref)
+            before = right.value
+            get_box(handle, index(start + end), l_ref, r_ref, b_ref, t_ref)
+            out.append((before, left.value))
         return out
 
     def extent(self, text_index: int, count: int) -> tuple[float, float, float, float] | None:
         """The left, top, right and bottom of ``count`` characters, or ``None`` if they have no box."""
-        raw, h = self.raw, self.handle
-        n = raw.FPDFText_CountRects(h, self.char_index(text_index), count)
+        pdfium, h = self.pdfium, self.handle
+        n = pdfium.count_rects(h, self.char_index(text_index), count)
+        get_rect, (l_ref, t_ref, r_ref, b_ref) = pdfium.rect, self.refs
+        l_value, t_value, r_value, b_value = self.values
         left = top = -1e9
         right = bottom = 1e9
         found = False
         for i in range(n):
-            raw.FPDFText_GetRect(h, i, self._l, self._t, self._r, self._b)
-            if self._t.value - self._b.value > 0.5:  # PDFium also boxes spaces, flat
+            get_rect(h, i, l_ref, t_ref, r_ref, b_ref)
+            t, b = t_value.value, b_value.value
+            if t - b > 0.5:  # PDFium also boxes spaces, flat
                 found = True
-                left = min(left, self._l.value) if left > -1e9 else self._l.value
-                right = max(right, self._r.value) if right < 1e9 else self._r.value
-                top = max(top, self._t.value)
-                bottom = min(bottom, self._b.value)
+                left = min(left, l_value.value) if left > -1e9 else l_value.value
+                right = max(right, r_value.value) if right < 1e9 else r_value.value
+                top = max(top, t)
+                bottom = min(bottom, b)
         return (left, top, right, bottom) if found else None
 
     def baseline(self, text_index: int) -> float | None:
-        x, y = ctypes.c_double(), ctypes.c_double()
-        if not self.raw.FPDFText_GetCharOrigin(self.handle, self.char_index(text_index), x, y):
+        x_ref, y_ref = self.refs[0], self.refs[1]
+        if not self.pdfium.char_origin(self.handle, self.char_index(text_index), x_ref, y_ref):
             return None
-        return y.value
+        return float(self.values[1].value)
 
     def font_size(self, text_index: int) -> float:
-        return float(self.raw.FPDFText_GetFontSize(self.handle, self.char_index(text_index)))
-
-
-_CHAR_BOX: list[Callable[..., int]] = []
-
-
-def _char_box(raw: ModuleType) -> Callable[..., int]:
-    """PDFium's ``FPDFText_GetCharBox`` taking plain addresses.
-
-    The box of a character is read twice for every run of spaces of a
-    document; pypdfium2's binding converts each pointer argument on every
-    call, which costs three times the call itself, so the same C function is
-    called through a prototype of plain pointers (``void *``) instead.
-    """
-    if not _CHAR_BOX:
-        address = ctypes.cast(raw.FPDFText_GetCharBox, ctypes.c_void_p).value
-        assert address is not None
-        pointer = ctypes.c_void_p
-        prototype = ctypes.CFUNCTYPE(ctypes.c_int, pointer, ctypes.c_int, pointer, pointer, pointer, pointer)
-        _CHAR_BOX.append(prototype(address))
-    return _CHAR_BOX[0]
+        return float(self.pdfium.font_size(self.handle, self.char_index(text_index)))
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.translate(_CHARS).split())
+    for mark, char in _CHARS:  # a replace each: str.translate looks every character up
+        text = text.replace(mark, char)
+    return " ".join(text.split())
 
 
 _SPACES: Final = re.compile(r" +")
@@ -281,6 +305,9 @@ def _line_cells(reader: _Reader, piece: str, at: int) -> tuple[list[_Cell], floa
     least = _COLUMN_GAP * size
     if len(gaps) >= 3:  # justified text stretches every space of a line: a column gap stands out
         least = max(least, _STRETCH * statistics.median(gaps))
+    if not gaps or max(gaps) < least:  # one cell (most lines)
+        text = _fold(body)
+        return ([_Cell(text, left, right)] if text else []), top, bottom, size
     cells: list[_Cell] = []
     cut, cell_left = 0, left
     for (begin, end), gap, (before, after) in zip(runs, gaps, edges):
