@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import marshal
 import os
 import re
@@ -252,3 +253,22 @@ def test_vocabulary_from_the_store_equals_lark_terminals() -> None:
     assert {name: p.pattern for name, p in vocabulary().items()} == {
         t.name: t.pattern.to_regexp() for t in lark.terminals
     }
+
+
+def test_line_cue_table_in_the_installed_store_equals_a_fresh_one() -> None:
+    """The layout cue table the install kept is what reading the parser's terminals gives now."""
+    from scrutinykit.layout.lines import _cue_table, _table_key, cues
+    from scrutinykit.parsing.loader import load_parser
+    from scrutinykit.parsing.patterns import _read_all, shipped_path
+
+    terminals = load_parser().terminals
+    shipped = shipped_path()
+    assert shipped is not None
+    assert shipped.is_file(), "reinstall (pip install -e .) to write it"
+    stored = _read_all(shipped)[1].get(_table_key(terminals))
+    assert stored is not None, "reinstall (pip install -e .): the pattern file lacks the cue table"
+    fresh = _cue_table(terminals)
+    assert stored == fresh
+    assert any(json.loads(v)[0] for v in fresh.values())  # some terminal opens anywhere (TEXT)
+    assert any(json.loads(v)[1] for v in fresh.values())  # some needs a literal
+    assert cues(terminals).split_parts  # the table is read into split parts
