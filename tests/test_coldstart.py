@@ -272,3 +272,38 @@ def test_line_cue_table_in_the_installed_store_equals_a_fresh_one() -> None:
     assert any(json.loads(v)[0] for v in fresh.values())  # some terminal opens anywhere (TEXT)
     assert any(json.loads(v)[1] for v in fresh.values())  # some needs a literal
     assert cues(terminals).split_parts  # the table is read into split parts
+
+
+def test_vocabulary_patterns_in_the_installed_store_equal_fresh_ones() -> None:
+    """The vocabulary's pattern text the install kept is what the phrase files give now, and the
+    shipped vocabulary's patterns made from it equal those made from the phrase files."""
+    from scrutinykit.parsing.loader import grammar_dir
+    from scrutinykit.parsing.patterns import _read_all, shipped_path
+    from scrutinykit.parsing.vocabulary import (
+        VOCABULARY_DIR,
+        Gated,
+        Patterns,
+        _sources,
+        _sources_key,
+        default_patterns,
+        default_vocabulary,
+    )
+
+    key = _sources_key(grammar_dir() / VOCABULARY_DIR)
+    assert key is not None
+    shipped = shipped_path()
+    assert shipped is not None
+    stored = _read_all(shipped)[1].get(key)
+    assert stored is not None, "reinstall (pip install -e .): no vocabulary patterns in the pattern file"
+    fresh = _sources(default_vocabulary())
+    assert stored == fresh
+    made, direct = default_patterns(), Patterns(default_vocabulary())
+    names = [n for n in vars(direct) if not n.startswith("_")]
+    assert len(names) == len(fresh) - 2  # the three page-mark families are one attribute
+    for name in names:
+        a, b = getattr(made, name), getattr(direct, name)
+        if isinstance(a, Gated):
+            assert (a.pattern, a.words) == (b.pattern, b.words), name
+        else:
+            assert a == b, name
+    assert made.outcome_label.match("RESOLVED: that") is not None
