@@ -9,12 +9,13 @@ import os
 import re
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
 
 import scrutinykit as sk
-from scrutinykit.parsing.patterns import PatternStore, _read
+from scrutinykit.parsing.patterns import _CODE_TYPE, PatternStore, _read
 
 from .conftest import ROOT
 
@@ -116,6 +117,19 @@ def test_pattern_store_round_trip(tmp_path: Path) -> None:
     )
     assert again.match("12 february 2024").lastgroup == "DATE"
     assert PatternStore(path).match(pattern, "word", re.IGNORECASE) is not None
+    # The code is kept as bytes (read as one object); a file holding it as a list of ints still serves.
+    entry = _read(path)[(pattern, int(re.IGNORECASE))]
+    assert isinstance(entry[1], bytes)
+    as_list = (entry[0], array(_CODE_TYPE, entry[1]).tolist(), *entry[2:])
+    assert len(as_list[1]) * 4 == len(entry[1])
+    path.write_bytes(marshal.dumps({"patterns": {(pattern, int(re.IGNORECASE)): as_list}, "derived": {}}))
+    assert PatternStore(path).compile(pattern, re.IGNORECASE) == compiled
+    # Code written on a machine of the other byte order is not read.
+    other = "big" if sys.byteorder == "little" else "little"
+    path.write_bytes(
+        marshal.dumps({"patterns": {(pattern, int(re.IGNORECASE)): entry}, "derived": {}, "byteorder": other})
+    )
+    assert _read(path) == {}
 
 
 def test_pattern_store_merges_and_ignores_damage(tmp_path: Path) -> None:

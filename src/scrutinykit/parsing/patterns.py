@@ -57,6 +57,7 @@ import os
 import re
 import sys
 import threading
+from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,9 @@ from typing import Any
 __all__ = ["ENV_VAR", "PatternStore", "compile", "shipped_path", "store", "write_shipped"]
 
 _Key = tuple[str, int]
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Entry = tuple[int, bytes | list[int], int, dict[str, int], tuple[str | None, ...]]
+"""The flags, the code (as :data:`_CODE_TYPE` items' bytes; a list of ints read from an older file
+is taken too), the groups, the group index and the index's names."""
 
 _MAX_ENTRIES = 4000
 """A file with more entries than this (grammars edited many times) starts afresh."""
@@ -82,6 +85,14 @@ def _sre_parts() -> tuple[Any, Any, Any] | None:
         return None  # pragma: no cover - a CPython whose internals moved
     return _sre, _compiler, _parser
 
+
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == 4), "L")
+"""The :mod:`array` type of a compiled code item (4 bytes; the build tag holds the code size).
+
+A file keeps each pattern's code as the bytes of such an array, which marshal
+reads as one object, instead of a list of hundreds of thousands of ints,
+which it reads one by one: the code is turned into a list only for the
+patterns a process rebuilds."""
 
 ENV_VAR = "SCRUTINYKIT_PATTERN_CACHE"
 """The environment variable naming a folder for the opt-in store (unset: none)."""
@@ -205,6 +216,8 @@ class PatternStore:
             return None
         try:
             final, code, groups, groupindex, indexgroup = entry
+            if isinstance(code, bytes):
+                code = array(_CODE_TYPE, code).tolist()
             compiled: re.Pattern[str] = sre[0].compile(key[0], final, code, groups, groupindex, indexgroup)
         except Exception:  # a damaged entry: compile afresh
             return None
@@ -221,18 +234,19 @@ class PatternStore:
         try:
             tree = _parser.parse(pattern, flags)
             code = [int(op) for op in _compiler._code(tree, flags)]
+            packed = array(_CODE_TYPE, code)
             groupindex = dict(tree.state.groupdict)
             indexgroup: list[str | None] = [None] * tree.state.groups
             for name, index in groupindex.items():
                 indexgroup[index] = name
             entry: _Entry = (
                 int(flags | tree.state.flags),
-                code,
+                packed.tobytes() if packed.itemsize == sre[0].CODESIZE else code,
                 tree.state.groups - 1,
                 groupindex,
                 tuple(indexgroup),
             )
-            rebuilt = _sre.compile(pattern, *entry)
+            rebuilt = _sre.compile(pattern, entry[0], code, *entry[2:])
         except Exception:  # pragma: no cover - internals that no longer work this way
             return
         # Pattern equality compares the source, the flags and the compiled code.
@@ -258,7 +272,8 @@ class PatternStore:
             derived.update(self._new_derived)
             scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
             try:
-                scratch.write_bytes(marshal.dumps({"patterns": entries, "derived": derived}))
+                data = {"patterns": entries, "derived": derived, "byteorder": sys.byteorder}
+                scratch.write_bytes(marshal.dumps(data))
                 os.replace(scratch, self.path)
             except OSError:  # a store that cannot be written is no store
                 with contextlib.suppress(OSError):
@@ -279,6 +294,8 @@ def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str
     patterns, derived = data.get("patterns"), data.get("derived")
     if not isinstance(patterns, dict) or not isinstance(derived, dict):
         return {}, {}
+    if data.get("byteorder", sys.byteorder) != sys.byteorder:
+        patterns = {}  # code bytes written on a machine of the other byte order
     entries = {
         key: entry
         for key, entry in patterns.items()
