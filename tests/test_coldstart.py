@@ -321,3 +321,21 @@ def test_vocabulary_patterns_in_the_installed_store_equal_fresh_ones() -> None:
         else:
             assert a == b, name
     assert made.outcome_label.match("RESOLVED: that") is not None
+
+
+def test_pattern_store_keeps_bytes_patterns(tmp_path: Path) -> None:
+    """A bytes pattern is kept and rebuilt like a str one, equal to re.compile's, and still matches bytes."""
+    pattern = rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html[\s>])"
+    path = tmp_path / "patterns.marshal"
+    first = PatternStore(path)
+    compiled = first.compile_bytes(pattern, re.I)
+    assert compiled == re.compile(pattern, re.I)
+    first.save()
+    if not path.exists():
+        pytest.skip("this Python's regular-expression internals are not CPython 3.11+'s: nothing stored")
+    assert set(_read(path)) == {(pattern, int(re.I))}
+    again = PatternStore(path).compile_bytes(pattern, re.I)
+    assert again is not compiled
+    assert again == compiled
+    assert again.match(b"\xef\xbb\xbf  <HTML>") is not None
+    assert again.match(b"<p>") is None

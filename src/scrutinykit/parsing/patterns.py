@@ -60,11 +60,11 @@ import threading
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-__all__ = ["ENV_VAR", "PatternStore", "compile", "shipped_path", "store", "write_shipped"]
+__all__ = ["ENV_VAR", "PatternStore", "compile", "compile_bytes", "shipped_path", "store", "write_shipped"]
 
-_Key = tuple[str, int]
+_Key = tuple[str | bytes, int]
 _Entry = tuple[int, bytes | list[int], int, dict[str, int], tuple[str | None, ...]]
 """The flags, the code (as :data:`_CODE_TYPE` items' bytes; a list of ints read from an older file
 is taken too), the groups, the group index and the index's names."""
@@ -169,10 +169,14 @@ class PatternStore:
                 compiled = self._rebuild(key) if self.path or self.shipped else None
                 if compiled is None:
                     compiled = re.compile(pattern, flags)
-                    if self.path is not None and isinstance(pattern, str):
+                    if self.path is not None and isinstance(pattern, (str, bytes)):
                         self._remember(compiled, key)
                 self._compiled[key] = compiled
         return compiled
+
+    def compile_bytes(self, pattern: bytes, flags: int = 0) -> re.Pattern[bytes]:
+        """:meth:`compile` of a bytes pattern (kept alike)."""
+        return cast("re.Pattern[bytes]", self.compile(cast(str, pattern), flags))
 
     def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
         """``re.match``, through :meth:`compile`."""
@@ -301,7 +305,7 @@ def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str
         for key, entry in patterns.items()
         if isinstance(key, tuple)
         and len(key) == 2
-        and isinstance(key[0], str)
+        and isinstance(key[0], (str, bytes))
         and isinstance(key[1], int)
         and isinstance(entry, tuple)
         and len(entry) == 5
@@ -339,6 +343,11 @@ def store() -> PatternStore:
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """:func:`re.compile` through the process's :class:`PatternStore`."""
     return store().compile(pattern, flags)
+
+
+def compile_bytes(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]:
+    """:func:`re.compile` of a bytes pattern through the process's :class:`PatternStore`."""
+    return store().compile_bytes(pattern, flags)
 
 
 def write_shipped(package: Path, seeds: Sequence[Path]) -> Path | None:
