@@ -339,3 +339,85 @@ def test_pattern_store_keeps_bytes_patterns(tmp_path: Path) -> None:
     assert again == compiled
     assert again.match(b"\xef\xbb\xbf  <HTML>") is not None
     assert again.match(b"<p>") is None
+
+
+def _model_class_sources() -> list[tuple[str, str, int]]:
+    """``(source, file name, flags)`` of each model class's methods as attrs writes and compiles them."""
+    import __future__
+
+    import builtins
+    import types
+
+    import attr._make
+
+    flags = __future__.annotations.compiler_flag if vars(attr._make).get("annotations") else 0
+    seen: list[tuple[str, str, int]] = []
+
+    def recording(source: str, filename: str, mode: str) -> object:
+        seen.append((source, filename, flags))
+        return builtins.compile(source, filename, mode, flags, dont_inherit=True)
+
+    path = Path(sk.__file__).parent / "_model.py"
+    module = types.ModuleType("scrutinykit._model")
+    attr._make.compile = recording  # type: ignore[attr-defined]
+    try:
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), vars(module))
+    finally:
+        del attr._make.compile  # type: ignore[attr-defined]
+    return seen
+
+
+def test_model_class_code_in_the_installed_store_equals_compiled_code() -> None:
+    """Each model class's method code the install kept, its hash salt put back, is what compiling gives."""
+    from scrutinykit.parsing.patterns import _code_key, _read_file, _salt_of, _sections, _shape, shipped_path
+
+    shipped = shipped_path()
+    assert shipped is not None
+    kept = _sections(_read_file(shipped))[2]
+    reader = PatternStore(None, shipped)
+    sources = _model_class_sources()
+    assert len(sources) >= 30
+    for source, filename, flags in sources:
+        blanked, salt = _salt_of(source)
+        assert blanked is not None
+        assert salt is not None  # every model class has a __hash__
+        if _shape(salt) in {"-18", "-17", "16", "17", "18", "19", "-19", "15", "-15", "-16"}:
+            assert _code_key(flags, filename, blanked, _shape(salt)) in kept, "reinstall (pip install -e .)"
+        code = reader.class_code(source, filename, flags)
+        fresh = compile(source, filename, "exec", flags, dont_inherit=True)
+        assert code == fresh, filename
+        assert code.co_filename == fresh.co_filename
+
+
+def test_class_code_round_trip_puts_each_salt_back(tmp_path: Path) -> None:
+    """A class's code learnt with one salt is read back for another salt of the usual widths, equal to
+    compiling it; a salt of another width, or a damaged entry, is compiled afresh."""
+    import __future__
+
+    flags = __future__.annotations.compiler_flag
+    indent = " " * 16
+    template = f"def __hash__(self):\n        return hash((\n{indent}{{}},\n{indent}self.a,\n            ))"
+    path = tmp_path / "code.marshal"
+    first = PatternStore(path)
+    made = first.class_code(template.format(1234567890123456789), "<h>", flags)
+    assert made == compile(template.format(1234567890123456789), "<h>", "exec", flags, dont_inherit=True)
+    first.save()
+    again = PatternStore(path)
+    for salt in (-4242424242424242424, 9876543210987654321, 123456789012345, 12, -1):
+        source = template.format(salt)
+        code = again.class_code(source, "<h>", flags)
+        assert code == compile(source, "<h>", "exec", flags, dont_inherit=True), salt
+        namespace: dict[str, object] = {}
+        exec(code, namespace)
+        assert namespace["__hash__"].__code__.co_consts.count(salt) == 1  # type: ignore[attr-defined]
+
+
+def test_model_hash_salt_is_this_process_own() -> None:
+    """In a fresh interpreter (the model's code from the store), a class's hash holds this process's salt."""
+    code = (
+        "import attr._make, scrutinykit as sk; "
+        "salt = hash(attr._make._generate_unique_filename(sk.Span, 'hash')); "
+        "print(salt in sk.Span.__hash__.__code__.co_consts, 'compile' in vars(attr._make), "
+        "hash(sk.Span(start=1, end=2)) == hash((salt, 1, 2)))"
+    )
+    assert _run(code).split() == ["True", "False", "True"]

@@ -29,6 +29,7 @@ from ._errors import (
     WorkerDiedError,
 )
 from ._extras import MissingExtraError
+from ._load_model import _model  # noqa: F401 - first, so the model's classes are made with stored code
 from ._model import (
     AgendaItem,
     Agreement,

@@ -47,8 +47,10 @@ never see half a file.
 """
 
 from __future__ import annotations
+import __future__
 
 import atexit
+import builtins
 import contextlib
 import hashlib
 import importlib
@@ -58,8 +60,9 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any, cast
 
 __all__ = ["ENV_VAR", "PatternStore", "compile", "compile_bytes", "shipped_path", "store", "write_shipped"]
@@ -155,6 +158,8 @@ class PatternStore:
         self._new: dict[_Key, _Entry] = {}
         self._derived: dict[str, dict[str, str]] | None = None
         self._new_derived: dict[str, dict[str, str]] = {}
+        self._code: dict[str, bytes] = {}
+        self._new_code: dict[str, bytes] = {}
         self._registered = False
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -201,16 +206,56 @@ class PatternStore:
                 self._register()
         return table
 
+    def class_code(self, source: str, filename: str, flags: int) -> CodeType:
+        """``compile(source, filename, "exec", flags, dont_inherit=True)``, kept in the store.
+
+        For the methods attrs writes for a class (:func:`cached_class_code`).
+        The one part of such a source that changes from process to process,
+        the salt of ``__hash__`` (a hash of a string), is blanked in the key
+        and compiled as a stand-in number of the same width and sign (so the
+        code's positions are alike), which is then replaced in the code
+        object's constants by the salt (:func:`_salt_of`, :func:`_with_constant`).
+        The usual widths are all kept when one is learnt.
+        """
+        blanked, salt = _salt_of(source)
+        shape = "" if salt is None else _shape(salt)
+        found = None
+        if blanked is not None:
+            with self._lock:
+                self._load()
+                found = self._code.get(_code_key(flags, filename, blanked, shape))
+        if found is not None:
+            try:
+                code = marshal.loads(found)
+            except Exception:  # a damaged entry: compile afresh
+                code = None
+            if isinstance(code, CodeType):
+                return code if salt is None else _with_constant(code, _stand_in(shape), int(salt))
+        code = builtins.compile(source, filename, "exec", flags, dont_inherit=True)
+        assert isinstance(code, CodeType)
+        if self.path is not None and blanked is not None:
+            learnt: dict[str, bytes] = {}
+            for each in [shape] if salt is None else sorted({shape, *_SHAPES}):
+                text = blanked if salt is None else blanked.replace("#", str(_stand_in(each)), 1)
+                made = builtins.compile(text, filename, "exec", flags, dont_inherit=True)
+                learnt[_code_key(flags, filename, blanked, each)] = marshal.dumps(made)
+            with self._lock:
+                self._code.update(learnt)
+                self._new_code.update(learnt)
+                self._register()
+        return code
+
     # -- reading --------------------------------------------------------------
 
     def _load(self) -> dict[_Key, _Entry]:
         """The file's entries, read once (with its derived tables)."""
         if self._entries is None:
-            self._entries, self._derived = _read_all(self.shipped)
+            self._entries, self._derived, self._code = _sections(_read_file(self.shipped))
             if self.path is not None:
-                entries, derived = _read_all(self.path)
+                entries, derived, code = _sections(_read_file(self.path))
                 self._entries = {**entries, **self._entries}
                 self._derived = {**derived, **self._derived}
+                self._code = {**code, **self._code}
         return self._entries
 
     def _rebuild(self, key: _Key) -> re.Pattern[str] | None:
@@ -267,16 +312,17 @@ class PatternStore:
     def save(self) -> None:
         """Write the entries learnt in this process to the file (merged with what it holds)."""
         with self._lock:
-            if self.path is None or not (self._new or self._new_derived):
+            if self.path is None or not (self._new or self._new_derived or self._new_code):
                 return
-            entries, derived = _read_all(self.path)
-            if len(entries) + len(self._new) + len(derived) > _MAX_ENTRIES:
-                entries, derived = {}, {}
+            entries, derived, code = _sections(_read_file(self.path))
+            if len(entries) + len(self._new) + len(derived) + len(code) > _MAX_ENTRIES:
+                entries, derived, code = {}, {}, {}
             entries.update(self._new)
             derived.update(self._new_derived)
+            code.update(self._new_code)
             scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
             try:
-                data = {"patterns": entries, "derived": derived, "byteorder": sys.byteorder}
+                data = {"patterns": entries, "derived": derived, "code": code, "byteorder": sys.byteorder}
                 scratch.write_bytes(marshal.dumps(data))
                 os.replace(scratch, self.path)
             except OSError:  # a store that cannot be written is no store
@@ -285,19 +331,83 @@ class PatternStore:
                 return
             self._new.clear()
             self._new_derived.clear()
+            self._new_code.clear()
 
 
-def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]]]:
-    """The pattern entries and derived tables of a store file; empty when it is missing or not one."""
+_HASH_OPENER = "hash((\n" + " " * 16
+"""What stands before the salt in the ``__hash__`` attrs writes: ``hash((``, a line break and the indent."""
+
+_SHAPES = tuple(f"{sign}{width}" for sign in ("", "-") for width in range(15, 20))
+"""The widths (and signs) of the salts kept when one is learnt: nearly every salt has one of them."""
+
+
+def _salt_of(source: str) -> tuple[str | None, str | None]:
+    """``source`` with its ``__hash__`` salt made ``#`` (None: not to be kept), and the salt's text.
+
+    The salt is the number alone on the line after ``hash((``.
+    """
+    at = source.find(_HASH_OPENER)
+    if at < 0:
+        return source, None
+    start = at + len(_HASH_OPENER)
+    end = source.find(",\n", start)
+    literal = source[start:end]
+    if end < 0 or not literal.removeprefix("-").isdigit():
+        return None, None  # pragma: no cover - attrs writes its hash otherwise
+    blanked = source[:start] + "#" + source[end:]
+    if any(str(_stand_in(shape)) in blanked for shape in (*_SHAPES, _shape(literal))):
+        return None, None  # pragma: no cover - a source that holds a stand-in itself
+    return blanked, literal
+
+
+def _shape(literal: str) -> str:
+    """A number's sign and width of digits: ``-19`` for ``-1234567890123456789``."""
+    digits = literal.removeprefix("-")
+    return f"{literal[: len(literal) - len(digits)]}{len(digits)}"
+
+
+def _stand_in(shape: str) -> int:
+    """The stand-in number of a :func:`_shape`: its digits all 7."""
+    width = shape.removeprefix("-")
+    return int(f"{shape[: len(shape) - len(width)]}{'7' * int(width)}")
+
+
+def _code_key(flags: int, filename: str, blanked: str, shape: str) -> str:
+    """The store's key of a class's code: its flags, file name, salt's shape and blanked source's digest."""
+    return f"{flags}\0{filename}\0{shape}\0{hashlib.sha256(blanked.encode()).hexdigest()}"
+
+
+def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
+    """``code`` with the constant ``old`` (an int) made ``new``, in it and its nested code objects."""
+    consts = tuple(
+        _with_constant(c, old, new) if isinstance(c, CodeType) else new if type(c) is int and c == old else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts)
+
+
+def _read_file(path: Path | None) -> dict[str, Any]:
+    """What a store file holds; empty when it is missing or not one."""
     try:
         data = marshal.loads(path.read_bytes()) if path is not None else None
     except Exception:  # missing, unreadable or damaged: start afresh
         data = None
-    if not isinstance(data, dict):
-        return {}, {}
-    patterns, derived = data.get("patterns"), data.get("derived")
-    if not isinstance(patterns, dict) or not isinstance(derived, dict):
-        return {}, {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]]]:
+    """The pattern entries and derived tables of a store file; empty when it is missing or not one."""
+    entries, tables, _ = _sections(_read_file(path))
+    return entries, tables
+
+
+def _sections(
+    data: dict[str, Any],
+) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]], dict[str, bytes]]:
+    """The pattern entries, derived tables and class code of a store file's contents."""
+    patterns, derived, code = data.get("patterns"), data.get("derived"), data.get("code", {})
+    if not isinstance(patterns, dict) or not isinstance(derived, dict) or not isinstance(code, dict):
+        return {}, {}, {}
     if data.get("byteorder", sys.byteorder) != sys.byteorder:
         patterns = {}  # code bytes written on a machine of the other byte order
     entries = {
@@ -317,7 +427,8 @@ def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str
         and isinstance(table, dict)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
     }
-    return entries, tables
+    kept = {key: value for key, value in code.items() if isinstance(key, str) and isinstance(value, bytes)}
+    return entries, tables, kept
 
 
 def _read(path: Path) -> dict[_Key, _Entry]:
@@ -343,6 +454,40 @@ def store() -> PatternStore:
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """:func:`re.compile` through the process's :class:`PatternStore`."""
     return store().compile(pattern, flags)
+
+
+@contextlib.contextmanager
+def cached_class_code() -> Iterator[None]:
+    """While open, the methods attrs writes for a class are compiled through the store.
+
+    attrs writes each class's methods as Python source and compiles it, a
+    few hundred microseconds a class; the store keeps the code objects
+    (:meth:`PatternStore.class_code`; the file written at install has the
+    model's) under their source, so a class is made with the code that
+    compiling its source gives.  attrs must be imported already; with no
+    store file, or an attrs that no longer compiles through ``compile``,
+    this does nothing.
+    """
+    make = sys.modules.get("attr._make")
+    kept = store()
+    if make is None or "compile" in vars(make) or not (kept.path or kept.shipped):
+        yield
+        return
+    # attrs compiles with the __future__ flags of its own module.
+    future = __future__.annotations
+    flags = future.compiler_flag if vars(make).get("annotations") is future else 0
+
+    def compile_through_store(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or mode != "exec" or not isinstance(source, str) or not isinstance(filename, str):
+            return builtins.compile(source, filename, mode, *args, **kwargs)  # pragma: no cover - not attrs'
+        return kept.class_code(source, filename, flags)
+
+    make.compile = compile_through_store  # type: ignore[attr-defined]  # shadows the builtin there
+    try:
+        yield
+    finally:
+        with contextlib.suppress(AttributeError):
+            del make.compile
 
 
 def compile_bytes(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]:
@@ -372,7 +517,25 @@ def write_shipped(package: Path, seeds: Sequence[Path]) -> Path | None:
         for seed in seeds:
             with contextlib.suppress(NotMinutesError):
                 parse(seed.read_text(encoding="utf-8"))
+        _record_model_code()
         _store.save()
     finally:
         _store = kept
     return target if target.is_file() else None
+
+
+def _record_model_code() -> None:
+    """Run the model module's code again, in a module thrown away, for the store to keep its classes' code.
+
+    The package's own model was made before the store that writes the file
+    (its import comes first); a copy made under :func:`cached_class_code`
+    gives the store the same sources, under the same names.
+    """
+    import types
+
+    path = Path(__file__).resolve().parents[1] / "_model.py"
+    module = types.ModuleType("scrutinykit._model")
+    module.__file__ = str(path)
+    with cached_class_code():
+        code = builtins.compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True)
+        exec(code, vars(module))
