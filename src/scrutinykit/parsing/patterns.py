@@ -337,7 +337,7 @@ class PatternStore:
 _HASH_OPENER = "hash((\n" + " " * 16
 """What stands before the salt in the ``__hash__`` attrs writes: ``hash((``, a line break and the indent."""
 
-_SHAPES = tuple(f"{sign}{width}" for sign in ("", "-") for width in range(15, 20))
+_SHAPES = tuple(f"{sign}{width}" for sign in ("", "-") for width in range(16, 20))
 """The widths (and signs) of the salts kept when one is learnt: nearly every salt has one of them."""
 
 
