@@ -511,7 +511,8 @@ def write_shipped(package: Path, seeds: Sequence[Path]) -> Path | None:
     kept = _store
     _store = PatternStore(target)
     try:
-        from .._api import parse
+        with cached_class_code():  # the classes of the modules a parse imports
+            from .._api import parse
         from .._errors import NotMinutesError
 
         for seed in seeds:
