@@ -426,3 +426,18 @@ def test_model_hash_salt_is_this_process_own() -> None:
         "hash(sk.Span(start=1, end=2)) == hash((salt, 1, 2)))"
     )
     assert _run(code).split() == ["True", "False", "True"]
+
+
+def test_store_sha256_is_hashlibs_and_a_parse_loads_no_openssl() -> None:
+    """The store's keys use hashlib's SHA-256 digests, without importing hashlib (OpenSSL) in a parse."""
+    import hashlib
+
+    from scrutinykit.parsing.patterns import sha256
+
+    for data in (b"", b"x", bytes(range(256)) * 50):
+        running = sha256(data[:7])
+        running.update(data[7:])
+        assert running.hexdigest() == sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    seed = str(ROOT / "seeds" / "002_eb523b947f5c9452.txt")
+    code = f"import sys, scrutinykit; scrutinykit.parse_file({seed!r}); "
+    assert _run(code + "print('_hashlib' in sys.modules)").split() == ["False"]

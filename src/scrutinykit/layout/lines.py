@@ -102,7 +102,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import itertools
 import json
 import re
@@ -405,7 +404,7 @@ def _cue_table(terminals: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 def _table_key(terminals: tuple[tuple[str, str], ...]) -> str:
     """What :func:`_cue_table` depends on: the terminals and this module's code."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = rx.sha256(Path(__file__).read_bytes())
     for name, regex in terminals:
         digest.update(f"{name}\0{regex}\0".encode())
     return f"line-cues:{digest.hexdigest()}"

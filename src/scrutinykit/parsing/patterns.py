@@ -52,7 +52,6 @@ import __future__
 import atexit
 import builtins
 import contextlib
-import hashlib
 import importlib
 import marshal
 import os
@@ -63,7 +62,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import CodeType
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 __all__ = ["ENV_VAR", "PatternStore", "compile", "compile_bytes", "shipped_path", "store", "write_shipped"]
 
@@ -97,6 +96,36 @@ reads as one object, instead of a list of hundreds of thousands of ints,
 which it reads one by one: the code is turned into a list only for the
 patterns a process rebuilds."""
 
+class Digest(Protocol):
+    """What :func:`sha256` gives: a running SHA-256 (as :func:`hashlib.sha256` gives)."""
+
+    def update(self, data: bytes, /) -> None:
+        """Add ``data``."""
+
+    def hexdigest(self) -> str:
+        """The digest so far, in hexadecimal."""
+
+
+def _sha256_maker() -> Callable[[bytes], Digest]:
+    """CPython's own SHA-256 where it has one (``_sha2``, or ``_sha256`` before 3.12), else hashlib's."""
+    for name in ("_sha2", "_sha256"):
+        with contextlib.suppress(ImportError):
+            maker: Callable[[bytes], Digest] = importlib.import_module(name).sha256
+            return maker
+    import hashlib  # pragma: no cover - a Python without CPython's modules
+
+    return hashlib.sha256  # pragma: no cover
+
+
+_SHA256 = _sha256_maker()
+
+
+def sha256(data: bytes = b"") -> Digest:
+    """:func:`hashlib.sha256` (the same digests): importing hashlib loads OpenSSL, a few milliseconds
+    of a cold start that only the store's keys would need."""
+    return _SHA256(data)
+
+
 ENV_VAR = "SCRUTINYKIT_PATTERN_CACHE"
 """The environment variable naming a folder for the opt-in store (unset: none)."""
 
@@ -107,7 +136,7 @@ def _build_tag() -> str | None:
     if sre is None:
         return None
     build = f"{sys.version}|{sre[0].MAGIC}|{sre[0].CODESIZE}|{sys.implementation.cache_tag}"
-    return hashlib.sha256(build.encode()).hexdigest()[:16]
+    return sha256(build.encode()).hexdigest()[:16]
 
 
 def shipped_path(package: Path | None = None) -> Path | None:
@@ -374,7 +403,7 @@ def _stand_in(shape: str) -> int:
 
 def _code_key(flags: int, filename: str, blanked: str, shape: str) -> str:
     """The store's key of a class's code: its flags, file name, salt's shape and blanked source's digest."""
-    return f"{flags}\0{filename}\0{shape}\0{hashlib.sha256(blanked.encode()).hexdigest()}"
+    return f"{flags}\0{filename}\0{shape}\0{sha256(blanked.encode()).hexdigest()}"
 
 
 def _with_constant(code: CodeType, old: int, new: int) -> CodeType:

@@ -31,7 +31,6 @@ phrase of a list and is written once, here: :data:`LEAD` (a preceding
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -187,7 +186,7 @@ def load_vocabulary(folder: Path, extra: Sequence[Path] = ()) -> Vocabulary:
                 if phrase not in merged[path.stem]:
                     merged[path.stem].append(phrase)
     lists = tuple((name, tuple(merged[name])) for name in LISTS)
-    digest = hashlib.sha256(repr(lists).encode()).hexdigest()[:16]
+    digest = rx.sha256(repr(lists).encode()).hexdigest()[:16]
     return Vocabulary(lists=lists, digest=digest)
 
 
@@ -713,7 +712,7 @@ def default_patterns() -> Patterns:
 
 def _sources_key(folder: Path) -> str | None:
     """What :func:`_sources` of ``folder``'s vocabulary depends on: its phrase files and this module."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = rx.sha256(Path(__file__).read_bytes())
     try:
         for name in LISTS:
             digest.update(f"{name}\0".encode())
