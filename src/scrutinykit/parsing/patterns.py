@@ -36,9 +36,17 @@ The guarantees:
   written, a damaged entry, internals that moved — means the pattern is
   compiled by :mod:`re` as usual.  The store never raises.
 
-The store also keeps small derived tables (:meth:`PatternStore.derived`):
-the proceedings vocabulary's terminals as regular expressions, which would
-otherwise need the vocabulary grammar loaded through Lark in every process.
+The store also keeps small derived tables (:meth:`PatternStore.derived`),
+each under a digest of what it is made from: the proceedings vocabulary's
+terminals as regular expressions (which would otherwise need the vocabulary
+grammar loaded through Lark in every process), the shipped vocabulary's
+Python patterns as pattern text, and what the layout's cues read from the
+grammar's terminals.  Tests compare each table the install kept with a
+fresh one.  And it keeps the code objects of the methods attrs writes for
+the package's classes (:meth:`PatternStore.class_code`,
+:func:`cached_class_code`), under their source, so that a fresh process
+does not compile them again.  A pattern's code is kept as the bytes of an
+array, which marshal reads at once.
 
 New entries of an opt-in folder are written when the process exits (or on
 :meth:`PatternStore.save`), merged with what the file holds by then, through
