@@ -195,3 +195,34 @@ def test_built_and_lark_parsers_name_their_own_errors() -> None:
     assert (plain.unexpected_input, plain.error) == (lark.UnexpectedInput, lark.LarkError)
     assert (built.unexpected_input, built.error) == (module.UnexpectedInput, module.LarkError)
     assert issubclass(built.unexpected_input, built.error)
+
+
+def test_built_module_sets_up_its_logger_and_saving_modules_when_first_used() -> None:
+    """The module written imports neither logging nor pickle until they are used, then behaves as Lark's."""
+    code = (
+        "import sys, scrutinykit._minutes_lalr as m; "
+        "before = [n in sys.modules for n in ('logging', 'pickle', 'base64')]; "
+        "import logging; level = m.logger.getEffectiveLevel() == logging.CRITICAL; "
+        "same = m.logger.name == 'lark' and logging.getLogger('lark').handlers != []; "
+        "print(*before, level, same, m.pickle.loads(m.pickle.dumps([1])) == [1], m.zlib.crc32(b'a'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False", "False", "True", "True", "True", "3904355907"]
+
+
+def test_deferred_imports_keep_code_they_do_not_know() -> None:
+    """Code that does not read as Lark 1.3 writes it is left as it is."""
+    from scrutinykit.parsing.standalone import _deferred_imports
+
+    other = "import logging\nlogger = logging.getLogger('x')\nimport pickle\n"
+    assert _deferred_imports(other) == other
+    lark_like = (
+        "import sys, re\nimport logging\n"
+        'logger: logging.Logger = logging.getLogger("lark")\nlogger.addHandler(logging.StreamHandler())\n'
+        "logger.setLevel(logging.CRITICAL)\nimport pickle, zlib, base64\n"
+    )
+    changed = _deferred_imports(lark_like)
+    assert "import logging\n" not in changed.split("class _DeferredLogger")[0]
+    assert "class _DeferredModule" in changed
+    kept = _deferred_imports(lark_like + "logging.warning('x')\n")  # logging named elsewhere: kept
+    assert kept.startswith("import sys, re\nimport logging\n")

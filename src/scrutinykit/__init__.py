@@ -29,6 +29,7 @@ from ._errors import (
     WorkerDiedError,
 )
 from ._extras import MissingExtraError
+from ._load_model import _model  # noqa: F401 - first, so the model's classes are made with stored code
 from ._model import (
     AgendaItem,
     Agreement,
@@ -129,7 +130,10 @@ def __getattr__(name: str) -> object:
     if module is not None:
         import importlib
 
-        value: object = getattr(importlib.import_module(f".{module}", __name__), name)
+        from .parsing.patterns import cached_class_code
+
+        with cached_class_code():  # the classes of the modules it imports are made with stored code
+            value: object = getattr(importlib.import_module(f".{module}", __name__), name)
         globals()[name] = value  # the next look-up is an ordinary attribute
         return value
     # __version__ comes from the installed package's metadata, read on first

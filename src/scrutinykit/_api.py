@@ -40,7 +40,7 @@ _WORD = rx.compile(r"\w{2,}")
 
 #: The start of an HTML page, after an optional byte-order mark, blanks, an
 #: XML declaration and comments (a browser's "saved from" note).
-_HTML_START = re.compile(
+_HTML_START = rx.compile_bytes(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*"
     rb"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
     re.I | re.S,

@@ -85,6 +85,7 @@ from .._model import (
     SectionKind,
     Vote,
 )
+from ..parsing import patterns as rx
 from ..parsing.vocabulary import Patterns, default_patterns
 
 __all__ = ["MARKS_NEEDED", "NARRATION_NEEDED", "not_minutes_reason"]
@@ -95,7 +96,7 @@ NARRATION_NEEDED = 2
 MARKS_NEEDED = 2
 """Lines of one not-minutes family that make a text look like that family."""
 
-_INLINE_LABEL = re.compile(r"\b(?:Minutes|Decision)[ ]*:(?![ ]*$)", re.MULTILINE)
+_INLINE_LABEL = rx.compile(r"\b(?:Minutes|Decision)[ ]*:(?![ ]*$)", re.MULTILINE)
 """The section labels of a meeting page (the grammar's ``MINUTES_LABEL``, ``Decision:``) run into a line,
 as pipe-rendered and flattened pages print them: an anchor even where the layout did not split them off."""
 
@@ -105,7 +106,7 @@ ANCHORLESS_MIN_WORDS = 25
 ANCHORLESS_SHARE = 0.5
 """The share of its words a text with no meeting anchor must have in proceedings to be minutes."""
 
-_WORD = re.compile(r"\w+")
+_WORD = rx.compile(r"\w+")
 
 MIN_STRUCTURED_LINES = 3
 """Non-blank lines a text needs before its lines are judged as code or markup."""
@@ -114,7 +115,7 @@ CODE_SHARE = 0.4
 """The share of non-blank lines that look like code (or tags) that makes a text code (or markup)."""
 
 #: How a line of code starts (a line's end is read by :func:`_code_line`).
-_CODE_START = re.compile(
+_CODE_START = rx.compile(
     r"[})\]]|#include\b|import\s+[\w.{]|from\s+[\w.]+\s+import\b|(?:async\s+)?def\s+\w+\s*\("
     r"|class\s+\w+.*:$|return\b|(?:const|let|var)\s+\w+\s*=|\w+(?:\.\w+)*\s*(?:[-+*/]?=)\s*\S"
 )
@@ -143,10 +144,10 @@ _JOINING_WORDS = frozenset({"and", "of", "for", "the", "&", "on", "in", "with", 
 
 #: The first characters of a JSON line, a Markdown heading, table rule or code fence, and a tag.
 _MARKUP_FIRST = frozenset("{#|:-`<")
-_MD_HEADING = re.compile(r"#{1,6}[ ]\S")
-_MD_TABLE_RULE = re.compile(r"\|?[ ]*:?-{3,}:?[ ]*\|[ :|-]*$")
-_MD_CODE = re.compile(r"`[^`\n]+`")
-_TAG_LINE = re.compile(r"<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_MD_HEADING = rx.compile(r"#{1,6}[ ]\S")
+_MD_TABLE_RULE = rx.compile(r"\|?[ ]*:?-{3,}:?[ ]*\|[ :|-]*$")
+_MD_CODE = rx.compile(r"`[^`\n]+`")
+_TAG_LINE = rx.compile(r"<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 #: The families of other pages, named as a refusal says them.
 _FAMILY_NAMES = {
@@ -243,7 +244,7 @@ def _structured(text: str) -> str | None:
 
 
 #: The first character of a text that is not whitespace (as ``str.strip`` knows it).
-_FIRST_CHAR = re.compile(r"\S")
+_FIRST_CHAR = rx.compile(r"\S")
 
 
 _ANCHOR_MARKERS = (MarkerKind.SECTION_LABEL, MarkerKind.AGENDA_ITEM_BANNER)

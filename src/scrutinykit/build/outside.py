@@ -31,7 +31,6 @@ commitments here as in an item.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .._model import (
@@ -46,6 +45,7 @@ from .._model import (
     Proceedings,
     Span,
 )
+from ..parsing import patterns as rx
 from ..parsing.vocabulary import Patterns
 from ..proceedings.scanner import proceedings
 
@@ -108,4 +108,4 @@ def _agenda_line(blocks: Sequence[Block], n: int) -> bool:
 
 
 #: Where a sentence ends inside a paragraph: a full stop, question or exclamation mark, then a capital.
-_SENTENCE_END = re.compile(r"[.?!] +[A-Z]")
+_SENTENCE_END = rx.compile(r"[.?!] +[A-Z]")

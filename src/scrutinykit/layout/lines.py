@@ -102,7 +102,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import itertools
 import json
 import re
@@ -318,7 +317,7 @@ def _unwrap(regex: str) -> str | None:
     return regex[m.end() : -1]
 
 
-_ANY_TEXT_FIRST = re.compile(r"(?:\[[^\]]*\]|[^\[(\\])?\[\^[^\]]*\]\*")
+_ANY_TEXT_FIRST = rx.compile(r"(?:\[[^\]]*\]|[^\[(\\])?\[\^[^\]]*\]\*")
 
 
 def _opens_anywhere(regex: str) -> bool:
@@ -339,10 +338,15 @@ def _opens_anywhere(regex: str) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
-    """The cues of a parser's ``terminals`` (``(name, regex)`` pairs), compiled once."""
-    opening = [
-        (name, regex) for name, regex in terminals if not name.startswith("__") and not _opens_anywhere(regex)
-    ]
+    """The cues of a parser's ``terminals`` (``(name, regex)`` pairs), compiled once.
+
+    What is read from each terminal's pattern text (:func:`_cue_table`) is
+    kept in the pattern store under a digest of the terminals and of this
+    module's code, so a process whose store has it reads no terminal here.
+    """
+    table = rx.store().derived(_table_key(terminals), lambda: _cue_table(terminals))
+    read = {name: json.loads(table[name]) for name, _ in terminals if name in table}
+    opening = [(name, regex) for name, regex in terminals if name in read and not read[name][0]]
     if not opening:  # a parser that gives no terminals: no structure is known to open
         never = rx.compile(r"(?!)")
         return Cues(opens=never, splits=never, closing=None)
@@ -354,9 +358,8 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
     always: list[str] = []
     parts: list[tuple[tuple[str, ...], frozenset[str] | None, re.Pattern[str]]] = []
     splitting = [(name, regex) for name, regex in opening if name not in DEPENDENTS]
-    table = rx.store().derived(_table_key(splitting), lambda: _literal_table(splitting))
     for name, regex in splitting:
-        needed, first = json.loads(table[name])
+        _, needed, first = read[name]
         if needed == []:
             continue  # it never matches inside a line
         if needed is None or min(map(len, needed)) < 4:
@@ -378,26 +381,33 @@ def cues(terminals: tuple[tuple[str, str], ...]) -> Cues:
 
 #: A literal of letters standing apart (``r e s o l v e d``) holding `` e ``: it is looked for
 #: by that piece alone (weaker, so never missed), which all such literals share.
-_SPACED: Final = re.compile(r"(?=.*[ ]e[ ])[ ]?(?:[a-z][ ])+[a-z][ ]?")
+_SPACED: Final = rx.compile(r"(?=.*[ ]e[ ])[ ]?(?:[a-z][ ])+[a-z][ ]?")
 _SPACED_PIECE: Final = " e "
 
 
-def _literal_table(terminals: list[tuple[str, str]]) -> dict[str, str]:
-    """Each terminal's :func:`_needed` and :func:`_first` (sorted), as JSON, by name."""
+def _cue_table(terminals: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """What :func:`cues` reads from each terminal but the internal ones (``__…``), as JSON, by name:
+    whether it opens anywhere (:func:`_opens_anywhere`) and, for one that does not and is no
+    dependent, its :func:`_needed` and :func:`_first` (sorted); else two nulls."""
     table: dict[str, str] = {}
     for name, regex in terminals:
+        if name.startswith("__"):
+            continue
+        anywhere = _opens_anywhere(regex)
+        if anywhere or name in DEPENDENTS:
+            table[name] = json.dumps([anywhere, None, None])
+            continue
         first = _first(regex)
-        table[name] = json.dumps([_needed(regex), None if first is None else "".join(sorted(first))])
+        table[name] = json.dumps([False, _needed(regex), None if first is None else "".join(sorted(first))])
     return table
 
 
-def _table_key(terminals: list[tuple[str, str]]) -> str:
-    """What :func:`_literal_table` depends on: the terminals and this module's code (kept in the
-    pattern store under it, so a process whose store has it parses no terminal here)."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+def _table_key(terminals: tuple[tuple[str, str], ...]) -> str:
+    """What :func:`_cue_table` depends on: the terminals and this module's code."""
+    digest = rx.sha256(Path(__file__).read_bytes())
     for name, regex in terminals:
         digest.update(f"{name}\0{regex}\0".encode())
-    return f"line-cue-literals:{digest.hexdigest()}"
+    return f"line-cues:{digest.hexdigest()}"
 
 
 def _needed(regex: str) -> tuple[str, ...] | None:

@@ -31,7 +31,6 @@ the patterns, and so the tokens and trees, are the same either way.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import threading
 from collections.abc import Callable, Sequence
@@ -40,7 +39,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import GrammarError
-from .patterns import PatternStore, store
+from .patterns import PatternStore, sha256, store
 from .tokens import use_line_tokens
 from .vocabulary import GENERATED_FILE, VOCABULARY_DIR, load_vocabulary, render_lark
 
@@ -107,7 +106,7 @@ def grammar_dir() -> Path:
 
 def grammar_digest(folder: Path | None = None) -> str:
     """SHA-256 over the ``.lark`` files of ``folder`` (the grammar folder) and its phrase files."""
-    digest = hashlib.sha256()
+    digest = sha256()
     root = folder or grammar_dir()
     for path in sorted(root.glob("*.lark")) + sorted((root / VOCABULARY_DIR).glob("*.txt")):
         digest.update(path.name.encode() + b"\0")

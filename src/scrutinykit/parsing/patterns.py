@@ -36,9 +36,17 @@ The guarantees:
   written, a damaged entry, internals that moved — means the pattern is
   compiled by :mod:`re` as usual.  The store never raises.
 
-The store also keeps small derived tables (:meth:`PatternStore.derived`):
-the proceedings vocabulary's terminals as regular expressions, which would
-otherwise need the vocabulary grammar loaded through Lark in every process.
+The store also keeps small derived tables (:meth:`PatternStore.derived`),
+each under a digest of what it is made from: the proceedings vocabulary's
+terminals as regular expressions (which would otherwise need the vocabulary
+grammar loaded through Lark in every process), the shipped vocabulary's
+Python patterns as pattern text, and what the layout's cues read from the
+grammar's terminals.  Tests compare each table the install kept with a
+fresh one.  And it keeps the code objects of the methods attrs writes for
+the package's classes (:meth:`PatternStore.class_code`,
+:func:`cached_class_code`), under their source, so that a fresh process
+does not compile them again.  A pattern's code is kept as the bytes of an
+array, which marshal reads at once.
 
 New entries of an opt-in folder are written when the process exits (or on
 :meth:`PatternStore.save`), merged with what the file holds by then, through
@@ -47,24 +55,29 @@ never see half a file.
 """
 
 from __future__ import annotations
+import __future__
 
 import atexit
+import builtins
 import contextlib
-import hashlib
 import importlib
 import marshal
 import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from types import CodeType
+from typing import Any, Protocol, cast
 
-__all__ = ["ENV_VAR", "PatternStore", "compile", "shipped_path", "store", "write_shipped"]
+__all__ = ["ENV_VAR", "PatternStore", "compile", "compile_bytes", "shipped_path", "store", "write_shipped"]
 
-_Key = tuple[str, int]
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Key = tuple[str | bytes, int]
+_Entry = tuple[int, bytes | list[int], int, dict[str, int], tuple[str | None, ...]]
+"""The flags, the code (as :data:`_CODE_TYPE` items' bytes; a list of ints read from an older file
+is taken too), the groups, the group index and the index's names."""
 
 _MAX_ENTRIES = 4000
 """A file with more entries than this (grammars edited many times) starts afresh."""
@@ -83,6 +96,44 @@ def _sre_parts() -> tuple[Any, Any, Any] | None:
     return _sre, _compiler, _parser
 
 
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == 4), "L")
+"""The :mod:`array` type of a compiled code item (4 bytes; the build tag holds the code size).
+
+A file keeps each pattern's code as the bytes of such an array, which marshal
+reads as one object, instead of a list of hundreds of thousands of ints,
+which it reads one by one: the code is turned into a list only for the
+patterns a process rebuilds."""
+
+class Digest(Protocol):
+    """What :func:`sha256` gives: a running SHA-256 (as :func:`hashlib.sha256` gives)."""
+
+    def update(self, data: bytes, /) -> None:
+        """Add ``data``."""
+
+    def hexdigest(self) -> str:
+        """The digest so far, in hexadecimal."""
+
+
+def _sha256_maker() -> Callable[[bytes], Digest]:
+    """CPython's own SHA-256 where it has one (``_sha2``, or ``_sha256`` before 3.12), else hashlib's."""
+    for name in ("_sha2", "_sha256"):
+        with contextlib.suppress(ImportError):
+            maker: Callable[[bytes], Digest] = importlib.import_module(name).sha256
+            return maker
+    import hashlib  # pragma: no cover - a Python without CPython's modules
+
+    return hashlib.sha256  # pragma: no cover
+
+
+_SHA256 = _sha256_maker()
+
+
+def sha256(data: bytes = b"") -> Digest:
+    """:func:`hashlib.sha256` (the same digests): importing hashlib loads OpenSSL, a few milliseconds
+    of a cold start that only the store's keys would need."""
+    return _SHA256(data)
+
+
 ENV_VAR = "SCRUTINYKIT_PATTERN_CACHE"
 """The environment variable naming a folder for the opt-in store (unset: none)."""
 
@@ -93,7 +144,7 @@ def _build_tag() -> str | None:
     if sre is None:
         return None
     build = f"{sys.version}|{sre[0].MAGIC}|{sre[0].CODESIZE}|{sys.implementation.cache_tag}"
-    return hashlib.sha256(build.encode()).hexdigest()[:16]
+    return sha256(build.encode()).hexdigest()[:16]
 
 
 def shipped_path(package: Path | None = None) -> Path | None:
@@ -144,6 +195,8 @@ class PatternStore:
         self._new: dict[_Key, _Entry] = {}
         self._derived: dict[str, dict[str, str]] | None = None
         self._new_derived: dict[str, dict[str, str]] = {}
+        self._code: dict[str, bytes] = {}
+        self._new_code: dict[str, bytes] = {}
         self._registered = False
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -158,10 +211,14 @@ class PatternStore:
                 compiled = self._rebuild(key) if self.path or self.shipped else None
                 if compiled is None:
                     compiled = re.compile(pattern, flags)
-                    if self.path is not None and isinstance(pattern, str):
+                    if self.path is not None and isinstance(pattern, (str, bytes)):
                         self._remember(compiled, key)
                 self._compiled[key] = compiled
         return compiled
+
+    def compile_bytes(self, pattern: bytes, flags: int = 0) -> re.Pattern[bytes]:
+        """:meth:`compile` of a bytes pattern (kept alike)."""
+        return cast("re.Pattern[bytes]", self.compile(cast(str, pattern), flags))
 
     def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
         """``re.match``, through :meth:`compile`."""
@@ -186,16 +243,56 @@ class PatternStore:
                 self._register()
         return table
 
+    def class_code(self, source: str, filename: str, flags: int) -> CodeType:
+        """``compile(source, filename, "exec", flags, dont_inherit=True)``, kept in the store.
+
+        For the methods attrs writes for a class (:func:`cached_class_code`).
+        The one part of such a source that changes from process to process,
+        the salt of ``__hash__`` (a hash of a string), is blanked in the key
+        and compiled as a stand-in number of the same width and sign (so the
+        code's positions are alike), which is then replaced in the code
+        object's constants by the salt (:func:`_salt_of`, :func:`_with_constant`).
+        The usual widths are all kept when one is learnt.
+        """
+        blanked, salt = _salt_of(source)
+        shape = "" if salt is None else _shape(salt)
+        found = None
+        if blanked is not None:
+            with self._lock:
+                self._load()
+                found = self._code.get(_code_key(flags, filename, blanked, shape))
+        if found is not None:
+            try:
+                code = marshal.loads(found)
+            except Exception:  # a damaged entry: compile afresh
+                code = None
+            if isinstance(code, CodeType):
+                return code if salt is None else _with_constant(code, _stand_in(shape), int(salt))
+        code = builtins.compile(source, filename, "exec", flags, dont_inherit=True)
+        assert isinstance(code, CodeType)
+        if self.path is not None and blanked is not None:
+            learnt: dict[str, bytes] = {}
+            for each in [shape] if salt is None else sorted({shape, *_SHAPES}):
+                text = blanked if salt is None else blanked.replace("#", str(_stand_in(each)), 1)
+                made = builtins.compile(text, filename, "exec", flags, dont_inherit=True)
+                learnt[_code_key(flags, filename, blanked, each)] = marshal.dumps(made)
+            with self._lock:
+                self._code.update(learnt)
+                self._new_code.update(learnt)
+                self._register()
+        return code
+
     # -- reading --------------------------------------------------------------
 
     def _load(self) -> dict[_Key, _Entry]:
         """The file's entries, read once (with its derived tables)."""
         if self._entries is None:
-            self._entries, self._derived = _read_all(self.shipped)
+            self._entries, self._derived, self._code = _sections(_read_file(self.shipped))
             if self.path is not None:
-                entries, derived = _read_all(self.path)
+                entries, derived, code = _sections(_read_file(self.path))
                 self._entries = {**entries, **self._entries}
                 self._derived = {**derived, **self._derived}
+                self._code = {**code, **self._code}
         return self._entries
 
     def _rebuild(self, key: _Key) -> re.Pattern[str] | None:
@@ -205,6 +302,8 @@ class PatternStore:
             return None
         try:
             final, code, groups, groupindex, indexgroup = entry
+            if isinstance(code, bytes):
+                code = array(_CODE_TYPE, code).tolist()
             compiled: re.Pattern[str] = sre[0].compile(key[0], final, code, groups, groupindex, indexgroup)
         except Exception:  # a damaged entry: compile afresh
             return None
@@ -221,18 +320,19 @@ class PatternStore:
         try:
             tree = _parser.parse(pattern, flags)
             code = [int(op) for op in _compiler._code(tree, flags)]
+            packed = array(_CODE_TYPE, code)
             groupindex = dict(tree.state.groupdict)
             indexgroup: list[str | None] = [None] * tree.state.groups
             for name, index in groupindex.items():
                 indexgroup[index] = name
             entry: _Entry = (
                 int(flags | tree.state.flags),
-                code,
+                packed.tobytes() if packed.itemsize == sre[0].CODESIZE else code,
                 tree.state.groups - 1,
                 groupindex,
                 tuple(indexgroup),
             )
-            rebuilt = _sre.compile(pattern, *entry)
+            rebuilt = _sre.compile(pattern, entry[0], code, *entry[2:])
         except Exception:  # pragma: no cover - internals that no longer work this way
             return
         # Pattern equality compares the source, the flags and the compiled code.
@@ -249,16 +349,18 @@ class PatternStore:
     def save(self) -> None:
         """Write the entries learnt in this process to the file (merged with what it holds)."""
         with self._lock:
-            if self.path is None or not (self._new or self._new_derived):
+            if self.path is None or not (self._new or self._new_derived or self._new_code):
                 return
-            entries, derived = _read_all(self.path)
-            if len(entries) + len(self._new) + len(derived) > _MAX_ENTRIES:
-                entries, derived = {}, {}
+            entries, derived, code = _sections(_read_file(self.path))
+            if len(entries) + len(self._new) + len(derived) + len(code) > _MAX_ENTRIES:
+                entries, derived, code = {}, {}, {}
             entries.update(self._new)
             derived.update(self._new_derived)
+            code.update(self._new_code)
             scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
             try:
-                scratch.write_bytes(marshal.dumps({"patterns": entries, "derived": derived}))
+                data = {"patterns": entries, "derived": derived, "code": code, "byteorder": sys.byteorder}
+                scratch.write_bytes(marshal.dumps(data))
                 os.replace(scratch, self.path)
             except OSError:  # a store that cannot be written is no store
                 with contextlib.suppress(OSError):
@@ -266,25 +368,91 @@ class PatternStore:
                 return
             self._new.clear()
             self._new_derived.clear()
+            self._new_code.clear()
 
 
-def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]]]:
-    """The pattern entries and derived tables of a store file; empty when it is missing or not one."""
+_HASH_OPENER = "hash((\n" + " " * 16
+"""What stands before the salt in the ``__hash__`` attrs writes: ``hash((``, a line break and the indent."""
+
+_SHAPES = tuple(f"{sign}{width}" for sign in ("", "-") for width in range(16, 20))
+"""The widths (and signs) of the salts kept when one is learnt: nearly every salt has one of them."""
+
+
+def _salt_of(source: str) -> tuple[str | None, str | None]:
+    """``source`` with its ``__hash__`` salt made ``#`` (None: not to be kept), and the salt's text.
+
+    The salt is the number alone on the line after ``hash((``.
+    """
+    at = source.find(_HASH_OPENER)
+    if at < 0:
+        return source, None
+    start = at + len(_HASH_OPENER)
+    end = source.find(",\n", start)
+    literal = source[start:end]
+    if end < 0 or not literal.removeprefix("-").isdigit():
+        return None, None  # pragma: no cover - attrs writes its hash otherwise
+    blanked = source[:start] + "#" + source[end:]
+    if any(str(_stand_in(shape)) in blanked for shape in (*_SHAPES, _shape(literal))):
+        return None, None  # pragma: no cover - a source that holds a stand-in itself
+    return blanked, literal
+
+
+def _shape(literal: str) -> str:
+    """A number's sign and width of digits: ``-19`` for ``-1234567890123456789``."""
+    digits = literal.removeprefix("-")
+    return f"{literal[: len(literal) - len(digits)]}{len(digits)}"
+
+
+def _stand_in(shape: str) -> int:
+    """The stand-in number of a :func:`_shape`: its digits all 7."""
+    width = shape.removeprefix("-")
+    return int(f"{shape[: len(shape) - len(width)]}{'7' * int(width)}")
+
+
+def _code_key(flags: int, filename: str, blanked: str, shape: str) -> str:
+    """The store's key of a class's code: its flags, file name, salt's shape and blanked source's digest."""
+    return f"{flags}\0{filename}\0{shape}\0{sha256(blanked.encode()).hexdigest()}"
+
+
+def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
+    """``code`` with the constant ``old`` (an int) made ``new``, in it and its nested code objects."""
+    consts = tuple(
+        _with_constant(c, old, new) if isinstance(c, CodeType) else new if type(c) is int and c == old else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts)
+
+
+def _read_file(path: Path | None) -> dict[str, Any]:
+    """What a store file holds; empty when it is missing or not one."""
     try:
         data = marshal.loads(path.read_bytes()) if path is not None else None
     except Exception:  # missing, unreadable or damaged: start afresh
         data = None
-    if not isinstance(data, dict):
-        return {}, {}
-    patterns, derived = data.get("patterns"), data.get("derived")
-    if not isinstance(patterns, dict) or not isinstance(derived, dict):
-        return {}, {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]]]:
+    """The pattern entries and derived tables of a store file; empty when it is missing or not one."""
+    entries, tables, _ = _sections(_read_file(path))
+    return entries, tables
+
+
+def _sections(
+    data: dict[str, Any],
+) -> tuple[dict[_Key, _Entry], dict[str, dict[str, str]], dict[str, bytes]]:
+    """The pattern entries, derived tables and class code of a store file's contents."""
+    patterns, derived, code = data.get("patterns"), data.get("derived"), data.get("code", {})
+    if not isinstance(patterns, dict) or not isinstance(derived, dict) or not isinstance(code, dict):
+        return {}, {}, {}
+    if data.get("byteorder", sys.byteorder) != sys.byteorder:
+        patterns = {}  # code bytes written on a machine of the other byte order
     entries = {
         key: entry
         for key, entry in patterns.items()
         if isinstance(key, tuple)
         and len(key) == 2
-        and isinstance(key[0], str)
+        and isinstance(key[0], (str, bytes))
         and isinstance(key[1], int)
         and isinstance(entry, tuple)
         and len(entry) == 5
@@ -296,7 +464,8 @@ def _read_all(path: Path | None) -> tuple[dict[_Key, _Entry], dict[str, dict[str
         and isinstance(table, dict)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
     }
-    return entries, tables
+    kept = {key: value for key, value in code.items() if isinstance(key, str) and isinstance(value, bytes)}
+    return entries, tables, kept
 
 
 def _read(path: Path) -> dict[_Key, _Entry]:
@@ -324,6 +493,45 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return store().compile(pattern, flags)
 
 
+@contextlib.contextmanager
+def cached_class_code() -> Iterator[None]:
+    """While open, the methods attrs writes for a class are compiled through the store.
+
+    attrs writes each class's methods as Python source and compiles it, a
+    few hundred microseconds a class; the store keeps the code objects
+    (:meth:`PatternStore.class_code`; the file written at install has the
+    model's) under their source, so a class is made with the code that
+    compiling its source gives.  attrs must be imported already; with no
+    store file, or an attrs that no longer compiles through ``compile``,
+    this does nothing.
+    """
+    make = sys.modules.get("attr._make")
+    kept = store()
+    if make is None or "compile" in vars(make) or not (kept.path or kept.shipped):
+        yield
+        return
+    # attrs compiles with the __future__ flags of its own module.
+    future = __future__.annotations
+    flags = future.compiler_flag if vars(make).get("annotations") is future else 0
+
+    def compile_through_store(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or mode != "exec" or not isinstance(source, str) or not isinstance(filename, str):
+            return builtins.compile(source, filename, mode, *args, **kwargs)  # pragma: no cover - not attrs'
+        return kept.class_code(source, filename, flags)
+
+    make.compile = compile_through_store  # type: ignore[attr-defined]  # shadows the builtin there
+    try:
+        yield
+    finally:
+        with contextlib.suppress(AttributeError):
+            del make.compile
+
+
+def compile_bytes(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]:
+    """:func:`re.compile` of a bytes pattern through the process's :class:`PatternStore`."""
+    return store().compile_bytes(pattern, flags)
+
+
 def write_shipped(package: Path, seeds: Sequence[Path]) -> Path | None:
     """Write the install-time store into ``package``: every pattern parsing ``seeds`` compiles.
 
@@ -340,13 +548,32 @@ def write_shipped(package: Path, seeds: Sequence[Path]) -> Path | None:
     kept = _store
     _store = PatternStore(target)
     try:
-        from .._api import parse
+        with cached_class_code():  # the classes of the modules a parse imports
+            from .._api import parse
         from .._errors import NotMinutesError
 
         for seed in seeds:
             with contextlib.suppress(NotMinutesError):
                 parse(seed.read_text(encoding="utf-8"))
+        _record_model_code()
         _store.save()
     finally:
         _store = kept
     return target if target.is_file() else None
+
+
+def _record_model_code() -> None:
+    """Run the model module's code again, in a module thrown away, for the store to keep its classes' code.
+
+    The package's own model was made before the store that writes the file
+    (its import comes first); a copy made under :func:`cached_class_code`
+    gives the store the same sources, under the same names.
+    """
+    import types
+
+    path = Path(__file__).resolve().parents[1] / "_model.py"
+    module = types.ModuleType("scrutinykit._model")
+    module.__file__ = str(path)
+    with cached_class_code():
+        code = builtins.compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True)
+        exec(code, vars(module))

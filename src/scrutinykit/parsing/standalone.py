@@ -23,6 +23,7 @@ importing lark.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections import deque
 from pathlib import Path
@@ -69,7 +70,70 @@ def write_standalone(out: TextIO, *, folder: Path | None = None) -> None:
     out.write(_header(lark.__version__))
     out.write(f"\nGRAMMAR_DIGEST = {grammar_digest(folder)!r}\n")
     out.write('"""SHA-256 of the grammar files this module was made from (see grammar_digest)."""\n\n')
-    gen_standalone(parser, out=out)  # type: ignore[no-untyped-call]
+    code = io.StringIO()
+    gen_standalone(parser, out=code)  # type: ignore[no-untyped-call]
+    out.write(_deferred_imports(code.getvalue()))
+
+
+#: Lark's standalone code sets up its logger as it is imported, which imports
+#: :mod:`logging` (with :mod:`traceback`, :mod:`string` and more), and imports
+#: :mod:`pickle`, :mod:`zlib` and :mod:`base64` for saving and loading a parser
+#: to a file: some milliseconds of every process that parses, for a logger set
+#: to report only critical messages and for functions a parse never calls.
+#: The module written makes each when it is first used instead.
+_LOGGER_SETUP = (
+    'logger: logging.Logger = logging.getLogger("lark")\nlogger.addHandler(logging.StreamHandler())\n',
+    "logger.setLevel(logging.CRITICAL)\n",
+)
+_DEFERRED_LOGGER = """\
+class _DeferredLogger:
+    # Lark's "lark" logger, set up as Lark sets it up, when it is first used (written by scrutinykit).
+    made = None
+
+    def __getattr__(self, name):
+        if _DeferredLogger.made is None:
+            import logging
+            made = logging.getLogger("lark")
+            made.addHandler(logging.StreamHandler())
+            made.setLevel(logging.CRITICAL)
+            _DeferredLogger.made = made
+        return getattr(_DeferredLogger.made, name)
+
+
+logger = _DeferredLogger()
+"""
+_SAVING_IMPORTS = "import pickle, zlib, base64\n"
+_DEFERRED_MODULES = """\
+class _DeferredModule:
+    # A module imported when one of its names is first used (written by scrutinykit).
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        import importlib
+        return getattr(importlib.import_module(self._name), attr)
+
+
+pickle, zlib, base64 = _DeferredModule("pickle"), _DeferredModule("zlib"), _DeferredModule("base64")
+"""
+
+
+def _deferred_imports(code: str) -> str:
+    """Lark's standalone ``code`` with its logger and its saving modules made when first used.
+
+    Each change is made only where the code reads exactly as Lark 1.3
+    writes it (and ``logging`` is then named nowhere else); elsewhere the
+    code is kept as it is.
+    """
+    first, last = _LOGGER_SETUP
+    importing = "import logging\n"
+    named = importing.count("logging") + first.count("logging") + last.count("logging")
+    once = code.count(importing) == code.count(first) == code.count(last) == 1
+    if once and code.count("logging") == named:
+        code = code.replace(importing, "", 1).replace(first, _DEFERRED_LOGGER, 1).replace(last, "", 1)
+    if code.count(_SAVING_IMPORTS) == 1:
+        code = code.replace(_SAVING_IMPORTS, _DEFERRED_MODULES, 1)
+    return code
 
 
 def _number_states_canonically(parser: Any) -> None:

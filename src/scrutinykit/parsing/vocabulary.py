@@ -31,7 +31,7 @@ phrase of a list and is written once, here: :data:`LEAD` (a preceding
 
 from __future__ import annotations
 
-import hashlib
+import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -186,7 +186,7 @@ def load_vocabulary(folder: Path, extra: Sequence[Path] = ()) -> Vocabulary:
                 if phrase not in merged[path.stem]:
                     merged[path.stem].append(phrase)
     lists = tuple((name, tuple(merged[name])) for name in LISTS)
-    digest = hashlib.sha256(repr(lists).encode()).hexdigest()[:16]
+    digest = rx.sha256(repr(lists).encode()).hexdigest()[:16]
     return Vocabulary(lists=lists, digest=digest)
 
 
@@ -264,12 +264,13 @@ def _phrase_set(phrases: Iterable[Phrase]) -> str:
     return _alternation(f for p in phrases for f in variants(p))
 
 
-def _line_marks(phrases: Iterable[Phrase]) -> re.Pattern[str]:
-    """A pattern of phrases at the start of a line; ``alone`` phrases with nothing but a colon after them."""
+def _line_marks(phrases: Iterable[Phrase]) -> str:
+    """A pattern (:func:`_spec`) of phrases at the start of a line; ``alone`` phrases with nothing
+    but a colon after them."""
     phrases = tuple(phrases)
     opening = _phrase_set(p for p in phrases if "alone" not in p.flags)
     alone = _phrase_set(p for p in phrases if "alone" in p.flags)
-    return rx.compile(
+    return _spec(
         rf"^[ \t]*(?:{opening}(?:(?<=:)|\b)|{alone}[ ]*:?[ ]*$)",
         re.MULTILINE,
     )
@@ -454,165 +455,229 @@ class Gated:
         return None
 
 
+_PAGE_FAMILIES = ("agenda", "forward-plan", "committee-page")
+"""The families of page marks (``<family>-marks.txt``), in :attr:`Patterns.page_marks` order."""
+
+
+def _spec(source: str, flags: int = 0) -> str:
+    """A pattern of :func:`_sources`: its source and flags, as JSON."""
+    return json.dumps([source, int(flags)])
+
+
+def _gated(source: str, forms: Iterable[tuple[str, ...]]) -> str:
+    """A :class:`Gated` pattern of :func:`_sources`: its source, no flags and its words, as JSON."""
+    return json.dumps([source, 0, sorted({form[0] for form in forms})])
+
+
+def _sources(vocab: Vocabulary) -> dict[str, str]:
+    """The pattern text of every :class:`Patterns` attribute of ``vocab`` (``_spec`` JSON), by name.
+
+    The page marks are under ``page_marks:<family>``.  The table of the shipped
+    vocabulary is kept in the pattern store (:func:`default_patterns`).
+    """
+    out: dict[str, str] = {}
+    p = _Pieces(vocab)
+    body = rf"(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){{0,5}}?{p.bodies}"
+    labels = "|".join(p.label[k] for k in OUTCOME_KINDS)
+    verbs = "|".join(p.verb[k] for k in OUTCOME_KINDS)
+    headings = "|".join(p.heading[k] for k in OUTCOME_KINDS)
+    out["body"] = _spec(body)
+    out["body_name"] = _spec(rf"({p.bodies})\s*$")
+    out["agreeing_body"] = _spec(
+        r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
+        rf"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?({p.bodies})\b"
+    )
+    # "It was agreed and resolved", "was resolved" (its "it" lost): the resolution's label.
+    agreed_and = rf"(?:(?:{p.verb['agreement']})[ ]+and[ ]+(?={p.verb['resolution']}))?"
+    out["outcome_label"] = _spec(
+        rf"(?P<body>{body}[ ]+)?(?:(?:[Ii]t[ ]+)?was[ ]+)?(?:(?:{p.lead}|{p.lead_lower})[ ]+)?"
+        rf"{agreed_and}(?:{labels}|{verbs}|{headings})\b{TAIL}"
+    )
+    # A resolution told in a sentence of prose, found once its lines are joined
+    # ("All Councillors approved and it was" / "resolved Councillor A sign …",
+    # "after discussion it was" / "resolved to …"); without its "it", only before
+    # "that" or "to" and a verb ("the matter was resolved" is not a resolution).
+    out["narrated_resolved"] = _spec(
+        rf"(?:(?<=\s)|^)(?:(?:it|It)\s+was\s+(?:{p.lead_lower}\s+)?"
+        rf"(?:(?:{p.verb['agreement']})\s+and\s+)?(?:{p.verb['resolution']})\b"
+        rf"|was\s+(?:{p.verb['resolution']})\s+(?:that\b|to\s+(?!the\b)[a-z]))"
+    )
+    # Its verb alone, which every match holds: a quick test of a whole paragraph
+    # first (the pattern above has no literal start to skip ahead by), itself
+    # searched only in a text that holds one of its words.
+    out["resolution_verb"] = _gated(rf"(?:{p.verb['resolution']})\b", p.verb_forms["resolution"])
+    # An agreement's own label before what was agreed: "AGREED that …", "Members
+    # agreed that …", "It was agreed: …", "The Committee agreed to …" (the "to"
+    # stays with what was agreed), "iv) It was agreed that …" (a point's label).
+    agreed = f"(?:{p.label['agreement']}|{p.verb['agreement']})"
+    out["agreement_label"] = _spec(
+        rf"(?P<label>(?:[\w'&,.()-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
+        r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
+        r"[ ]*(?=\S)"
+    )
+    # A line that decides (the first line of a Decision: block): "That …", a label,
+    # or a body or office-holder that noted, agreed, approved … in either tense.
+    decided = "|".join(p.label[k] for k in ("resolution", "decision", "agreement"))
+    makers = _phrase_set(vocab.phrases("decision-makers"))
+    verbs = _alternation(tuple(q.words) for q in vocab.phrases("decision-verbs"))
+    out["decides"] = _spec(
+        rf"(?:That|THAT|{decided})\b"
+        rf"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?(?:{p.bodies}|{makers})\b"
+        rf"[^.\n]{{0,60}}?\b{verbs}\b"
+    )
+    # A body's present-tense sentence of deciding opens a paragraph: the decision
+    # itself, its label lost ("The Committee notes the report and asks that …").
+    present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
+    present_bodies = _phrase_set(vocab.phrases("committees"))
+    out["present_decision"] = _spec(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
+    # The lines that mark a page of another kind (build/detect.py), each family
+    # at the start of a line; "| alone" marks stand alone on theirs.
+    for family in _PAGE_FAMILIES:
+        out[f"page_marks:{family}"] = _line_marks(vocab.phrases(f"{family}-marks"))
+    # A body narrates with its capital ("The Committee resolved", not a news item's
+    # "the committee resolved"); the narrators list has the pronouns in either case.
+    narrators = _alternation(
+        [
+            *(f for q in vocab.phrases("bodies") for f in _no_lower(variants(q))),
+            *(f for q in vocab.phrases("narrators") for f in variants(q)),
+        ]
+    )
+    narrated = _phrase_set(vocab.phrases("narrating-verbs"))
+    out["narration"] = _spec(
+        rf"\b{narrators}[ ]+(?:(?:had|also|then|further|unanimously)[ ]+)?{narrated}\b"
+        r"|\b(?:There|there)[ ]+(?:was|were)[ ]+no\b"
+        rf"|\b(?:It|it)[ ]+was[ ]+{narrated}\b"
+    )
+    out["inline_resolved"] = _spec(
+        rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
+        rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
+        rf"|(?:{p.label['resolution']}|{p.verb['resolution']})[ ]*:-?[ ]*$)"
+    )
+    # An agreement's verb inside a sentence of prose ("… and unanimously agreed to …",
+    # "… was unanimously approved"), lower case or capitals, perhaps after a lead word.
+    out["agreement_verb"] = _spec(
+        rf"(?:(?:{p.lead_lower}|{p.lead})\s+)?(?:{p.verb['agreement']})\b"
+    )
+    # The verb without its optional lead word: found in a text exactly when the
+    # pattern above is, and searched far quicker (a test of a whole paragraph).
+    out["agreement_verb_alone"] = _gated(rf"(?:{p.verb['agreement']})\b", p.verb_forms["agreement"])
+    out["heading_outcome"] = _spec(
+        rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
+    )
+    # Words anywhere in a line, in any case at all ("Minute of Meeting of the").
+    out["meeting_date_cue"] = _spec(
+        rf"\b{_phrase_set(vocab.phrases('meeting-date-cue'))}\b", re.IGNORECASE
+    )
+    out["other_meeting"] = _spec(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
+    # A label whose value is the meeting's body ("Decision Maker: …"), at the start of a line.
+    out["meeting_body_label"] = _spec(
+        rf"{_phrase_set(vocab.phrases('meeting-body-label'))}[ ]*:[ ]*", re.IGNORECASE
+    )
+    # A council that meets as one body, at the end of a name ("Holloway Vale Town Council").
+    out["local_council"] = _spec(rf"\b{_phrase_set(vocab.phrases('local-councils'))}$", re.IGNORECASE)
+    # A body's noun in any case, for reading a committee's name out of a line.
+    out["body_noun"] = _spec(rf"\b{_phrase_set(vocab.phrases('bodies'))}\b", re.IGNORECASE)
+    # Where an items-table row's title stops: its report link, "(Report to
+    # follow)", a section label, or its purpose line ("… To receive …").
+    out["row_title_end"] = _spec(
+        r"[ ]+(?:(?:pdf icon[ ]+)?PDF[ ]+\d|\(Report|(?:Minutes|Recommendations?|Decision)[ ]*:"
+        rf"|(?:Additional|Supporting|Background)[ ]+documents[ ]*:|(?:{p.purpose})\b)"
+    )
+    out["body_dash"] = _spec(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
+    # An attendance label inside a paragraph ("…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …"),
+    # one group per role: a label of any role's file, then a colon.
+    out["attendance_inline"] = _spec(
+        r"(?:(?<=^)|(?<=\s))(?:"
+        + "|".join(
+            rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})"
+            for role in ATTENDANCE_ROLES
+        )
+        + "".join(
+            rf"|(?P<{role.replace('-', '_')}>"
+            rf"{_alternation(_no_lower(f for q in vocab.phrases(role) for f in variants(q)))})"
+            for role in LIST_ROLES
+        )
+        + r")[ ]*:-?\s+"
+    )
+    # Every attendance label (of the grammar's roles and the Python-only lists), in any
+    # case, alone on its line or before a colon: a list of its own starts at it inside
+    # a block ("Co-opted Members:", "Substitutes:"), one group per role.
+    everyone = (*ATTENDANCE_ROLES, *LIST_ROLES)
+    out["attendance_label"] = _spec(
+        r"^\s*(?:"
+        + "|".join(
+            rf"(?P<{role.replace('-', '_')}>{_phrase_set(vocab.phrases(role))})" for role in everyone
+        )
+        + r")\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
+        re.IGNORECASE,
+    )
+    # Two labels on one line, as two columns of names flattened into lines give them
+    # ("PRESENT        IN ATTENDANCE"): the list each column starts.
+    any_label = "|".join(_phrase_set(vocab.phrases(role)) for role in everyone)
+    out["attendance_two_labels"] = _spec(
+        rf"[ \t\u00a0]{{0,20}}(?P<a>{any_label})[ \t]{{0,3}}(?::-?)?[ \t\u00a0]{{3,120}}"
+        rf"(?P<b>{any_label})[ \t]{{0,3}}(?::-?)?\s{{0,20}}\Z",
+        re.IGNORECASE,
+    )
+    out["attendance_roles"] = _spec(
+        "|".join(
+            rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})\b"
+            for role in ATTENDANCE_ROLES
+        )
+    )
+    return out
+
+
 class Patterns:
     """The compiled Python patterns the vocabulary gives to the transformer and the readers."""
 
     def __init__(self, vocab: Vocabulary) -> None:
-        p = _Pieces(vocab)
-        body = rf"(?:(?:The|the|This|this)[ ]+)?(?:[A-Z][A-Za-z&'-]*[ ]+){{0,5}}?{p.bodies}"
-        labels = "|".join(p.label[k] for k in OUTCOME_KINDS)
-        verbs = "|".join(p.verb[k] for k in OUTCOME_KINDS)
-        headings = "|".join(p.heading[k] for k in OUTCOME_KINDS)
-        self.body = rx.compile(body)
-        self.body_name = rx.compile(rf"({p.bodies})\s*$")
-        self.agreeing_body = rx.compile(
-            r"(?:(?:Accordingly|Therefore|Thereafter|After discussion|Following (?:discussion|debate)) ?, ?)?"
-            rf"(?:(?:The|the|This|this) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?({p.bodies})\b"
-        )
-        # "It was agreed and resolved", "was resolved" (its "it" lost): the resolution's label.
-        agreed_and = rf"(?:(?:{p.verb['agreement']})[ ]+and[ ]+(?={p.verb['resolution']}))?"
-        self.outcome_label = rx.compile(
-            rf"(?P<body>{body}[ ]+)?(?:(?:[Ii]t[ ]+)?was[ ]+)?(?:(?:{p.lead}|{p.lead_lower})[ ]+)?"
-            rf"{agreed_and}(?:{labels}|{verbs}|{headings})\b{TAIL}"
-        )
-        # A resolution told in a sentence of prose, found once its lines are joined
-        # ("All Councillors approved and it was" / "resolved Councillor A sign …",
-        # "after discussion it was" / "resolved to …"); without its "it", only before
-        # "that" or "to" and a verb ("the matter was resolved" is not a resolution).
-        self.narrated_resolved = rx.compile(
-            rf"(?:(?<=\s)|^)(?:(?:it|It)\s+was\s+(?:{p.lead_lower}\s+)?"
-            rf"(?:(?:{p.verb['agreement']})\s+and\s+)?(?:{p.verb['resolution']})\b"
-            rf"|was\s+(?:{p.verb['resolution']})\s+(?:that\b|to\s+(?!the\b)[a-z]))"
-        )
-        # Its verb alone, which every match holds: a quick test of a whole paragraph
-        # first (the pattern above has no literal start to skip ahead by), itself
-        # searched only in a text that holds one of its words.
-        self.resolution_verb = Gated(
-            rx.compile(rf"(?:{p.verb['resolution']})\b"), p.verb_forms["resolution"]
-        )
-        # An agreement's own label before what was agreed: "AGREED that …", "Members
-        # agreed that …", "It was agreed: …", "The Committee agreed to …" (the "to"
-        # stays with what was agreed), "iv) It was agreed that …" (a point's label).
-        agreed = f"(?:{p.label['agreement']}|{p.verb['agreement']})"
-        self.agreement_label = rx.compile(
-            rf"(?P<label>(?:[\w'&,.()-]+[ ]+){{0,6}}?{agreed}(?:[ ]+(?:{p.lead}|{p.lead_lower}))?)[ ]*"
-            r"(?:(?P<that>THAT|That|that)\b[ ]*(?::-|:|\u2013|\u2014|-|,)?|(?::-|:|\u2013|\u2014|-)|(?=to\b))"
-            r"[ ]*(?=\S)"
-        )
-        # A line that decides (the first line of a Decision: block): "That …", a label,
-        # or a body or office-holder that noted, agreed, approved … in either tense.
-        decided = "|".join(p.label[k] for k in ("resolution", "decision", "agreement"))
-        makers = _phrase_set(vocab.phrases("decision-makers"))
-        verbs = _alternation(tuple(q.words) for q in vocab.phrases("decision-verbs"))
-        self.decides = rx.compile(
-            rf"(?:That|THAT|{decided})\b"
-            rf"|(?:(?:The|the) )?(?:[A-Z][A-Za-z&'-]* ){{0,5}}?(?:{p.bodies}|{makers})\b"
-            rf"[^.\n]{{0,60}}?\b{verbs}\b"
-        )
-        # A body's present-tense sentence of deciding opens a paragraph: the decision
-        # itself, its label lost ("The Committee notes the report and asks that …").
-        present = _alternation(tuple(q.words) for q in vocab.phrases("present-decision-verbs"))
-        present_bodies = _phrase_set(vocab.phrases("committees"))
-        self.present_decision = rx.compile(rf"(?:The|This)[ ]+{present_bodies}[ ]+{present}\b")
-        # The lines that mark a page of another kind (build/detect.py), each family
-        # at the start of a line; "| alone" marks stand alone on theirs.
-        self.page_marks = tuple(
-            (family, _line_marks(vocab.phrases(f"{family}-marks")))
-            for family in ("agenda", "forward-plan", "committee-page")
-        )
-        # A body narrates with its capital ("The Committee resolved", not a news item's
-        # "the committee resolved"); the narrators list has the pronouns in either case.
-        narrators = _alternation(
-            [
-                *(f for q in vocab.phrases("bodies") for f in _no_lower(variants(q))),
-                *(f for q in vocab.phrases("narrators") for f in variants(q)),
-            ]
-        )
-        narrated = _phrase_set(vocab.phrases("narrating-verbs"))
-        self.narration = rx.compile(
-            rf"\b{narrators}[ ]+(?:(?:had|also|then|further|unanimously)[ ]+)?{narrated}\b"
-            r"|\b(?:There|there)[ ]+(?:was|were)[ ]+no\b"
-            rf"|\b(?:It|it)[ ]+was[ ]+{narrated}\b"
-        )
-        self.inline_resolved = rx.compile(
-            rf"(?:(?<=[ ])|^)(?:(?:it|It)[ ]+was[ ]+(?:{p.lead_lower}[ ]+)?(?:{p.verb['resolution']}"
-            rf"|{p.label['resolution']})\b|(?:{p.lead}[ ]+)?{p.upper['resolution']}\b"
-            rf"|(?:{p.label['resolution']}|{p.verb['resolution']})[ ]*:-?[ ]*$)"
-        )
-        # An agreement's verb inside a sentence of prose ("… and unanimously agreed to …",
-        # "… was unanimously approved"), lower case or capitals, perhaps after a lead word.
-        self.agreement_verb = rx.compile(
-            rf"(?:(?:{p.lead_lower}|{p.lead})\s+)?(?:{p.verb['agreement']})\b"
-        )
-        # The verb without its optional lead word: found in a text exactly when the
-        # pattern above is, and searched far quicker (a test of a whole paragraph).
-        self.agreement_verb_alone = Gated(
-            rx.compile(rf"(?:{p.verb['agreement']})\b"), p.verb_forms["agreement"]
-        )
-        self.heading_outcome = rx.compile(
-            rf"[ ](?:\u2013|\u2014|-)[ ]+(?P<label>(?:{p.lead}[ ]+)?{p.label['resolution']})\b"
-        )
-        # Words anywhere in a line, in any case at all ("Minute of Meeting of the").
-        self.meeting_date_cue = rx.compile(
-            rf"\b{_phrase_set(vocab.phrases('meeting-date-cue'))}\b", re.IGNORECASE
-        )
-        self.other_meeting = rx.compile(rf"\b{_phrase_set(vocab.phrases('other-meeting'))}\b", re.IGNORECASE)
-        # A label whose value is the meeting's body ("Decision Maker: …"), at the start of a line.
-        self.meeting_body_label = rx.compile(
-            rf"{_phrase_set(vocab.phrases('meeting-body-label'))}[ ]*:[ ]*", re.IGNORECASE
-        )
-        # A council that meets as one body, at the end of a name ("Holloway Vale Town Council").
-        self.local_council = rx.compile(rf"\b{_phrase_set(vocab.phrases('local-councils'))}$", re.IGNORECASE)
-        # A body's noun in any case, for reading a committee's name out of a line.
-        self.body_noun = rx.compile(rf"\b{_phrase_set(vocab.phrases('bodies'))}\b", re.IGNORECASE)
-        # Where an items-table row's title stops: its report link, "(Report to
-        # follow)", a section label, or its purpose line ("… To receive …").
-        self.row_title_end = rx.compile(
-            r"[ ]+(?:(?:pdf icon[ ]+)?PDF[ ]+\d|\(Report|(?:Minutes|Recommendations?|Decision)[ ]*:"
-            rf"|(?:Additional|Supporting|Background)[ ]+documents[ ]*:|(?:{p.purpose})\b)"
-        )
-        self.body_dash = rx.compile(rf"{p.bodies}(?:[ ]+[^ \n]+){{0,3}}?[ ]*(?:-|\u2013|\u2014)[ ]*$")
-        # An attendance label inside a paragraph ("…COMMITTEE.  Present:- …", "… IN ATTENDANCE: …"),
-        # one group per role: a label of any role's file, then a colon.
-        self.attendance_inline = rx.compile(
-            r"(?:(?<=^)|(?<=\s))(?:"
-            + "|".join(
-                rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})"
-                for role in ATTENDANCE_ROLES
-            )
-            + "".join(
-                rf"|(?P<{role.replace('-', '_')}>"
-                rf"{_alternation(_no_lower(f for q in vocab.phrases(role) for f in variants(q)))})"
-                for role in LIST_ROLES
-            )
-            + r")[ ]*:-?\s+"
-        )
-        # Every attendance label (of the grammar's roles and the Python-only lists), in any
-        # case, alone on its line or before a colon: a list of its own starts at it inside
-        # a block ("Co-opted Members:", "Substitutes:"), one group per role.
-        everyone = (*ATTENDANCE_ROLES, *LIST_ROLES)
-        self.attendance_label = rx.compile(
-            r"^\s*(?:"
-            + "|".join(
-                rf"(?P<{role.replace('-', '_')}>{_phrase_set(vocab.phrases(role))})" for role in everyone
-            )
-            + r")\s*(?:\([^)]{0,40}\)\s*)?(?P<colon>:-?|\Z)\s*",
-            re.IGNORECASE,
-        )
-        # Two labels on one line, as two columns of names flattened into lines give them
-        # ("PRESENT        IN ATTENDANCE"): the list each column starts.
-        any_label = "|".join(_phrase_set(vocab.phrases(role)) for role in everyone)
-        self.attendance_two_labels = rx.compile(
-            rf"[ \t\u00a0]{{0,20}}(?P<a>{any_label})[ \t]{{0,3}}(?::-?)?[ \t\u00a0]{{3,120}}"
-            rf"(?P<b>{any_label})[ \t]{{0,3}}(?::-?)?\s{{0,20}}\Z",
-            re.IGNORECASE,
-        )
-        self.attendance_roles = rx.compile(
-            "|".join(
-                rf"(?P<{role.replace('-', '_')}>{p.attendance_closed[role]}|{p.attendance_open[role]})\b"
-                for role in ATTENDANCE_ROLES
-            )
-        )
+        """The patterns of ``vocab``."""
+        self._make(_sources(vocab))
+
+    @classmethod
+    def of_sources(cls, sources: dict[str, str]) -> Patterns:
+        """The patterns of a table :func:`_sources` gave."""
+        made = cls.__new__(cls)
+        made._make(sources)
+        return made
+
+    def _make(self, sources: dict[str, str]) -> None:
+        table = {name: json.loads(value) for name, value in sources.items()}
+
+        def made(name: str) -> re.Pattern[str]:
+            source, flags = table[name][:2]
+            return rx.compile(source, flags)
+
+        def gated(name: str) -> Gated:
+            return Gated(made(name), [(word,) for word in table[name][2]])
+
+        self.body = made("body")
+        self.body_name = made("body_name")
+        self.agreeing_body = made("agreeing_body")
+        self.outcome_label = made("outcome_label")
+        self.narrated_resolved = made("narrated_resolved")
+        self.resolution_verb = gated("resolution_verb")
+        self.agreement_label = made("agreement_label")
+        self.decides = made("decides")
+        self.present_decision = made("present_decision")
+        self.page_marks = tuple((family, made(f"page_marks:{family}")) for family in _PAGE_FAMILIES)
+        self.narration = made("narration")
+        self.inline_resolved = made("inline_resolved")
+        self.agreement_verb = made("agreement_verb")
+        self.agreement_verb_alone = gated("agreement_verb_alone")
+        self.heading_outcome = made("heading_outcome")
+        self.meeting_date_cue = made("meeting_date_cue")
+        self.other_meeting = made("other_meeting")
+        self.meeting_body_label = made("meeting_body_label")
+        self.local_council = made("local_council")
+        self.body_noun = made("body_noun")
+        self.row_title_end = made("row_title_end")
+        self.body_dash = made("body_dash")
+        self.attendance_inline = made("attendance_inline")
+        self.attendance_label = made("attendance_label")
+        self.attendance_two_labels = made("attendance_two_labels")
+        self.attendance_roles = made("attendance_roles")
 
 
 @cache
@@ -629,9 +694,33 @@ def default_vocabulary() -> Vocabulary:
     return load_vocabulary(grammar_dir() / VOCABULARY_DIR)
 
 
+@cache
 def default_patterns() -> Patterns:
-    """The compiled patterns of :func:`default_vocabulary`."""
-    return patterns(default_vocabulary())
+    """The compiled patterns of :func:`default_vocabulary`.
+
+    Their pattern text (:func:`_sources`) is kept in the pattern store under a
+    digest of the phrase files and of this module's code (the file written at
+    install has it), so a process whose store has it reads no phrase file.
+    """
+    from .loader import grammar_dir
+
+    key = _sources_key(grammar_dir() / VOCABULARY_DIR)
+    if key is None:  # a phrase file cannot be read: the vocabulary says why
+        return patterns(default_vocabulary())
+    return Patterns.of_sources(rx.store().derived(key, lambda: _sources(default_vocabulary())))
+
+
+def _sources_key(folder: Path) -> str | None:
+    """What :func:`_sources` of ``folder``'s vocabulary depends on: its phrase files and this module."""
+    digest = rx.sha256(Path(__file__).read_bytes())
+    try:
+        for name in LISTS:
+            digest.update(f"{name}\0".encode())
+            digest.update((folder / f"{name}.txt").read_bytes())
+            digest.update(b"\0")
+    except OSError:
+        return None
+    return f"vocabulary-patterns:{digest.hexdigest()}"
 
 
 def patterns_for(folders: Sequence[Path]) -> Patterns:

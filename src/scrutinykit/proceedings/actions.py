@@ -68,7 +68,7 @@ _RUNS_ON = rx.compile(
 )
 # A point's label that opens a paragraph of its own: "11i) ", "3. ", "(b) ".
 _OPENING_LABEL = rx.compile(r"\(?(?:[0-9]{1,3}[a-z]{0,5}|[a-z]{1,4})[.)]\)? (?=[A-Z])")
-_CAPITAL_NEXT = re.compile(f" {CAPITAL}[a-z]")
+_CAPITAL_NEXT = rx.compile(f" {CAPITAL}[a-z]")
 # What follows "to" when it is not a verb: "the Clerk to the Council".
 _NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
 

@@ -453,7 +453,7 @@ def subject(t: Text, start: int, roster: Roster, last: Speaker | None) -> tuple[
 
 CAPITAL = "[A-ZÀ-ÖØ-Þ]"
 """A capital letter, accented ones too ("Ó Dochartaigh")."""
-OWNER_WORDS = re.compile(
+OWNER_WORDS = rx.compile(
     rf"((?:The |the )?(?:{CAPITAL}\.[ ]?){{0,3}}{CAPITAL}[\w'&()-]*"
     rf"(?: (?!The |Action|ACTION)(?:of |for |and |& )?(?:{CAPITAL}|\()[\w'&()-]*){{0,6}})"
 )

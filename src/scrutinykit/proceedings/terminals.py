@@ -14,7 +14,6 @@ module takes its phrases from here: none spells a formula of its own.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import re
 import threading
@@ -62,7 +61,7 @@ def _terminal_patterns(path: Path) -> dict[str, str]:
 
 def _vocabulary_key(path: Path) -> str:
     """What the vocabulary's regular expressions depend on: the grammar and Lark's version."""
-    digest = hashlib.sha256(path.read_bytes())
+    digest = rx.sha256(path.read_bytes())
     spec = importlib.util.find_spec("lark")
     if spec is not None and spec.origin is not None:
         digest.update(Path(spec.origin).read_bytes())  # lark/__init__.py holds __version__

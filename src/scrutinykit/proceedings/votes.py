@@ -126,7 +126,7 @@ def _name_after(text: str, pos: int, end: int) -> str | None:
 
 
 #: The proposer named before the verb: "Councillor A Example moved that …".
-_NAME_BEFORE_MOVED = re.compile(
+_NAME_BEFORE_MOVED = rx.compile(
     r"((?:Councillor|Cllr\.?|Alderman|Mr|Mrs|Ms|Miss|Dr) [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
     r" (?:moved|proposed)\b"
 )

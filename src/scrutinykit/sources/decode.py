@@ -91,7 +91,7 @@ _CONTROL_ONE_IN: Final = 10
 #: C0 controls other than tab, newline, vertical tab, form feed and carriage
 #: return, and DEL.
 _CONTROL_BYTES: Final = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\v\f\r")
-_CONTROL_BYTES_RE: Final = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES_RE: Final = rx.compile_bytes(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 #: The same, plus the C1 controls, as characters.
 _CONTROL_CHARS_RE: Final = rx.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -267,7 +267,7 @@ def _truncation(doc: Document, nodes: Iterable[object] | None = None) -> Iterato
 #: How many words (after any leading number) make a line's shape.
 SHAPE_WORDS = 3
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = rx.compile(r"\S+")
 _EDGE_PUNCTUATION = "\"'()[]{}.,;!?*\u2018\u2019\u201c\u201d\u2022\u2013\u2014-"
 
 
