@@ -64,8 +64,14 @@ _RUNS_ON = rx.compile(r"[\w,]\s*\Z")
 
 def _finish_item(
     item: AgendaItem, source: str, apologies: list[Person] | None, vocab: Patterns
-) -> tuple[AgendaItem, list[Person] | None]:
+) -> tuple[AgendaItem, list[Person] | None, list[Person]]:
+    """The item with its kind, minutes date and officers; the apologies so far; the people of its lists.
+
+    The people are those of the item's officer lists (:func:`_officer_list_people`), read once here
+    for its officers and handed back for the rest of them.
+    """
     kind = _classify_item(item.title)
+    blocks = _item_blocks(item, source, vocab)
     minutes = item.minutes
     previous_date: datetime.date | None = None
     previous_agreed: bool | None = None
@@ -80,7 +86,7 @@ def _finish_item(
             previous_agreed = True
     if kind is ItemKind.APOLOGIES:
         # The minute may run on in the heading: "611  APOLOGIES – Apologies … were received from …".
-        listed = _listed(item, source, vocab)  # names under "Present:" are no bare list of apologies
+        listed = _listed(blocks)  # names under "Present:" are no bare list of apologies
         # A list under another label ("Committee Members:" / "Cllrs …") names who attended.
         others = {
             id(after)
@@ -111,7 +117,8 @@ def _finish_item(
             )
             if found:
                 apologies = (apologies or []) + found
-    officers = [p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.OFFICER]
+    people = _officer_list_people(blocks, source, vocab)
+    officers = [p for p in people if p.kind is AttendanceKind.OFFICER]
     finished = attrs.evolve(
         item,
         kind=kind,
@@ -119,13 +126,14 @@ def _finish_item(
         previous_minutes_agreed=previous_agreed,
         officers=tuple(officers),
     )
-    return finished, apologies
+    return finished, apologies, people
 
 
-def _item_people(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
-    """The people of the officer lists inside an item ("The following officers were in attendance")."""
+def _officer_list_people(blocks: list[Block], source: str, vocab: Patterns) -> list[Person]:
+    """The people of the officer lists among an item's blocks (:func:`_item_blocks`): "The following
+    officers were in attendance"."""
     found: list[Person] = []
-    for node in _item_blocks(item, source, vocab):
+    for node in blocks:
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
             found.extend(_block_people(node, source, vocab))
     return found
@@ -176,11 +184,12 @@ def _label_alone(text: str, vocab: Patterns) -> bool:
     )
 
 
-def _listed(item: AgendaItem, source: str, vocab: Patterns) -> set[int]:
-    """The starts of an item's paragraphs that :func:`_item_blocks` joins to a list of those present."""
+def _listed(blocks: list[Block]) -> set[int]:
+    """The starts of an item's paragraphs that :func:`_item_blocks` (giving ``blocks``) joins to a list of
+    those present."""
     return {
         line.span.start
-        for block in _item_blocks(item, source, vocab)
+        for block in blocks
         if isinstance(block, AttendanceBlock) and block.kind is AttendanceKind.PRESENT
         for line in block.lines[1:]
     }
