@@ -1,0 +1,99 @@
+"""Shortcuts the text → model pipeline takes: each gives what the long way gives."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrutinykit._model import AttendanceKind
+from scrutinykit.build.items import _finish_item, _item_blocks, _officer_list_people, _outcome_key
+from scrutinykit.build.transform import MinutesTransformer
+from scrutinykit.layout.lines import layout
+from scrutinykit.layout.normalise import normalise
+from scrutinykit.parsing.loader import load_parser
+from scrutinykit.parsing.vocabulary import default_patterns
+
+from .conftest import SEEDS
+
+
+def _key_the_long_way(text: str, points: tuple[str, ...] = ()) -> str:
+    words = " ".join([text, *points]).casefold()
+    words = re.sub(
+        r"^(?:(?:unanimously|it was)\s+)?(?:resolved|decision|decided|agreed|recommended)\b"
+        r"[\s:;,.\-\u2013\u2014]*(?:that\b)?",
+        "",
+        " ".join(words.split()),
+        flags=re.IGNORECASE,
+    )
+    return re.sub(r"[^a-z0-9]+", " ", words).strip()
+
+
+def _outcome(text: str, points: tuple[str, ...] = ()) -> SimpleNamespace:
+    return SimpleNamespace(text=text, points=tuple(SimpleNamespace(text=p) for p in points))
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("RESOLVED that the report be noted.", ()),
+        (
+            "Resolved:- That (a) the £1,200 grant be paid; and",
+            ("(i) the Clerk write to\tthe Trust;", "ii) 50%"),
+        ),
+        ("Agreed\x1cthat the\x0bminutes of 3/4/24 be signed", ()),
+        ("That the café's Straße lease — 2024/25 — be renewed", ("Ⅻ items", "ﬁnal")),
+        ("  -- ", ()),
+        ("", ()),
+    ],
+)
+def test_an_outcome_key_is_the_alphanumeric_runs_of_its_folded_words(
+    text: str, points: tuple[str, ...]
+) -> None:
+    """The ASCII shortcut (translate and split) and the pattern give the same key."""
+    assert _outcome_key(_outcome(text, points)) == _key_the_long_way(text, points)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)), st.text(max_size=20))
+def test_an_outcome_key_is_the_long_way_for_any_text(ascii_text: str, other: str) -> None:
+    """Any ASCII text (controls and all), and any text at all, keys as the pattern keys it."""
+    for text in (ascii_text, other, ascii_text + other):
+        assert _outcome_key(_outcome(text)) == _key_the_long_way(text)  # type: ignore[arg-type]
+
+
+def _parsed(text: str) -> tuple[object, object]:
+    normalised = layout(normalise(text), load_parser().terminals)
+    return normalised, MinutesTransformer(normalised).transform(load_parser().parse(normalised.text))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_an_item_is_finished_with_the_people_of_its_lists(path: object) -> None:
+    """The people _finish_item hands back are those its finished item's lists give read anew."""
+    text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    vocab = default_patterns()
+    _, parsed = _parsed(text)
+    for item in parsed.items:  # type: ignore[attr-defined]
+        finished, _, people = _finish_item(item, text, None, vocab)
+        again = _officer_list_people(_item_blocks(finished, text, vocab), text, vocab)
+        assert people == again
+        assert finished.officers == tuple(p for p in again if p.kind is AttendanceKind.OFFICER)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .\n:"), min_size=1, max_size=60), st.data())
+def test_a_span_without_deletions_maps_as_the_offset_map_does(text: str, data: st.DataObject) -> None:
+    """Where normalising deleted and blanked nothing, the transformer's shortcut span is the map's."""
+    normalised = normalise(text)
+    assert not normalised.deletions
+    assert not normalised.unseen
+    transformer = MinutesTransformer(normalised)
+    assert transformer._same_offsets
+    length = len(normalised.text)
+    start = data.draw(st.integers(-2, length + 3))
+    end = data.draw(st.integers(-2, length + 3))
+    span = transformer._span(start, end)
+    assert (span.start, span.end) == (normalised.to_original(start), normalised.to_original_end(end))
