@@ -13,6 +13,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -205,11 +206,26 @@ _LABEL_WORDS = rx.compile(
 )
 
 
+#: Every ASCII character but a lower-case letter or a digit, made a space (see :func:`_outcome_key`).
+_NOT_ALNUM_ASCII: Final = {i: " " for i in range(128) if not ("a" <= chr(i) <= "z" or "0" <= chr(i) <= "9")}
+
+_NOT_ALNUM: Final = rx.compile(r"[^a-z0-9]+")
+
+
 def _outcome_key(outcome: Outcome) -> str:
-    """An outcome's words and points, folded, without the label that opens them."""
+    """An outcome's words and points, folded, without the label that opens them.
+
+    The key is the runs of ``[a-z0-9]`` of the folded words, one space between
+    each: for ASCII text the other characters are made spaces by ``translate``
+    and the runs split apart (quicker than replacing each run by a pattern,
+    as ``_NOT_ALNUM.sub`` does for the rest: ``str.split`` splits at every
+    ASCII whitespace character, and no letter or digit is one).
+    """
     words = " ".join([outcome.text, *(p.text for p in outcome.points)]).casefold()
     words = _LABEL_WORDS.sub("", " ".join(words.split()))
-    return re.sub(r"[^a-z0-9]+", " ", words).strip()
+    if words.isascii():
+        return " ".join(words.translate(_NOT_ALNUM_ASCII).split())
+    return _NOT_ALNUM.sub(" ", words).strip()
 
 
 def _mark_duplicates(item: AgendaItem) -> AgendaItem:
