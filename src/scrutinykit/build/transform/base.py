@@ -39,8 +39,13 @@ def fold(text: str) -> str:
     it: every whitespace character but the space is unprintable
     (``str.isprintable``), so printable text with no two spaces together and
     none at either end has nothing to fold (a test checks every character).
+    Printable text with none at either end but runs of spaces inside (a
+    line of a table, words spread to the margins) has its runs halved by
+    ``str.replace`` until none is left, without a list of its words.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        while "  " in text:
+            text = text.replace("  ", " ")
         return text
     return " ".join(text.split())
 
