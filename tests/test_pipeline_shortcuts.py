@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import scrutinykit as sk
+from scrutinykit import _model
 from scrutinykit._model import AttendanceKind
 from scrutinykit.build.items import _finish_item, _item_blocks, _officer_list_people, _outcome_key
 from scrutinykit.build.transform import MinutesTransformer
@@ -97,3 +100,49 @@ def test_a_span_without_deletions_maps_as_the_offset_map_does(text: str, data: s
     end = data.draw(st.integers(-2, length + 3))
     span = transformer._span(start, end)
     assert (span.start, span.end) == (normalised.to_original(start), normalised.to_original_end(end))
+
+
+def _walk_the_long_way(node: object) -> list[object]:
+    """Every node under ``node``, each element of a tuple asked whether it is one (walk as it was)."""
+    out = [node]
+    for name in _model._child_fields(type(node)) if attrs.has(type(node)) else ():
+        value = getattr(node, name)
+        if isinstance(value, tuple):
+            for c in value:
+                if attrs.has(type(c)) and hasattr(c, "span"):
+                    out.extend(_walk_the_long_way(c))
+        elif attrs.has(type(value)) and isinstance(getattr(value, "span", None), _model.Span):
+            out.extend(_walk_the_long_way(value))
+    return out
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_walk_tells_a_node_by_its_class_as_asking_each_would(path: object) -> None:
+    """walk yields the very nodes, in the same order, as asking every element of every tuple."""
+    doc = sk.parse(path.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    for root in (*doc.front_matter, *doc.items, *doc.closing):
+        walked = list(_model.walk(root))
+        assert len(walked) == len(_walk_the_long_way(root))
+        assert all(a is b for a, b in zip(walked, _walk_the_long_way(root)))
+
+
+@attrs.define(slots=False)
+class _DictNode:
+    span: _model.Span
+    points: tuple[object, ...] = ()
+
+
+@attrs.define(slots=False)
+class _NoSpan:
+    text: str
+
+
+def test_walk_asks_each_instance_of_a_class_without_a_span_slot() -> None:
+    """A dict class's instances hold ``span`` where the class shows none: each is asked."""
+    inner = _DictNode(span=_model.Span(start=1, end=2))
+    outer = _DictNode(span=_model.Span(start=0, end=3), points=(inner, _NoSpan("x"), "text", 4))
+    assert list(_model.walk(outer)) == [outer, inner]
+    assert _model._SPAN_NODES[_DictNode] == 2
+    assert _model._SPAN_NODES[_NoSpan] == 2
+    assert _model._SPAN_NODES[str] == 0
+    assert _model._span_node(_model.Paragraph) == 1
