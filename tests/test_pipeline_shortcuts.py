@@ -146,3 +146,53 @@ def test_walk_asks_each_instance_of_a_class_without_a_span_slot() -> None:
     assert _model._SPAN_NODES[_NoSpan] == 2
     assert _model._SPAN_NODES[str] == 0
     assert _model._span_node(_model.Paragraph) == 1
+
+
+
+_LABEL_PIECES = st.sampled_from(
+    [
+        *("item", "Items", "MINUTE", "page", "key stage", "ks", "q", "no", "casino", "Ward", "question"),
+        *(" ", "  ", "\t", "\n", "   ", "3", "12", "2024", ",", "and", "or", "to", "&", "x", "é", "ſ", "K"),
+    ]
+)
+_BLANKS = st.sampled_from(["", " ", "  ", "   ", "    ", "\t", "\n ", "\u2003"])
+#: A label and what may follow it before a number, near misses among them.
+_LABELLED = st.tuples(
+    st.lists(_LABEL_PIECES, max_size=4).map("".join),
+    st.sampled_from(["item", "ITEMS", "Key Stage", "key  stage", "ks", "q", "no", "casino", "stag", "pages"]),
+    _BLANKS,
+    st.sampled_from(["", "3", "12", "2024", "12345", "x"]),
+    _BLANKS,
+    st.sampled_from(["", ",", "and", "AND", "or", "to", "&", "an"]),
+    _BLANKS,
+).map("".join)
+
+
+def _label_found_both_ways(text: str) -> None:
+    from scrutinykit.build.readers.counts import _LABEL_BEFORE, _LABEL_BEFORE_REVERSED
+
+    end = len(text)
+    forwards = _LABEL_BEFORE.search(text, max(0, end - 20), end) is not None
+    backwards = _LABEL_BEFORE_REVERSED.match(text[max(0, end - 20) : end][::-1]) is not None
+    assert forwards == backwards
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(_LABELLED, st.lists(_LABEL_PIECES, max_size=12).map("".join)))
+def test_a_label_before_a_number_is_found_backwards_as_forwards(text: str) -> None:
+    """The reversed label pattern matched on the reversed window finds a label exactly when
+    the pattern searched through the window finds one ending at the number."""
+    _label_found_both_ways(text)
+
+
+def test_a_label_before_a_number_is_found_backwards_in_the_seeds() -> None:
+    """The same, before every number of the seeds, and the examples that matter found."""
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"[0-9]+", text):
+            _label_found_both_ways(text[: m.start()])
+    from scrutinykit.build.readers.counts import _LABEL_BEFORE_REVERSED
+
+    assert _LABEL_BEFORE_REVERSED.match("agenda item 3 and "[::-1])
+    assert _LABEL_BEFORE_REVERSED.match("see Key Stage  "[::-1])
+    assert not _LABEL_BEFORE_REVERSED.match("we received "[::-1])
