@@ -196,3 +196,24 @@ def test_a_label_before_a_number_is_found_backwards_in_the_seeds() -> None:
     assert _LABEL_BEFORE_REVERSED.match("agenda item 3 and "[::-1])
     assert _LABEL_BEFORE_REVERSED.match("see Key Stage  "[::-1])
     assert not _LABEL_BEFORE_REVERSED.match("we received "[::-1])
+
+
+_TITLE_PIECES = st.sampled_from(
+    [
+        *("Apologies", "APOLOGY", "Declarations of", "Interests", "INTERESTS", "ſ", "ı", "K", "İ", "Minutes"),
+        *("To approve the minutes", "Urgent Business", "urgent items", "Exempt Information", "exclusion of"),
+        *("the public", "Public Questions", "questions from the public", "Work programme", "Forward Plan"),
+        *("WORKPROGRAMME", " ", "x", "é", "intereſt", "apologıes", "the ", "press"),
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=6).map("".join))
+def test_an_item_kind_is_read_as_every_pattern_tried_in_turn_reads_it(title: str) -> None:
+    """The words a kind's pattern needs skip only titles the pattern cannot match."""
+    from scrutinykit._model import ItemKind
+    from scrutinykit.build.item_kinds import _ITEM_KINDS, _classify_item
+
+    expected = next((kind for kind, pattern in _ITEM_KINDS if pattern.search(title)), ItemKind.SUBSTANTIVE)
+    assert _classify_item(title) is expected
