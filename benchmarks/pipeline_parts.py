@@ -11,8 +11,8 @@ machine's drift.  This times the parts such changes touch, each over the
 whole of the 1 MB document (as ``benchmarks/throughput.py`` builds it),
 parsed once beforehand: the outcome keys that mark duplicates, folding every
 line token, the visitors named in prose, walking every node, the counts in
-every textual node that holds a digit, and reading every item's kind from its
-title.  Each figure is the fastest of ``--repeats`` runs in CPU time, in
+every textual node that holds a digit, reading every item's kind from its
+title, and the figure scan of every node.  Each figure is the fastest of ``--repeats`` runs in CPU time, in
 milliseconds.  Only functions every revision since 1f91895 has are called,
 so the same command gives the figures of an older checkout.
 """
@@ -40,6 +40,7 @@ def measure(repeats: int) -> dict[str, float]:
     from benchmarks.throughput import MB, SEEDS, _build, _texts
     from scrutinykit._model import TEXTUAL_NODES, walk
     from scrutinykit.build.attendance.prose import _item_visitors
+    from scrutinykit.build.figures import _figures
     from scrutinykit.build.item_kinds import _classify_item
     from scrutinykit.build.items import _outcome_key
     from scrutinykit.build.readers import find_counts
@@ -79,6 +80,7 @@ def measure(repeats: int) -> dict[str, float]:
         "walk every node": lambda: [n for root in roots for n in walk(root)],
         "counts in textual nodes": lambda: [find_counts(t) for t in figure_texts],
         "item kinds from titles": lambda: [_classify_item(item.title) for item in doc.items],
+        "figures of every node": lambda: _figures(nodes, text),
     }
     return {name: _fastest(fn, repeats) for name, fn in parts.items()}
 
