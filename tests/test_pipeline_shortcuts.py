@@ -217,3 +217,14 @@ def test_an_item_kind_is_read_as_every_pattern_tried_in_turn_reads_it(title: str
 
     expected = next((kind for kind, pattern in _ITEM_KINDS if pattern.search(title)), ItemKind.SUBSTANTIVE)
     assert _classify_item(title) is expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab 09٣３²\n£")), st.data())
+def test_a_node_holds_a_digit_as_the_pattern_finds_one(text: str, data: st.DataObject) -> None:
+    """The figure scan's ten searches tell an ASCII digit in a range as ``[0-9]`` does."""
+    from scrutinykit.build.figures import _holds_digit
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _holds_digit(text, start, end) == (re.search("[0-9]", text[start:end]) is not None)
