@@ -12,7 +12,8 @@ whole of the 1 MB document (as ``benchmarks/throughput.py`` builds it),
 parsed once beforehand: the outcome keys that mark duplicates, folding every
 line token, the visitors named in prose, walking every node, the counts in
 every textual node that holds a digit, reading every item's kind from its
-title, and the figure scan of every node.  Each figure is the fastest of ``--repeats`` runs in CPU time, in
+title, the figure scan of every node, and the transformer on the parse
+tree.  Each figure is the fastest of ``--repeats`` runs in CPU time, in
 milliseconds.  Only functions every revision since 1f91895 has are called,
 so the same command gives the figures of an older checkout.
 """
@@ -44,6 +45,7 @@ def measure(repeats: int) -> dict[str, float]:
     from scrutinykit.build.item_kinds import _classify_item
     from scrutinykit.build.items import _outcome_key
     from scrutinykit.build.readers import find_counts
+    from scrutinykit.build.transform import MinutesTransformer
     from scrutinykit.build.transform.base import fold
     from scrutinykit.layout.lines import layout
     from scrutinykit.layout.normalise import normalise
@@ -52,7 +54,8 @@ def measure(repeats: int) -> dict[str, float]:
     text = _build(_texts(SEEDS), MB)
     doc = sk.parse(text)
     parser = load_parser()
-    tree = parser.parse(layout(normalise(text), parser.terminals).text)
+    laid_out = layout(normalise(text), parser.terminals)
+    tree = parser.parse(laid_out.text)
     tokens: list[str] = []
     stack: list[Any] = [tree]
     while stack:
@@ -81,6 +84,7 @@ def measure(repeats: int) -> dict[str, float]:
         "counts in textual nodes": lambda: [find_counts(t) for t in figure_texts],
         "item kinds from titles": lambda: [_classify_item(item.title) for item in doc.items],
         "figures of every node": lambda: _figures(nodes, text),
+        "transform the parse tree": lambda: MinutesTransformer(laid_out).transform(tree),
     }
     return {name: _fastest(fn, repeats) for name, fn in parts.items()}
 
