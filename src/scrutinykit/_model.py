@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
+import types
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeGuard, Union
@@ -1177,14 +1178,31 @@ def _is_attrs(cls: type) -> bool:
     return found
 
 
+#: For each class met in a tuple of children: 1 when its instances are nodes (an attrs
+#: class whose ``span`` is a slot, which ``__init__`` always fills), 0 when they are not
+#: (not attrs, or no ``span``), 2 when each instance is asked (``hasattr``).
+_SPAN_NODES: dict[type, int] = {}
+
+
+def _span_node(cls: type) -> int:
+    if not _is_attrs(cls):
+        return 0
+    # Anything but a slot of the class's own (a dict class's field, an inherited slot) is asked
+    # of each instance, as an instance may hold ``span`` where its class shows none.
+    return 1 if isinstance(cls.__dict__.get("span"), types.MemberDescriptorType) else 2
+
+
 def walk(node: object) -> Iterator[object]:
     """Yield ``node`` and every node under it, parents first, in text order.
 
     An explicit stack rather than nested generators: a node deep in the
-    document costs one step to yield, not one per level above it.
+    document costs one step to yield, not one per level above it.  Whether
+    an element of a tuple is a node is told once for its class
+    (:data:`_SPAN_NODES`), not asked of every element.
     """
     stack = [node]
-    pop, push = stack.pop, stack.append
+    pop, extend = stack.pop, stack.extend
+    span_nodes = _SPAN_NODES
     while stack:
         node = pop()
         yield node
@@ -1193,12 +1211,19 @@ def walk(node: object) -> Iterator[object]:
         if names is None:
             names = _child_fields(cls) if attrs.has(cls) else ()
             _CHILDREN[cls] = names
+        if not names:
+            continue
         kids: list[object] = []
         for name in names:
             value = getattr(node, name)
             if isinstance(value, tuple):
-                kids.extend(c for c in value if _is_attrs(type(c)) and hasattr(c, "span"))
+                for c in value:
+                    known = span_nodes.get(type(c))
+                    if known is None:
+                        known = span_nodes[type(c)] = _span_node(type(c))
+                    if known == 1 or (known == 2 and hasattr(c, "span")):
+                        kids.append(c)
             elif _is_attrs(type(value)) and isinstance(getattr(value, "span", None), Span):
                 kids.append(value)
-        for kid in reversed(kids):
-            push(kid)
+        kids.reverse()
+        extend(kids)

@@ -42,7 +42,7 @@ from .attendance.labelled import _block_people, _group_attendance
 from .attendance.prose import _item_visitors
 from .attendance.roll_calls import _roll_call
 from .figures import _figures
-from .items import _finish_item, _item_attendance, _item_lines, _item_people, _mark_duplicates
+from .items import _finish_item, _item_attendance, _item_lines, _mark_duplicates
 from .meeting import read_meeting
 from .outside import outside_proceedings
 from .transform import ParsedTree
@@ -86,11 +86,11 @@ def assemble(
                     people[person.kind].append(person)
     items: list[AgendaItem] = []
     for item in tree.items:
-        item, apologies = _finish_item(item, source, apologies, vocab)
+        item, apologies, listed_people = _finish_item(item, source, apologies, vocab)
         items.append(item)
         people[AttendanceKind.OFFICER].extend(item.officers)
         people[AttendanceKind.ALSO_ATTENDING].extend(
-            p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.ALSO_ATTENDING
+            p for p in listed_people if p.kind is AttendanceKind.ALSO_ATTENDING
         )
     if not people[AttendanceKind.PRESENT]:
         # No list in the front matter: a meeting page may give it in its first item's minutes.

@@ -218,10 +218,13 @@ def _structured(text: str) -> str | None:
             return "JSON data"
     lines = json_lines = code = md_code = tags = 0
     md_heading = md_rule = False
+    # Inline code is between backticks: a text with none (most minutes) is not searched line by line.
+    ticks = "`" in text
     for line in _lines(text):
         lines += 1
         code += _code_line(line)
-        md_code += _MD_CODE.search(line) is not None
+        if ticks:
+            md_code += _MD_CODE.search(line) is not None
         # A line (stripped, not blank) is tried only with the patterns that may start with its first.
         first_char = line[0]
         if first_char not in _MARKUP_FIRST:

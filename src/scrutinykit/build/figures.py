@@ -15,7 +15,6 @@ from .._model import (
     FigureKind,
     Span,
 )
-from ..parsing import patterns as rx
 from .readers import (
     counted_after,
     find_counts,
@@ -23,8 +22,24 @@ from .readers import (
     find_percentages,
 )
 
-#: A digit: every figure holds one (money and percentages are written in digits, and so are counts).
-_DIGIT = rx.compile(r"[0-9]")
+
+def _holds_digit(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds an ASCII digit, as every figure does (money and
+    percentages are written in digits, and so are counts): ten searches for one character,
+    each at C speed, quicker than a pattern's character class tried at every character."""
+    find = text.find
+    return (  # written out: a loop or a generator costs more than the searches of a short node
+        find("0", start, end) >= 0
+        or find("1", start, end) >= 0
+        or find("2", start, end) >= 0
+        or find("3", start, end) >= 0
+        or find("4", start, end) >= 0
+        or find("5", start, end) >= 0
+        or find("6", start, end) >= 0
+        or find("7", start, end) >= 0
+        or find("8", start, end) >= 0
+        or find("9", start, end) >= 0
+    )
 
 
 def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
@@ -33,14 +48,13 @@ def _figures(nodes: Iterable[object], source: str) -> tuple[Figure, ...]:
     A node whose text holds no digit holds no figure: it is passed over without a copy of its text.
     """
     found: list[Figure] = []
-    digit = _DIGIT.search
     for node in nodes:
         if not isinstance(node, TEXTUAL_NODES):
             continue
         span: Span = node.span  # type: ignore[attr-defined]
         kids = getattr(node, "points", ())
         end = kids[0].span.start if kids else span.end
-        if digit(source, span.start, end) is None:
+        if not _holds_digit(source, span.start, end):
             continue
         text = source[span.start : end]
         for kind, finder in ((FigureKind.MONEY, find_money), (FigureKind.PERCENTAGE, find_percentages)):

@@ -39,8 +39,24 @@ _ITEM_KINDS: tuple[tuple[ItemKind, re.Pattern[str]], ...] = (
 )
 
 
+#: For each row of ``_ITEM_KINDS``, words one of which the lower-cased title holds wherever the
+#: pattern matches: a title holding none is not searched.  The words hold no "i", "s" or "k", the
+#: letters the engine also matches case-insensitively to other characters (dotless i, long s,
+#: the Kelvin sign) that ``str.lower`` leaves alone.
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("apolog",),
+    ("ntere",),
+    ("nute",),
+    ("urgent",),
+    ("exempt", "exclu"),
+    ("publ",),
+    ("programme", "forward plan"),
+)
+
+
 def _classify_item(title: str) -> ItemKind:
-    for kind, pattern in _ITEM_KINDS:
-        if pattern.search(title):
+    low = title.lower()
+    for (kind, pattern), needs in zip(_ITEM_KINDS, _NEEDS):
+        if any(word in low for word in needs) and pattern.search(title):
             return kind
     return ItemKind.SUBSTANTIVE

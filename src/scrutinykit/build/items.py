@@ -13,6 +13,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -64,8 +65,14 @@ _RUNS_ON = rx.compile(r"[\w,]\s*\Z")
 
 def _finish_item(
     item: AgendaItem, source: str, apologies: list[Person] | None, vocab: Patterns
-) -> tuple[AgendaItem, list[Person] | None]:
+) -> tuple[AgendaItem, list[Person] | None, list[Person]]:
+    """The item with its kind, minutes date and officers; the apologies so far; the people of its lists.
+
+    The people are those of the item's officer lists (:func:`_officer_list_people`), read once here
+    for its officers and handed back for the rest of them.
+    """
     kind = _classify_item(item.title)
+    blocks = _item_blocks(item, source, vocab)
     minutes = item.minutes
     previous_date: datetime.date | None = None
     previous_agreed: bool | None = None
@@ -80,7 +87,7 @@ def _finish_item(
             previous_agreed = True
     if kind is ItemKind.APOLOGIES:
         # The minute may run on in the heading: "611  APOLOGIES – Apologies … were received from …".
-        listed = _listed(item, source, vocab)  # names under "Present:" are no bare list of apologies
+        listed = _listed(blocks)  # names under "Present:" are no bare list of apologies
         # A list under another label ("Committee Members:" / "Cllrs …") names who attended.
         others = {
             id(after)
@@ -111,7 +118,8 @@ def _finish_item(
             )
             if found:
                 apologies = (apologies or []) + found
-    officers = [p for p in _item_people(item, source, vocab) if p.kind is AttendanceKind.OFFICER]
+    people = _officer_list_people(blocks, source, vocab)
+    officers = [p for p in people if p.kind is AttendanceKind.OFFICER]
     finished = attrs.evolve(
         item,
         kind=kind,
@@ -119,13 +127,14 @@ def _finish_item(
         previous_minutes_agreed=previous_agreed,
         officers=tuple(officers),
     )
-    return finished, apologies
+    return finished, apologies, people
 
 
-def _item_people(item: AgendaItem, source: str, vocab: Patterns) -> list[Person]:
-    """The people of the officer lists inside an item ("The following officers were in attendance")."""
+def _officer_list_people(blocks: list[Block], source: str, vocab: Patterns) -> list[Person]:
+    """The people of the officer lists among an item's blocks (:func:`_item_blocks`): "The following
+    officers were in attendance"."""
     found: list[Person] = []
-    for node in _item_blocks(item, source, vocab):
+    for node in blocks:
         if isinstance(node, AttendanceBlock) and node.kind is AttendanceKind.OFFICER:
             found.extend(_block_people(node, source, vocab))
     return found
@@ -176,11 +185,12 @@ def _label_alone(text: str, vocab: Patterns) -> bool:
     )
 
 
-def _listed(item: AgendaItem, source: str, vocab: Patterns) -> set[int]:
-    """The starts of an item's paragraphs that :func:`_item_blocks` joins to a list of those present."""
+def _listed(blocks: list[Block]) -> set[int]:
+    """The starts of an item's paragraphs that :func:`_item_blocks` (giving ``blocks``) joins to a list of
+    those present."""
     return {
         line.span.start
-        for block in _item_blocks(item, source, vocab)
+        for block in blocks
         if isinstance(block, AttendanceBlock) and block.kind is AttendanceKind.PRESENT
         for line in block.lines[1:]
     }
@@ -196,11 +206,26 @@ _LABEL_WORDS = rx.compile(
 )
 
 
+#: Every ASCII character but a lower-case letter or a digit, made a space (see :func:`_outcome_key`).
+_NOT_ALNUM_ASCII: Final = {i: " " for i in range(128) if not ("a" <= chr(i) <= "z" or "0" <= chr(i) <= "9")}
+
+_NOT_ALNUM: Final = rx.compile(r"[^a-z0-9]+")
+
+
 def _outcome_key(outcome: Outcome) -> str:
-    """An outcome's words and points, folded, without the label that opens them."""
+    """An outcome's words and points, folded, without the label that opens them.
+
+    The key is the runs of ``[a-z0-9]`` of the folded words, one space between
+    each: for ASCII text the other characters are made spaces by ``translate``
+    and the runs split apart (quicker than replacing each run by a pattern,
+    as ``_NOT_ALNUM.sub`` does for the rest: ``str.split`` splits at every
+    ASCII whitespace character, and no letter or digit is one).
+    """
     words = " ".join([outcome.text, *(p.text for p in outcome.points)]).casefold()
     words = _LABEL_WORDS.sub("", " ".join(words.split()))
-    return re.sub(r"[^a-z0-9]+", " ", words).strip()
+    if words.isascii():
+        return " ".join(words.translate(_NOT_ALNUM_ASCII).split())
+    return _NOT_ALNUM.sub(" ", words).strip()
 
 
 def _mark_duplicates(item: AgendaItem) -> AgendaItem:

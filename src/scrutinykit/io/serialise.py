@@ -1018,7 +1018,9 @@ class _UnstructureWriter(_Writer):
         if isinstance(t, type) and issubclass(t, enum.Enum):
             if "_value_" in t.__annotations__:
                 raise NotImplementedError(f"no fast unstructure for the typed enum {t!r}")
-            return f"{value}.value"
+            # ``_value_`` is what ``.value`` returns, read as a plain attribute:
+            # ``.value`` is a descriptor written in Python, a call per member read.
+            return f"{value}._value_"
         other = _optional_of(t)
         if other is not None:
             v = f"_v{self.counter()}"

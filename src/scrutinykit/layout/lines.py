@@ -914,19 +914,26 @@ def _cue_offsets(text: str, start: int, end: int, cue: Cues) -> list[int]:
     opened = -1  # where the last structure found opens
     # Only the terminals whose literals the line holds can match in it.
     splits = cue.splits_in(text[start:end])
-    in_line = cue.splits if cue.in_line is None else cue.in_line
+    in_line = (cue.splits if cue.in_line is None else cue.in_line).match
+    heading_at, year_at = _NUMBERED_HEADING.match, _YEAR.match
+    # Most candidates of a long line of prose open nothing: the loop takes the
+    # fewest steps it can on each (the patterns bound, no call but theirs).
     for m in _CANDIDATE.finditer(text, start, end):
         p = m.end()
-        window = min(end, p + _WINDOW)
-        if opened >= 0 and len(text[opened:p].split()) <= 2 and not any(c in text[opened:p] for c in ".;:"):
-            continue  # "The Board resolved": a structure opened a word or two back holds this one
+        window = p + _WINDOW
+        if window > end:
+            window = end
+        if opened >= 0:
+            held = text[opened:p]
+            if len(held.split()) <= 2 and "." not in held and ";" not in held and ":" not in held:
+                continue  # "The Board resolved": a structure opened a word or two back holds this one
         c = text[p]
-        if c in "12" and _YEAR.match(text, p) is not None:  # a year starts 19 or 20
+        if (c == "1" or c == "2") and year_at(text, p) is not None:  # a year starts 19 or 20
             continue
-        h = _NUMBERED_HEADING.match(text, p, window)
-        if h is not None and h.group("bare") is not None and m.group()[0] not in _SENTENCE_END:
+        h = heading_at(text, p, window)
+        if h is not None and h.group("bare") is not None and text[m.start()] not in _SENTENCE_END:
             h = None  # "TUESDAY 4 MARCH": a bare number opens a heading only after a full stop
-        if h is None and in_line.match(text, p, window) is None:
+        if h is None and in_line(text, p, window) is None:
             for first, s in splits:
                 if (first is None or c in first or not c.isascii()) and s.match(text, p, window) is not None:
                     break

@@ -77,13 +77,15 @@ def _prose_person(text: str, base: int, start: int, end: int) -> Person | None:
     return person
 
 
-#: Words one of which each prose pattern holds (as written, case and all): a text holding
-#: none of them is not searched at all.  (Both tables are keyed by the patterns' ids: hashing
-#: a compiled pattern hashes its whole code, on every lookup.)
-_NEEDS: dict[int, tuple[str, ...]] = {
-    id(_WELCOMED): ("welcomed",),
-    id(_CABINET_SPEAKER): ("Holder", "Member", "Leader"),
-    id(_PROSE_ATTENDED): ("attended",),
+#: Groups of words, each match of a prose pattern holding a word of every group (as written,
+#: case and all): a text missing every word of a group is not searched at all.  (Both tables
+#: are keyed by the patterns' ids: hashing a compiled pattern hashes its whole code, on every
+#: lookup.)  A cabinet member named as they answer is named with a title after the comma:
+#: "…, Councillor Jo Example," (or "Cllr"), checked after the office's own word.
+_NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
+    id(_WELCOMED): (("welcomed",),),
+    id(_CABINET_SPEAKER): (("Holder", "Member", "Leader"), ("Councillor", "Cllr")),
+    id(_PROSE_ATTENDED): (("attended",),),
 }
 #: The word each prose pattern must end on (or start with), found first so the pattern runs only near it.
 _TRIGGERS: dict[int, re.Pattern[str]] = {
@@ -105,9 +107,9 @@ def _matches_near(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]
     The search runs from :data:`_REACH` characters before a trigger to 40
     after it, so a look-ahead ("not as a substitute") still sees its words.
     """
-    needs = _NEEDS.get(id(pattern))
-    if needs is not None and not any(word in text for word in needs):
-        return
+    for needs in _NEEDS.get(id(pattern), ()):
+        if not any(word in text for word in needs):
+            return
     starts = _STARTS.get(id(pattern))
     if starts is not None:
         yield from _matches_at(pattern, text, starts)

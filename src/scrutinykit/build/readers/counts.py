@@ -125,12 +125,25 @@ _NOT_COUNTED = frozenset(
     ["am", "pm", "a.m", "p.m", "years'", "year-old", "am.", "pm.", "o'clock", "per", "percent"]
 )
 #: Words before a number that make it a label, not a count: "agenda item 5".
+_LABEL_WORDS = (
+    *("item", "items", "minute", "minutes", "paragraph", "paragraphs", "page", "pages", "section"),
+    *("appendix", "annex", "no", "number", "recommendation", "ward", "phase", "stage", "level", "year"),
+    *("tier", "key stage", "ks", "room", "bed", "flat", "house", "route", "bus", "quarter", "quarters"),
+    *("q", "week", "day", "grade", "band", "option", "question"),
+)
 _LABEL_BEFORE = rx.compile(
-    r"(?:item|items|minute|minutes|paragraph|paragraphs|page|pages|section|appendix|annex|no|number"
-    r"|recommendation|ward|phase|stage|level|year|tier|key stage|ks|room|bed|flat|house|route|bus"
-    r"|quarter|quarters|q|week|day|grade|band|option|question)"
+    rf"(?:{'|'.join(_LABEL_WORDS)})"
     # "quarter 3 and 4": the second number is a label too.
     r"\s{1,3}(?:[0-9]{1,4}\s{0,3}(?:,|and|or|to|&)\s{1,3})?\Z",
+    re.IGNORECASE,
+)
+#: :data:`_LABEL_BEFORE` written backwards, matched at the start of the text before a number
+#: read backwards: a text ends with a match of the one exactly when its reverse starts with a
+#: match of the other.  Searching the 20 characters before each number for a match ending
+#: there tries every word at every character; the reverse is tried once (tests compare the two).
+_LABEL_BEFORE_REVERSED = rx.compile(
+    r"(?:\s{1,3}(?:,|dna|ro|ot|&)\s{0,3}[0-9]{1,4})?\s{1,3}"
+    rf"(?:{'|'.join(word[::-1] for word in _LABEL_WORDS)})",
     re.IGNORECASE,
 )
 # The number is found first and the hedge before it ("about 16") after: a
@@ -280,7 +293,7 @@ def find_counts(text: str) -> list[tuple[int, int, decimal.Decimal, str]]:
         digits = m.group("n").replace(",", "")
         if len(digits) == 4 and digits[:2] in ("19", "20"):
             continue  # a year
-        if _LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _LABEL_BEFORE_REVERSED.match(text[max(0, m.start() - 20) : m.start()][::-1]):
             continue
         after = counted_after(text, m.end("n"))
         if after is None:

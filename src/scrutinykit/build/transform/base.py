@@ -39,8 +39,13 @@ def fold(text: str) -> str:
     it: every whitespace character but the space is unprintable
     (``str.isprintable``), so printable text with no two spaces together and
     none at either end has nothing to fold (a test checks every character).
+    Printable text with none at either end but runs of spaces inside (a
+    line of a table, words spread to the margins) has its runs halved by
+    ``str.replace`` until none is left, without a list of its words.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        while "  " in text:
+            text = text.replace("  ", " ")
         return text
     return " ".join(text.split())
 
@@ -125,9 +130,20 @@ class TransformerBase:
         self._token_type: type[Token] | None = None
         # The points that took a run-on line (by id; each is kept in ``_norm``).
         self._run_points: set[int] = set()
+        # Without deletions and invisible characters an offset maps to itself (clamped to the
+        # original's length): ``_span`` then maps it without the two calls of the general map.
+        self._same_offsets = not normalised.deletions and not normalised.unseen
+        self._length = normalised.original_length
 
     def _span(self, start: int, end: int) -> Span:
         """Map a normalised ``[start, end)`` to an original span."""
+        if self._same_offsets:
+            # What to_original and to_original_end give when nothing was deleted or blanked.
+            length = self._length
+            return Span(
+                start=start if start < length else length,
+                end=0 if end <= 0 else end if end < length else length,
+            )
         return Span(start=self._n.to_original(start), end=self._n.to_original_end(end))
 
     def _token_span(self, token: Token) -> tuple[int, int]:
@@ -136,8 +152,10 @@ class TransformerBase:
         return start, start + len(token.value.rstrip())
 
     def _paragraph(self, token: Token) -> Paragraph:
-        start, end = self._token_span(token)
-        par = Paragraph(span=self._span(start, end), text=fold(token.value))
+        value = token.value
+        start = token.start_pos or 0  # _token_span, written out: a call saved on every line
+        end = start + len(value.rstrip())
+        par = Paragraph(span=self._span(start, end), text=fold(value))
         self._norm[id(par)] = (par, start, end)
         self._token_type = type(token)
         return par
