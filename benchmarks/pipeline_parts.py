@@ -15,7 +15,13 @@ every textual node that holds a digit, reading every item's kind from its
 title, the figure scan of every node, and the transformer on the parse
 tree.  Each figure is the fastest of ``--repeats`` runs in CPU time, in
 milliseconds.  Only functions every revision since 1f91895 has are called,
-so the same command gives the figures of an older checkout.
+so the same command gives the figures of an older checkout; except the
+proceedings' trigger words, which a checkout with
+``scrutinykit.proceedings.triggers`` times both ways over every paragraph
+and point of the document (casefolded): each rule's first word found by one
+``in`` test a word, as the scanner did before, and through
+``TriggerIndex.firsts`` (warm: a long document's later paragraphs find
+their pieces kept).
 """
 
 from __future__ import annotations
@@ -86,7 +92,41 @@ def measure(repeats: int) -> dict[str, float]:
         "figures of every node": lambda: _figures(nodes, text),
         "transform the parse tree": lambda: MinutesTransformer(laid_out).transform(tree),
     }
+    parts.update(_trigger_parts(doc))
     return {name: _fastest(fn, repeats) for name, fn in parts.items()}
+
+
+def _trigger_parts(doc: Any) -> dict[str, Callable[[], object]]:
+    """The proceedings' trigger words of every paragraph and point, word by word and through the index."""
+    try:
+        from scrutinykit.proceedings import scanner, stances
+        from scrutinykit.proceedings.triggers import TriggerIndex
+    except ImportError:  # a checkout before the index
+        return {}
+    from scrutinykit._model import Paragraph, Point, walk
+
+    rules = (*scanner._RULE_TRIGGERS, *stances.STANCE_TRIGGERS)
+    lows = [
+        node.text.casefold()
+        for root in (*doc.front_matter, *doc.items, *doc.closing)
+        for node in walk(root)
+        if isinstance(node, (Paragraph, Point))
+    ]
+    index = TriggerIndex(rules)
+    for low in lows:
+        index.firsts(low)
+
+    def word_by_word() -> None:
+        for low in lows:
+            for rule in rules:
+                for word in rule.words:
+                    if word in low:
+                        break
+
+    return {
+        "trigger words, word by word": word_by_word,
+        "trigger words, indexed": lambda: [index.firsts(low) for low in lows],
+    }
 
 
 def main() -> None:
