@@ -128,7 +128,7 @@ _SLACK: Final = frozenset(
         " ",
         *(chr(cp) for cp, to in _TABLE.items() if to == " "),
         # Every invisible character lies in U+00AD, U+2000-U+206F or U+FEFF.
-        *re.findall(f"[{_INVISIBLE}]", "".join(map(chr, [0xAD, *range(0x2000, 0x2070), 0xFEFF]))),
+        *rx.compile(f"[{_INVISIBLE}]").findall("".join(map(chr, [0xAD, *range(0x2000, 0x2070), 0xFEFF]))),
     ]
 )
 

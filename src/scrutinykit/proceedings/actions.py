@@ -18,7 +18,6 @@ a label or by an owner "to" is nothing else (the driver stops there).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .._model import CommitmentKind, Speaker, SpeakerKind
@@ -71,6 +70,8 @@ _OPENING_LABEL = rx.compile(r"\(?(?:[0-9]{1,3}[a-z]{0,5}|[a-z]{1,4})[.)]\)? (?=[
 _CAPITAL_NEXT = rx.compile(f" {CAPITAL}[a-z]")
 # What follows "to" when it is not a verb: "the Clerk to the Council".
 _NOT_A_VERB = rx.compile(r"(?:the|a|an|this|that|these|those|all|any|each|its|their|his|her)\b")
+_AGREED_THAT = rx.compile(r"agreed that ")
+_WOULD = rx.compile(r"\b(?:would|will|should)\b")
 
 
 def labelled_action(state: State, t: Text, start: int, end: int) -> bool:
@@ -238,10 +239,10 @@ def agreed_action(state: State, t: Text, start: int, end: int, low: str, who: Sp
     """What members "agreed that" someone would do by a due time: an action, the named one's or theirs."""
     if who is None or who.kind not in MEMBER_SIDE:
         return
-    am = re.search(r"agreed that ", t.text[start:end])
+    am = _AGREED_THAT.search(t.text[start:end])
     if am is not None:
         due = due_in(t, start + am.end(), end, state.meeting)
-        if due is not None and re.search(r"\b(?:would|will|should)\b", low):
+        if due is not None and _WOULD.search(low):
             named = speaker_at(t, start + am.end(), state.roster, None)
             owner = named.speaker if named is not None else who
             state.commit(CommitmentKind.ACTION, t, start, end, owner, start + am.end(), due=due)

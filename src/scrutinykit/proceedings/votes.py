@@ -31,6 +31,9 @@ VOTE_TRIGGERS = Triggers(
 )
 """The words one of which a sentence holds when :func:`vote` can find one in it."""
 _DIGIT = rx.compile(r"[0-9]")
+_AGAINST_OR_VOTE = rx.compile(r"against|abstain|vote")
+_AGREED_OR_RESOLVED = rx.compile(r"\bagreed\b|\bresolved\b")
+_INITIAL_AT_END = rx.compile(r"(?:^|[ .])[A-Z]\.$")
 
 
 def vote(state: State, t: Text, start: int, end: int, low: str) -> None:
@@ -49,7 +52,7 @@ def vote(state: State, t: Text, start: int, end: int, low: str) -> None:
         proposed is None
         and seconded is None
         and counts is not None
-        and not re.search(r"against|abstain|vote", low)
+        and not _AGAINST_OR_VOTE.search(low)
     ):
         return
     proposer = _name_after(text, proposed.end(), end) if proposed else None
@@ -76,7 +79,7 @@ def vote(state: State, t: Text, start: int, end: int, low: str) -> None:
     elif (
         terminals.search("VOTE_CARRIED", t, start, end)
         or unanimous
-        or re.search(r"\bagreed\b|\bresolved\b", low)
+        or _AGREED_OR_RESOLVED.search(low)
     ):
         result = VoteResult.CARRIED
     if votes_for is not None and votes_against is not None and result is None:
@@ -120,7 +123,7 @@ def _name_after(text: str, pos: int, end: int) -> str | None:
         return None
     name = m.group(1)
     # The full stop that ends the sentence is not the name's (an initial's is: "Councillor A.").
-    if name.endswith(".") and not re.search(r"(?:^|[ .])[A-Z]\.$", name):
+    if name.endswith(".") and not _INITIAL_AT_END.search(name):
         name = name[:-1]
     return name
 

@@ -316,7 +316,8 @@ def _line_people(piece: str, base: int, kind: AttendanceKind) -> list[Person]:
 
 
 _SEPARATOR = rx.compile(r"[,;]")
+_SHORT_BRACKETED = rx.compile(r"\([^()]{0,200}\)")
 
 
 def _without_brackets(text: str) -> str:
-    return re.sub(r"\([^()]{0,200}\)", "", text)
+    return _SHORT_BRACKETED.sub("", text)

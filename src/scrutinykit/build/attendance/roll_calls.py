@@ -78,6 +78,7 @@ def _titled_run(text: str, base: int, kind: AttendanceKind) -> list[Person]:
 _CHAIR_NOTE = rx.compile(r"(?:\(|,\s*)(?:in\s+the\s+)?(?:chair\w*|convene[rn]|mayor|provost)\b", re.I)
 #: Words that do not stand in a name: a digit, or a lower-case word outside brackets.
 _NOT_NAME = rx.compile(r"\d|(?<![\w'’-])(?!(?:and|de|van|von|du|da|le|la|of)\b)[a-z]")
+_BRACKETED = rx.compile(r"\([^()]*\)")
 
 
 def _roll_call(text: str, base: int) -> list[Person]:
@@ -93,7 +94,7 @@ def _roll_call(text: str, base: int) -> list[Person]:
     if len(flat) > 1500 or not flat.strip():
         return []
     # "in the Chair" outside brackets ("A Example (in the Chair), …" is a list's note).
-    chair = _IN_CHAIR.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), flat))
+    chair = _IN_CHAIR.search(_BRACKETED.sub(lambda m: " " * len(m.group()), flat))
     if chair is not None:
         # "Councillor A Example in the Chair." (or "A Example in the Chair"): the chair, present.
         if flat[chair.end() :].strip(" .") or _PROSE.search(flat[: chair.start()]):
