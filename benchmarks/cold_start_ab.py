@@ -27,11 +27,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.end_to_end_ab import _install_like
+from benchmarks.end_to_end_ab import installed_checkout, interleaved
 from benchmarks.throughput import ROOT, SEEDS
 
 SEED = SEEDS[2]
@@ -57,28 +56,16 @@ def _run(src: Path) -> float:
 
 def compare(rev: str, runs: int) -> dict[str, list[float]]:
     """Each side's wall seconds, run by run (``"this"`` and ``rev``)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "tree"
-        git = ["git", "-C", str(ROOT), "worktree"]
-        subprocess.run([*git, "add", "-q", "--detach", str(tree), rev], check=True)
-        try:
-            _install_like(tree)
-            sides = {"this": ROOT / "src", rev: tree / "src"}
-            for src in sides.values():
-                where = subprocess.run(
-                    [sys.executable, "-c", _WHERE], check=True, capture_output=True, text=True, env=_env(src)
-                ).stdout.strip()
-                assert where.startswith(str(src)), (where, src)
-                _run(src)  # writes the bytecode
-                _run(src)
-            found: dict[str, list[float]] = {name: [] for name in sides}
-            for k in range(runs):
-                order = list(sides) if k % 2 == 0 else list(reversed(sides))
-                for name in order:
-                    found[name].append(_run(sides[name]))
-        finally:
-            subprocess.run([*git, "remove", "--force", str(tree)], check=True)
-    return found
+    with installed_checkout(rev) as other:
+        sides = {"this": ROOT / "src", rev: other}
+        for src in sides.values():
+            where = subprocess.run(
+                [sys.executable, "-c", _WHERE], check=True, capture_output=True, text=True, env=_env(src)
+            ).stdout.strip()
+            assert where.startswith(str(src)), (where, src)
+            _run(src)  # writes the bytecode
+            _run(src)
+        return interleaved(sides, runs, _run)
 
 
 def main() -> None:

@@ -19,16 +19,19 @@ themselves drift.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.throughput import ROOT
 
-_WORKER = """
+WORKER_START = """
 import json, statistics, sys, time
 sys.path.insert(0, {src!r})
 sys.path.insert(1, {root!r})
@@ -40,7 +43,10 @@ from scrutinykit.parsing.loader import load_parser
 assert sk.__file__.startswith({src!r}), sk.__file__
 text = _build(_texts(SEEDS), MB)
 size = len(text.encode("utf-8")) / MB
-parser = load_parser()
+"""
+"""How a worker of another revision's ``src`` starts: the package imported from there, the 1 MB document."""
+
+_WORKER = WORKER_START + """parser = load_parser()
 prepared = layout(normalise(text), parser.terminals).text
 sk.dumps(sk.parse(text))
 parser.parse(prepared)
@@ -70,22 +76,38 @@ def _run(src: Path, repeats: int) -> dict[str, float]:
     return result
 
 
-def compare(rev: str, rounds: int, repeats: int) -> None:
-    """Print both sides' medians and the median paired ratio."""
+_T = TypeVar("_T")
+
+
+@contextlib.contextmanager
+def installed_checkout(rev: str) -> Iterator[Path]:
+    """``rev`` checked out in a temporary ``git worktree``, given its parser module and pattern file
+    as an install would (:func:`_install_like`): its ``src`` folder, removed at the end."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
         git = ["git", "-C", str(ROOT), "worktree"]
         subprocess.run([*git, "add", "-q", "--detach", str(tree), rev], check=True)
         try:
             _install_like(tree)
-            sides = {"this": ROOT / "src", rev: tree / "src"}
-            found: dict[str, list[dict[str, float]]] = {name: [] for name in sides}
-            for k in range(rounds):
-                order = list(sides) if k % 2 == 0 else list(reversed(sides))
-                for name in order:
-                    found[name].append(_run(sides[name], repeats))
+            yield tree / "src"
         finally:
             subprocess.run([*git, "remove", "--force", str(tree)], check=True)
+
+
+def interleaved(sides: dict[str, Path], rounds: int, run: Callable[[Path], _T]) -> dict[str, list[_T]]:
+    """``run`` of each side's ``src``, ``rounds`` times, the sides in turn (the order alternating)."""
+    found: dict[str, list[_T]] = {name: [] for name in sides}
+    for k in range(rounds):
+        order = list(sides) if k % 2 == 0 else list(reversed(sides))
+        for name in order:
+            found[name].append(run(sides[name]))
+    return found
+
+
+def compare(rev: str, rounds: int, repeats: int) -> None:
+    """Print both sides' medians and the median paired ratio."""
+    with installed_checkout(rev) as other:
+        found = interleaved({"this": ROOT / "src", rev: other}, rounds, lambda src: _run(src, repeats))
     for name, runs in found.items():
         full = statistics.median(r["full"] for r in runs)
         lark = statistics.median(r["lark"] for r in runs)

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from benchmarks.throughput import REALDOCS, ROOT, _generated_pdfs
+from benchmarks.throughput import ROOT, pdf_sets
 
 _MODULE = "src/scrutinykit/sources/pdf.py"
 
@@ -56,17 +56,6 @@ def _load_other(rev: str, folder: Path) -> ModuleType:
     return module
 
 
-def _sets() -> dict[str, list[bytes]]:
-    sets: dict[str, list[bytes]] = {}
-    real = sorted(REALDOCS.glob("*.pdf")) if REALDOCS.is_dir() else []
-    if real:
-        sets["real PDFs"] = [p.read_bytes() for p in real]
-    generated = _generated_pdfs()
-    if generated:
-        sets["generated PDFs"] = generated
-    return sets
-
-
 def _cpu(fn: Callable[[], object]) -> float:
     start = time.process_time()
     fn()
@@ -83,7 +72,7 @@ def measure(rev: str, repeats: int) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         other = _load_other(rev, Path(folder))
-        for name, datas in _sets().items():
+        for name, datas in pdf_sets().items():
             for data in datas:
                 assert this.render_pdf(data) == other.render_pdf(data), "the readers disagree"
             pages = sum(len(pypdfium2.PdfDocument(d)) for d in datas)

@@ -27,27 +27,14 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from benchmarks.end_to_end_ab import _install_like
+from benchmarks.end_to_end_ab import WORKER_START, installed_checkout, interleaved
 from benchmarks.throughput import ROOT
 
-_WORKER = """
-import json, sys, time
-sys.path.insert(0, {src!r})
-sys.path.insert(1, {root!r})
-import scrutinykit as sk
-from benchmarks.throughput import MB, SEEDS, _build, _texts
-from scrutinykit.build import assemble as _assemble
+_WORKER = WORKER_START + """from scrutinykit.build import assemble as _assemble
 from scrutinykit.build.detect import not_minutes_reason
 from scrutinykit.build.transform import MinutesTransformer
-from scrutinykit.layout.lines import layout
-from scrutinykit.layout.normalise import normalise
-from scrutinykit.parsing.loader import load_parser
-assert sk.__file__.startswith({src!r}), sk.__file__
-text = _build(_texts(SEEDS), MB)
-size = len(text.encode("utf-8")) / MB
 doc = sk.parse(text)
 sk.dumps(doc)
 parser = load_parser()
@@ -108,20 +95,8 @@ def _run(src: Path, repeats: int) -> dict[str, float]:
 
 def compare(rev: str, rounds: int, repeats: int) -> None:
     """Print each stage's median on both sides and the median paired ratio."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "tree"
-        git = ["git", "-C", str(ROOT), "worktree"]
-        subprocess.run([*git, "add", "-q", "--detach", str(tree), rev], check=True)
-        try:
-            _install_like(tree)
-            sides = {"this": ROOT / "src", rev: tree / "src"}
-            found: dict[str, list[dict[str, float]]] = {name: [] for name in sides}
-            for k in range(rounds):
-                order = list(sides) if k % 2 == 0 else list(reversed(sides))
-                for name in order:
-                    found[name].append(_run(sides[name], repeats))
-        finally:
-            subprocess.run([*git, "remove", "--force", str(tree)], check=True)
+    with installed_checkout(rev) as other:
+        found = interleaved({"this": ROOT / "src", rev: other}, rounds, lambda src: _run(src, repeats))
     print(f"ms per MB, median of {rounds} rounds (each the fastest of {repeats}, CPU time)")
     print(f"  {'':<20} {'this':>8} {rev:>12} {'paired ratio':>13}")
     for key in found["this"][0]:

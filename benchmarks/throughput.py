@@ -420,6 +420,18 @@ def batch_speedup(texts: list[str], repeats: int, chunksizes: Sequence[int] = ()
     return out
 
 
+def pdf_sets() -> dict[str, list[bytes]]:
+    """The PDFs the PDF figures are measured on, by set: the real ones (when present), the generated ones."""
+    sets: dict[str, list[bytes]] = {}
+    real = sorted(REALDOCS.glob("*.pdf")) if REALDOCS.is_dir() else []
+    if real:
+        sets["real PDFs"] = [p.read_bytes() for p in real]
+    generated = _generated_pdfs()
+    if generated:
+        sets["generated PDFs"] = generated
+    return sets
+
+
 def _generated_pdfs() -> list[bytes]:
     """Invented minutes as PDFs (fpdf2): ten pages each, running header, page numbers, lists, columns."""
     try:
@@ -476,13 +488,7 @@ def pdf_speed(repeats: int) -> dict[str, dict[str, float]]:
 
     import pypdfium2
 
-    sets: dict[str, list[bytes]] = {}
-    real = sorted(REALDOCS.glob("*.pdf")) if REALDOCS.is_dir() else []
-    if real:
-        sets["real PDFs"] = [p.read_bytes() for p in real]
-    generated = _generated_pdfs()
-    if generated:
-        sets["generated PDFs"] = generated
+    sets = pdf_sets()
     out: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for name, datas in sets.items():

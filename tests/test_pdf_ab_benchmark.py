@@ -38,14 +38,14 @@ def test_readers_that_disagree_are_not_timed(one_pdf: bytes, monkeypatch: pytest
         return text + "\n", pages, furniture
 
     monkeypatch.setattr(pdf_ab, "_load_other", lambda rev, folder: SimpleNamespace(render_pdf=render_pdf))
-    monkeypatch.setattr(pdf_ab, "_sets", lambda: {"one PDF": [one_pdf]})
+    monkeypatch.setattr(pdf_ab, "pdf_sets", lambda: {"one PDF": [one_pdf]})
     with pytest.raises(AssertionError, match="the readers disagree"):
         pdf_ab.measure("HEAD", 1)
 
 
 def test_figures_of_a_set(one_pdf: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     """Against itself: each side's pages per second for both stages, and ratios near 1."""
-    monkeypatch.setattr(pdf_ab, "_sets", lambda: {"one PDF": [one_pdf]})
+    monkeypatch.setattr(pdf_ab, "pdf_sets", lambda: {"one PDF": [one_pdf]})
     figures = pdf_ab.measure("HEAD", 3)["one PDF"]
     assert figures["files"] == 1
     assert figures["pages"] == 3
