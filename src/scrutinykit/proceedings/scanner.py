@@ -153,10 +153,13 @@ def _prose(state: State, t: Text, cuts: list[tuple[int, int]] | None = None) -> 
     # sentence's folded text is a piece of the paragraph's (case folding maps
     # each character on its own), so a rule whose words the paragraph lacks is
     # not tested again sentence by sentence.
-    rules, stance_rules = _triggers_in(t.text.casefold())
+    low = t.text.casefold()
+    rules, stance_rules = _triggers_in(low)
+    # ASCII text folds character for character: a sentence's folded text is then a slice of the paragraph's.
+    folded = low if t.text.isascii() else None
     for start, end in sentences(t.text) if cuts is None else cuts:
         for part in owner_line(t, start, end):
-            _sentence(state, t, *part, rules, stance_rules)
+            _sentence(state, t, *part, rules, stance_rules, folded)
             state.prev_sentence = (t, *part)
             state.labelled = False  # a label stands over a point's first sentence only
     state.labelled = labelled
@@ -176,6 +179,7 @@ _RULE_TRIGGERS = (
     RESPONSE_TRIGGERS,
 )
 _ALL_RULES: tuple[int | None, ...] = (0,) * len(_RULE_TRIGGERS)
+_NO_STANCE: tuple[int | None, ...] = (None,) * len(EVERY_STANCE)
 
 
 _INDEX = TriggerIndex((*_RULE_TRIGGERS, *STANCE_TRIGGERS))
@@ -198,6 +202,7 @@ def _sentence(
     end: int,
     rules: tuple[int | None, ...] = _ALL_RULES,
     stance_rules: tuple[int | None, ...] = EVERY_STANCE,
+    folded: str | None = None,
 ) -> None:
     """The rules, in the order they run over one sentence ``t.text[start:end]``.
 
@@ -207,10 +212,13 @@ def _sentence(
     referred to and voted on.  Each rule after the statement is tried only
     when one of its trigger words is in the sentence (``rules``: for each,
     the first of them the whole paragraph holds, so that the words before
-    it are not tested again, and a rule whose words it lacks not at all).
+    it are not tested again, and a rule whose words it lacks not at all;
+    ``stance_rules`` likewise for the stances, none tried when it holds no
+    stance's words).  ``folded`` is the whole text casefolded when that maps
+    it character for character (ASCII), so that the sentence's is a slice.
     """
     undertakings, wills, requests, agreed, references, votes, asks, responses = rules
-    low = t.text[start:end].casefold()
+    low = t.text[start:end].casefold() if folded is None else folded[start:end]
     found, verb_at = subject(t, start, state.roster, state.last)
     who = found.speaker if found else None
     if ("action" in low or state.labelled) and labelled_action(state, t, start, end):
@@ -220,7 +228,7 @@ def _sentence(
     if ", " in low or "; " in low or t.lines:
         clause_action(state, t, start, end)
     told = statement(state, t, start, end, low, who, verb_at, asks, responses)
-    kinds = stances(state, t, start, end, low, who, stance_rules)
+    kinds = stances(state, t, start, end, low, who, stance_rules) if stance_rules != _NO_STANCE else set()
     if told is not None and (told[0] is not None or kinds):  # no kind and no stance: nothing to settle
         settle(state, told, kinds, t, start, end, low, who)
     if undertakings is not None and UNDERTAKING_TRIGGERS.present_from(low, undertakings):
