@@ -20,7 +20,7 @@ from .speakers import ANSWER_SIDE, clause_speaker
 from .state import State
 from .text import Text, Triggers
 
-__all__ = ["EVERY_STANCE", "STANCE_TRIGGERS", "stance_triggers_in", "stances"]
+__all__ = ["EVERY_STANCE", "STANCE_TRIGGERS", "stances"]
 
 _STANCES: tuple[tuple[str, StanceKind, tuple[str, ...]], ...] = (
     ("STANCE_CONCERN", StanceKind.CONCERN, ("concern", "worried", "alarmed", "disappointed")),
@@ -53,18 +53,8 @@ _STANCE_TRIGGERS: tuple[tuple[str, StanceKind, Triggers], ...] = tuple(
 )
 
 
-def stance_triggers_in(low: str) -> tuple[int | None, ...]:
-    """For each stance in order, the first of its trigger words ``low`` (a casefolded paragraph) holds.
-
-    A sentence's folded text is a piece of its paragraph's, so a stance whose
-    words the paragraph lacks is not tested again sentence by sentence, nor
-    the words before the first it holds (:meth:`~.text.Triggers.first`).
-    """
-    return tuple(triggers.first(low) for _, _, triggers in _STANCE_TRIGGERS)
-
-
 STANCE_TRIGGERS = tuple(triggers for _, _, triggers in _STANCE_TRIGGERS)
-"""Each stance's trigger words, in the order of :func:`stance_triggers_in`."""
+"""Each stance's trigger words, in the order of ``_STANCES``."""
 
 EVERY_STANCE: tuple[int | None, ...] = (0,) * len(_STANCE_TRIGGERS)
 
@@ -80,7 +70,8 @@ def stances(
 ) -> set[StanceKind]:
     """Record the stances of the sentence ``t.text[start:end]`` (``low`` casefolded); their kinds.
 
-    ``in_paragraph`` (:func:`stance_triggers_in` of the paragraph) leaves out
+    ``in_paragraph`` (for each stance, :meth:`~.text.Triggers.first` of the
+    paragraph, which the scanner reads through its trigger index) leaves out
     the stances whose trigger words the whole paragraph lacks, and the
     words before the first it holds.
     """

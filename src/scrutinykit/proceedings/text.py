@@ -7,37 +7,22 @@ any position of the folded text back to its source offset
 (:meth:`Text.span`), so every annotation the rules make has a span into the
 original document; :func:`sentences` cuts folded text at sentence ends in one
 linear pass (never after a title's or an initial's full stop).  Also here:
-:func:`any_of`, the trigger test every rule puts before a search, and
+:class:`Triggers`, the words every rule tests for before a search (one
+``in`` a word, each a C substring search: about half the time of one
+alternation pattern, which the engine tries at every position), and
 :data:`POINT_LABEL`, a point's own label ("1.", "(a)", "•").
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from .._model import Span
 from ..parsing import patterns as rx
 
-__all__ = ["POINT_LABEL", "Text", "Triggers", "any_of", "last_sentence", "sentences"]
-
-
-def any_of(*words: str) -> Callable[[str], bool]:
-    """A test of whether any of ``words`` is in a text.
-
-    One ``in`` per word, stopping at the first found: each is a C substring
-    search, and together they take about half the time of one alternation
-    pattern, which the regular expression engine tries at every position.
-    """
-
-    def present(text: str) -> bool:
-        for word in words:  # noqa: SIM110 - any() over a generator is half as quick again
-            if word in text:
-                return True
-        return False
-
-    return present
+__all__ = ["POINT_LABEL", "Text", "Triggers", "last_sentence", "sentences"]
 
 
 class Triggers:
@@ -47,16 +32,14 @@ class Triggers:
     maps each character on its own), so a word the paragraph lacks is in
     none of its sentences: :meth:`first` finds the first word the paragraph
     holds, and :meth:`present_from` tests a sentence for that word and the
-    ones after it only.  ``present`` is :func:`any_of` of the words.
+    ones after it only.
     """
 
-    __slots__ = ("_after", "present", "words")
+    __slots__ = ("_after", "words")
 
     def __init__(self, *words: str) -> None:
         self.words = words
         """The words, in the order they are tested."""
-        self.present = any_of(*words)
-        """Whether any of the words is in a text."""
         self._after = tuple(words[i:] for i in range(len(words)))
 
     def first(self, text: str) -> int | None:
